@@ -1,0 +1,133 @@
+import { ERROR_CODES, IpemuError, INTERNAL_ERROR_MESSAGE } from './errors';
+import { failure, failureFromError, OutputMap } from './envelope';
+import { parseServiceKey } from './service-key';
+import { Registry, ServiceInfo, RegisteredService } from './registry';
+import { describeIssues, schemaIssues } from './validation';
+import { resolveConfig, EmulatorConfig } from './config';
+import { silentLogger, Logger } from './logger';
+import { orgErrorOutput } from './org-errors';
+import { isOrgError, Org } from '../org/org';
+import { createCoalescingOrg } from '../org/coalescing-org';
+import type { InvokeOptions, PluginDefinition, ServiceContext } from './define-service';
+import { builtInServices } from '../services';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const MAX_TIMEOUT_MS = 120_000;
+
+export interface EmulatorOptions {
+  /** The org services read. Omitted: the embedded demo mock org (fixtures/demo), loaded on first use. */
+  org?: Org;
+  plugins?: readonly PluginDefinition[];
+  config?: Partial<EmulatorConfig> | Record<string, unknown>;
+  logger?: Logger;
+}
+
+export interface Emulator {
+  /** Never rejects: every outcome is an INVOKE output map. */
+  invoke(key: string, input: unknown, options?: InvokeOptions): Promise<OutputMap>;
+  services(): ServiceInfo[];
+  /** Registered services with their schemas (for OpenAPI and the CLI). */
+  describeServices(): readonly RegisteredService[];
+  readonly config: Readonly<EmulatorConfig>;
+  close(): Promise<void>;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkOptions(options: unknown): InvokeOptions {
+  if (options === undefined || options === null) return {};
+  if (!isPlainObject(options)) throw new IpemuError('INVALID_INPUT', 'Options must be a JSON object.');
+  const timeout = options.timeout;
+  if (timeout !== undefined && timeout !== null) {
+    if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
+      throw new IpemuError('INVALID_INPUT', `options.timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+    }
+  }
+  return options as InvokeOptions;
+}
+
+function timeoutOutput(ms: number): OutputMap {
+  return failure('TIMEOUT', `The invocation did not finish within ${ms} ms.`);
+}
+
+function demoOrgLoader(): () => Promise<Org> {
+  let pending: Promise<Org> | undefined;
+  return () => {
+    pending ??= import('../org/mock/mock-org').then(({ MockOrg, DEMO_FIXTURES }) => MockOrg.fromFixtures(DEMO_FIXTURES));
+    return pending;
+  };
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const registry = new Registry();
+  for (const service of builtInServices) registry.register(service);
+  for (const plugin of options.plugins ?? []) registry.registerPlugin(plugin);
+  const config = resolveConfig(options.config ?? {});
+  const logger = options.logger ?? silentLogger;
+  const loadDemo = demoOrgLoader();
+  let org: Org | undefined = options.org ? createCoalescingOrg(options.org) : undefined;
+
+  async function resolveOrg(): Promise<Org> {
+    org ??= createCoalescingOrg(await loadDemo());
+    return org;
+  }
+
+  async function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions): Promise<OutputMap> {
+    const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<OutputMap>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort(new IpemuError('TIMEOUT', 'timeout'));
+        resolve(timeoutOutput(timeout));
+      }, timeout);
+    });
+    const work = (async (): Promise<OutputMap> => {
+      const ctx: ServiceContext = { org: org ?? (await resolveOrg()), options: invokeOptions, signal: controller.signal, logger, config };
+      const result = await service.handler(input, ctx);
+      if (!isPlainObject(result)) throw new Error(`${service.key} returned ${typeof result}, not an output map.`);
+      if (typeof result.errorCode === 'string') return result as OutputMap;
+      return { ...result, errorCode: ERROR_CODES.OK.invoke, error: 'OK' };
+    })();
+    try {
+      return await Promise.race([work, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function invoke(key: string, input: unknown, invokeOptions?: InvokeOptions): Promise<OutputMap> {
+    registry.seal();
+    try {
+      const parsed = parseServiceKey(key);
+      if (!parsed) return failure('INVALID_INPUT', `"${String(key).slice(0, 200)}" is not a Class:Method service key.`);
+      const service = registry.get(parsed.key);
+      if (!service) return failure('NOT_FOUND', `Service ${parsed.key} was not found.`);
+      if (!isPlainObject(input)) return failure('INVALID_INPUT', 'Input must be a JSON object.');
+      const opts = checkOptions(invokeOptions);
+      if (!service.validate(input)) {
+        const issues = schemaIssues(service.validate.errors);
+        return failure('INVALID_INPUT', describeIssues(issues), issues);
+      }
+      return await run(service, input, opts);
+    } catch (err) {
+      if (err instanceof IpemuError) return failureFromError(err);
+      if (isOrgError(err)) return orgErrorOutput(err);
+      if ((err as Error)?.name === 'AbortError') return failure('TIMEOUT', 'The invocation was aborted.');
+      logger.error({ key, err: (err as Error)?.message }, 'handler failed');
+      return failure('INTERNAL', INTERNAL_ERROR_MESSAGE);
+    }
+  }
+
+  return {
+    invoke,
+    services: () => registry.info(),
+    describeServices: () => registry.list(),
+    config,
+    close: async () => {
+      await org?.close?.();
+    },
+  };
+}

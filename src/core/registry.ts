@@ -1,0 +1,77 @@
+import type { ValidateFunction } from 'ajv/dist/2020';
+import { IpemuError } from './errors';
+import { serviceKey } from './service-key';
+import { createAjv, compileSchema } from './validation';
+import type { JsonSchema, MethodDefinition, PluginDefinition, ServiceDefinition } from './define-service';
+
+export interface RegisteredService {
+  readonly key: string;
+  readonly className: string;
+  readonly methodName: string;
+  readonly description: string;
+  readonly inputSchema: JsonSchema;
+  readonly outputSchema?: JsonSchema;
+  readonly validate: ValidateFunction;
+  readonly handler: MethodDefinition['handler'];
+}
+
+export interface ServiceInfo {
+  key: string;
+  description: string;
+  inputSchema: JsonSchema;
+}
+
+/** `Class:Method` → compiled service. Duplicates fail at registration; sealed before first invoke. */
+export class Registry {
+  private readonly services = new Map<string, RegisteredService>();
+  private readonly ajv = createAjv();
+  private sealed = false;
+
+  register(service: ServiceDefinition, origin = 'built-in'): void {
+    if (this.sealed) throw new IpemuError('INTERNAL', `The registry is sealed: cannot register ${service.className} from ${origin} after the first invoke.`);
+    for (const [methodName, method] of Object.entries(service.methods)) {
+      const key = serviceKey(service.className, methodName);
+      if (this.services.has(key)) throw new IpemuError('INTERNAL', `Service ${key} is registered twice (${origin}).`);
+      if (typeof method.handler !== 'function') throw new IpemuError('INTERNAL', `Service ${key} has no handler (${origin}).`);
+      let validate: ValidateFunction;
+      try {
+        validate = compileSchema(this.ajv, method.input);
+      } catch (err) {
+        throw new IpemuError('INTERNAL', `Service ${key} (${origin}) has an invalid input schema: ${(err as Error).message}`);
+      }
+      this.services.set(key, {
+        key,
+        className: service.className,
+        methodName,
+        description: method.description,
+        inputSchema: method.input,
+        outputSchema: method.output,
+        validate,
+        handler: method.handler,
+      });
+    }
+  }
+
+  registerPlugin(plugin: PluginDefinition): void {
+    if (!plugin || typeof plugin.name !== 'string' || !Array.isArray(plugin.services)) {
+      throw new IpemuError('INTERNAL', 'A plugin must be definePlugin({ name, services }).');
+    }
+    for (const service of plugin.services) this.register(service, `plugin ${plugin.name}`);
+  }
+
+  seal(): void {
+    this.sealed = true;
+  }
+
+  get(key: string): RegisteredService | undefined {
+    return this.services.get(key);
+  }
+
+  list(): RegisteredService[] {
+    return [...this.services.values()];
+  }
+
+  info(): ServiceInfo[] {
+    return this.list().map((s) => ({ key: s.key, description: s.description, inputSchema: s.inputSchema }));
+  }
+}

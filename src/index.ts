@@ -1,0 +1,27 @@
+// Public exports only.
+export { createEmulator, DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './core/emulator';
+export type { Emulator, EmulatorOptions } from './core/emulator';
+export { defineService, definePlugin } from './core/define-service';
+export type {
+  JsonSchema,
+  InvokeOptions,
+  ServiceContext,
+  MethodDefinition,
+  ServiceDefinition,
+  PluginDefinition,
+  HandlerResult,
+} from './core/define-service';
+export { ERROR_CODES, IpemuError, httpStatusOf, exitCodeOf } from './core/errors';
+export type { ErrorCode, InvokeCode, ErrorCodeEntry } from './core/errors';
+export type { OutputMap } from './core/envelope';
+export type { EmulatorConfig, JobLinkConfig } from './core/config';
+export { DEFAULT_JOB_LINK } from './core/config';
+export type { Logger } from './core/logger';
+export { OrgError } from './org/org';
+export type { Org, QueryResult, SObjectRecord, Binds, BindValue, DescribeResult, FieldDescribe } from './org/org';
+export { normalizeId, checksumOf } from './org/salesforce-id';
+export { MockOrg, DEMO_FIXTURES } from './org/mock/mock-org';
+export type { MockOrgOptions } from './org/mock/mock-org';
+export type { FixtureDocument, FixtureUser, FixtureRecord, ObjectDecl, FieldDecl } from './org/mock/fixture-types';
+export { connectOrg } from './org/connect';
+export type { ConnectOptions } from './org/connect';

@@ -1,0 +1,98 @@
+/**
+ * What a service may know about an org. Both the real org (jsforce) and the mock org implement
+ * it, and return what Salesforce's REST API returns.
+ */
+
+export interface RecordAttributes {
+  type: string;
+  url: string;
+}
+
+/** A record as the REST API returns it; parent relationships are nested records (or null). */
+export interface SObjectRecord {
+  attributes: RecordAttributes;
+  [field: string]: unknown;
+}
+
+export interface QueryResult<R = SObjectRecord> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: R[];
+}
+
+/** A value of an Apex-style bind variable (`:name`); dates render unquoted. */
+export type BindScalar = string | number | boolean | null | Date;
+export type BindValue = BindScalar | readonly BindScalar[];
+export type Binds = Readonly<Record<string, BindValue>>;
+
+export interface FieldDescribe {
+  name: string;
+  label: string;
+  type: string;
+  nillable: boolean;
+  filterable: boolean;
+  idLookup: boolean;
+  referenceTo: string[];
+  relationshipName: string | null;
+  picklistValues: { value: string; label: string; active: boolean; defaultValue: boolean }[];
+  length: number;
+  [key: string]: unknown;
+}
+
+export interface DescribeResult {
+  name: string;
+  label: string;
+  keyPrefix: string | null;
+  queryable: boolean;
+  retrieveable: boolean;
+  fields: FieldDescribe[];
+  [key: string]: unknown;
+}
+
+export interface QueryOptions {
+  /** Abandon the request when this aborts (timeouts). */
+  signal?: AbortSignal;
+}
+
+export interface Org {
+  /** Identifies org and running user: describe caches are kept per cacheKey. */
+  readonly cacheKey: string;
+  query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>>;
+  /** Describe as the running user sees it: fields the user cannot read are left out. */
+  describe(sobject: string, options?: QueryOptions): Promise<DescribeResult>;
+  close?(): Promise<void>;
+}
+
+/**
+ * An error the org reported, with Salesforce's `errorCode` kept (INVALID_FIELD, INVALID_TYPE,
+ * MALFORMED_QUERY, INVALID_SESSION_ID, NOT_FOUND, REQUEST_LIMIT_EXCEEDED, …).
+ */
+export class OrgError extends Error {
+  readonly errorCode: string;
+  /** HTTP status the REST API answers with for this error. */
+  readonly status: number;
+  readonly fields?: string[];
+
+  constructor(errorCode: string, message: string, status = 400, fields?: string[]) {
+    super(message);
+    this.name = 'OrgError';
+    this.errorCode = errorCode;
+    this.status = status;
+    if (fields) this.fields = fields;
+  }
+
+  /** The REST API's error body: `[{ message, errorCode, fields? }]`. */
+  toRestBody(): { message: string; errorCode: string; fields?: string[] }[] {
+    const body: { message: string; errorCode: string; fields?: string[] } = {
+      message: this.message,
+      errorCode: this.errorCode,
+    };
+    if (this.fields) body.fields = this.fields;
+    return [body];
+  }
+}
+
+export function isOrgError(err: unknown): err is OrgError {
+  return err instanceof OrgError;
+}

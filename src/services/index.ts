@@ -1,0 +1,5 @@
+import type { ServiceDefinition } from '../core/define-service';
+import { insPolicyService } from './ins-policy-service';
+
+/** Services every emulator registers before plugins. */
+export const builtInServices: readonly ServiceDefinition[] = [insPolicyService];
