@@ -8,10 +8,8 @@ export interface OutputMap {
   [key: string]: unknown;
 }
 
-export interface FailureOutput {
+export interface FailureOutput extends OutputMap {
   errorCode: InvokeCode;
-  error: string;
-  details?: unknown;
 }
 
 export function failure(code: ErrorCode, message: string, details?: unknown): FailureOutput {

@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { failure, FailureOutput } from '../core/envelope';
+import { ErrorCode, ERROR_CODES, INTERNAL_ERROR_MESSAGE } from '../core/errors';
+import type { RequestOutcome } from './logging';
+
+/** Sends an output map with the table's status (or `status` where HTTP needs its own, 413/415). */
+export function sendFailure(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, message: string, status?: number): FastifyReply {
+  const out: FailureOutput = failure(code, message);
+  (request as unknown as RequestOutcome).ipemuCode = out.errorCode;
+  return reply.code(status ?? ERROR_CODES[code].http).send(out);
+}
+
+/**
+ * Every error fastify raises becomes an output map. Messages are ours, never the error's: a JSON
+ * parse error quotes the body, and a stack trace must not leave the server.
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const status = error.statusCode ?? 500;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return sendFailure(request, reply, 'INVALID_INPUT', `The request body is larger than ${request.routeOptions.bodyLimit} bytes.`, 413);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return sendFailure(request, reply, 'INVALID_INPUT', 'Unsupported content type: send application/json.', 415);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return sendFailure(request, reply, 'INVALID_INPUT', 'The request body is not valid JSON.');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || (status >= 400 && status < 500)) {
+    // SyntaxError: the JSON parser's own; other 4xx: fastify refused the request (bad length, …).
+    const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : 'The request could not be read.';
+    return sendFailure(request, reply, 'INVALID_INPUT', message, error instanceof SyntaxError ? 400 : status);
+  }
+  reply.log.error({ err: error }, 'unexpected server error');
+  return sendFailure(request, reply, 'INTERNAL', INTERNAL_ERROR_MESSAGE);
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendFailure(request, reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}.`);
+}
