@@ -1,6 +1,265 @@
-import type { Org } from './org';
+import { parseQuery, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Binds, DescribeResult, Org, QueryOptions, QueryResult, SObjectRecord } from './org';
+import { isOrgError } from './org';
 
-/** Placeholder: replaced by the request-coalescing wrapper. */
+/**
+ * Request coalescing (issue 3 item 3). Invocations in flight at the same time share their
+ * queries: the same SOQL text of the shape `SELECT … FROM X WHERE <field> IN :<bind>`, issued
+ * within one tick, becomes one query with the union of the values, and each caller gets back the
+ * records whose <field> matches one of its own values. Describes are cached per cacheKey with
+ * in-flight sharing, so the permission check costs no round trip after the first call.
+ */
+
+/** Salesforce refuses URLs (with headers) over 16,384 bytes; stay well under it. */
+const URL_BUDGET_BYTES = 12_000;
+/** Rough size of `/services/data/vXX.X/query?q=` plus slack. */
+const URL_OVERHEAD_BYTES = 200;
+const MAX_CACHED_PLANS = 1_000;
+/** Never more values than this in one query, whatever their length. */
+export const MAX_VALUES_PER_CHUNK = 300;
+
+type CoalesceValue = string | number;
+
+/** How a SOQL text can be merged, or null when it must pass straight through. */
+interface MergePlan {
+  /** Path of the WHERE field, as written in the query (`Id`, `Parent.Field`). */
+  readonly fieldPath: readonly string[];
+  readonly bindName: string;
+  /** Encoded length of the SOQL text without its values. */
+  readonly baseBytes: number;
+}
+
+interface Waiter {
+  readonly values: readonly CoalesceValue[];
+  resolve(result: QueryResult<SObjectRecord>): void;
+  reject(err: unknown): void;
+}
+
+interface Batch {
+  readonly plan: MergePlan;
+  readonly waiters: Waiter[];
+}
+
+const COALESCED = new WeakSet<Org>();
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The `<field>` and bind name when the whole WHERE is `<field> IN :<bind>`. */
+function simpleInBind(where: WhereClause | undefined): { field: string; bind: string } | null {
+  if (!where || 'right' in where || 'operator' in where) return null;
+  const left = where.left as unknown as Record<string, unknown> | null;
+  if (!left || left.logicalPrefix || left.operator !== 'IN' || left.literalType !== 'APEX_BIND_VARIABLE') return null;
+  if (typeof left.field !== 'string' || typeof left.value !== 'string') return null;
+  return { field: left.field, bind: left.value };
+}
+
+const ALLOWED_QUERY_KEYS = new Set(['fields', 'sObject', 'where']);
+
+/** Parses once and decides whether this text can be merged: its whole WHERE is one `IN :bind`. */
+export function analyseSoql(soql: string): MergePlan | null {
+  let query: Query;
+  try {
+    query = parseQuery(soql, { allowApexBindVariables: true }) as Query;
+  } catch {
+    return null; // the org reports the syntax error in its own words
+  }
+  if (Object.keys(query).some((key) => !ALLOWED_QUERY_KEYS.has(key))) return null;
+  const condition = simpleInBind(query.where);
+  if (!condition) return null;
+  const field = condition.field;
+  // The caller's share is picked by reading <field> from each record: it must be selected.
+  const selected = (query.fields ?? []).some((f) => {
+    if (f.type === 'Field') return sameName(f.field, field);
+    if (f.type === 'FieldRelationship') return sameName(f.rawValue ?? [...f.relationships, f.field].join('.'), field);
+    return false;
+  });
+  if (!selected) return null;
+  const baseBytes = encodeURIComponent(soql).length + URL_OVERHEAD_BYTES;
+  return { fieldPath: field.split('.'), bindName: condition.bind, baseBytes };
+}
+
+/** Reads a (possibly parent) path, matching names case-insensitively as the REST API's casing may differ from the query's. */
+function readPath(record: unknown, path: readonly string[]): unknown {
+  let current: unknown = record;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    const obj = current as Record<string, unknown>;
+    if (segment in obj) current = obj[segment];
+    else {
+      const key = Object.keys(obj).find((k) => sameName(k, segment));
+      current = key === undefined ? undefined : obj[key];
+    }
+  }
+  return current;
+}
+
+function mergeable(value: unknown): CoalesceValue[] | null {
+  const list = Array.isArray(value) ? value : [value];
+  for (const v of list) if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return null;
+  return list as CoalesceValue[];
+}
+
+/** SOQL `IN` on strings ignores case; numbers compare as their text. */
+function matchKey(value: CoalesceValue): string {
+  return typeof value === 'string' ? value.toLowerCase() : String(value);
+}
+
+const ID15 = /^[0-9A-Za-z]{15}$/;
+const ID18 = /^[0-9A-Za-z]{18}$/;
+
+/**
+ * The URL-encoded size of one rendered value: escaped as a SOQL literal, two quotes and a comma
+ * (`%27…%27%2C`), with `'` counted encoded as some clients encode it. An 18-character Id costs 27.
+ */
+function renderedBytes(value: CoalesceValue): number {
+  const escaped = String(value).replace(/[\\'"\n\r\t\b\f]/g, '\\$&');
+  return encodeURIComponent(escaped).replace(/'/g, '%27').length + 9;
+}
+
+/** Chunks so that each rendered query stays within the URL budget. */
+function chunkValues(values: readonly CoalesceValue[], baseBytes: number): CoalesceValue[][] {
+  const chunks: CoalesceValue[][] = [];
+  let chunk: CoalesceValue[] = [];
+  let bytes = baseBytes;
+  for (const value of values) {
+    const cost = renderedBytes(value);
+    if (chunk.length > 0 && (chunk.length >= MAX_VALUES_PER_CHUNK || bytes + cost > URL_BUDGET_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = baseBytes;
+    }
+    chunk.push(value);
+    bytes += cost;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** Which records answer one caller: SOQL matching, including a 15-character Id naming an 18-character one. */
+function recordsFor(values: readonly CoalesceValue[], byKey: Map<string, SObjectRecord[]>, by15: Map<string, SObjectRecord[]>): SObjectRecord[] {
+  const picked = new Set<SObjectRecord>();
+  for (const value of values) {
+    for (const r of byKey.get(matchKey(value)) ?? []) picked.add(r);
+    // A 15-character Id is case-sensitive: it names exactly the 18-character Id it starts.
+    if (typeof value === 'string' && ID15.test(value)) for (const r of by15.get(value) ?? []) picked.add(r);
+  }
+  return [...picked];
+}
+
+function distribute(batch: Batch, records: readonly SObjectRecord[]): void {
+  const byKey = new Map<string, SObjectRecord[]>();
+  const by15 = new Map<string, SObjectRecord[]>();
+  const push = (map: Map<string, SObjectRecord[]>, key: string, record: SObjectRecord): void => {
+    const list = map.get(key);
+    if (list) list.push(record);
+    else map.set(key, [record]);
+  };
+  for (const record of records) {
+    const value = readPath(record, batch.plan.fieldPath);
+    if (typeof value === 'string') {
+      push(byKey, value.toLowerCase(), record);
+      if (ID18.test(value)) push(by15, value.slice(0, 15), record);
+    } else if (typeof value === 'number') push(byKey, String(value), record);
+  }
+  for (const waiter of batch.waiters) {
+    const mine = recordsFor(waiter.values, byKey, by15);
+    waiter.resolve({ totalSize: mine.length, done: true, records: mine });
+  }
+}
+
+/** Describe errors that will not change for this user (no such object, or no access to it). */
+function isStableDescribeError(err: unknown): boolean {
+  return isOrgError(err) && (err.errorCode === 'NOT_FOUND' || err.errorCode === 'INVALID_TYPE');
+}
+
 export function createCoalescingOrg(org: Org): Org {
-  return org;
+  if (COALESCED.has(org)) return org;
+  const plans = new Map<string, MergePlan | null>();
+  const pending = new Map<string, Batch>();
+  const describes = new Map<string, Promise<DescribeResult>>();
+  let flushScheduled = false;
+
+  function planFor(soql: string): MergePlan | null {
+    let plan = plans.get(soql);
+    if (plan === undefined) {
+      plan = analyseSoql(soql);
+      // Services write a handful of fixed texts; a plugin building texts dynamically must not grow this forever.
+      if (plans.size >= MAX_CACHED_PLANS) plans.clear();
+      plans.set(soql, plan);
+    }
+    return plan;
+  }
+
+  async function runBatch(soql: string, batch: Batch): Promise<void> {
+    if (batch.waiters.length === 1) {
+      const only = batch.waiters[0];
+      org.query<SObjectRecord>(soql, { [batch.plan.bindName]: only.values }).then(only.resolve, only.reject);
+      return;
+    }
+    const seen = new Map<string, CoalesceValue>();
+    for (const waiter of batch.waiters) for (const v of waiter.values) if (!seen.has(String(v))) seen.set(String(v), v);
+    try {
+      const results = await Promise.all(
+        chunkValues([...seen.values()], batch.plan.baseBytes).map((chunk) => org.query<SObjectRecord>(soql, { [batch.plan.bindName]: chunk })),
+      );
+      if (results.some((r) => !r.done)) {
+        // More rows than one page: the merged answer is incomplete, so each caller asks alone.
+        for (const w of batch.waiters) org.query<SObjectRecord>(soql, { [batch.plan.bindName]: w.values }).then(w.resolve, w.reject);
+        return;
+      }
+      distribute(batch, results.flatMap((r) => r.records));
+    } catch (err) {
+      for (const waiter of batch.waiters) waiter.reject(err);
+    }
+  }
+
+  function flush(): void {
+    flushScheduled = false;
+    const batches = [...pending.entries()];
+    pending.clear();
+    for (const [soql, batch] of batches) void runBatch(soql, batch);
+  }
+
+  const wrapper: Org = {
+    get cacheKey() {
+      return org.cacheKey;
+    },
+    query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
+      const plan = planFor(soql);
+      const values = plan && binds ? mergeable(binds[plan.bindName]) : null;
+      if (!plan || !values) return org.query<R>(soql, binds, options);
+      return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
+        let batch = pending.get(soql);
+        if (!batch) {
+          batch = { plan, waiters: [] };
+          pending.set(soql, batch);
+        }
+        batch.waiters.push({ values, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          // After the current microtask chain drains: a Promise.all of invocations is gathered,
+          // and a sequential caller waits no timer.
+          process.nextTick(flush);
+        }
+      }) as Promise<QueryResult<R>>;
+    },
+    describe(sobject: string): Promise<DescribeResult> {
+      const key = `${org.cacheKey}\u0000${sobject.toLowerCase()}`;
+      let cached = describes.get(key);
+      if (!cached) {
+        // Shared by every caller, so no one caller's signal may cancel it.
+        cached = org.describe(sobject);
+        describes.set(key, cached);
+        cached.catch((err: unknown) => {
+          if (!isStableDescribeError(err)) describes.delete(key);
+        });
+      }
+      return cached;
+    },
+    close: org.close ? () => org.close!() : undefined,
+  };
+  COALESCED.add(wrapper);
+  return wrapper;
 }

@@ -1,0 +1,71 @@
+import { IpemuError } from '../../core/errors';
+import { isOrgError, DescribeResult, FieldDescribe, Org } from '../../org/org';
+
+/** Fields (or parent paths like `Parent.Field`) a step will read on one object. */
+export interface FieldNeed {
+  sobject: string;
+  fields: readonly string[];
+}
+
+type Describer = (sobject: string) => Promise<DescribeResult | null>;
+
+/** A describe that fails with NOT_FOUND or INVALID_TYPE means the user cannot see the object. */
+function describer(org: Org): Describer {
+  const seen = new Map<string, Promise<DescribeResult | null>>();
+  return (sobject) => {
+    const key = sobject.toLowerCase();
+    let result = seen.get(key);
+    if (!result) {
+      result = org.describe(sobject).catch((err: unknown) => {
+        if (isOrgError(err) && (err.errorCode === 'NOT_FOUND' || err.errorCode === 'INVALID_TYPE')) return null;
+        throw err;
+      });
+      seen.set(key, result);
+    }
+    return result;
+  };
+}
+
+function findField(describe: DescribeResult, name: string): FieldDescribe | undefined {
+  const lower = name.toLowerCase();
+  return describe.fields.find((f) => f.name.toLowerCase() === lower);
+}
+
+function findRelationship(describe: DescribeResult, relationship: string): FieldDescribe | undefined {
+  const lower = relationship.toLowerCase();
+  return describe.fields.find((f) => (f.relationshipName ?? '').toLowerCase() === lower);
+}
+
+/** The reference field behind a relationship name, by Salesforce's naming (`Foo__r` → `Foo__c`, `Parent` → `ParentId`). */
+function referenceFieldName(relationship: string): string {
+  return /__r$/i.test(relationship) ? relationship.replace(/__r$/i, '__c') : `${relationship}Id`;
+}
+
+/** The `Object.Field` names along one path that the running user cannot read. */
+async function unreadableAlong(describe: Describer, sobject: string, path: readonly string[]): Promise<string[]> {
+  const [head, ...rest] = path;
+  const result = await describe(sobject);
+  if (rest.length === 0) {
+    return result && findField(result, head) ? [] : [`${sobject}.${head}`];
+  }
+  const reference = result ? findRelationship(result, head) : undefined;
+  if (!reference) return [`${sobject}.${referenceFieldName(head)}`];
+  // A polymorphic reference is read through its first target, the one the link is documented for.
+  const target = reference.referenceTo[0];
+  if (!target) return [`${sobject}.${reference.name}`];
+  return unreadableAlong(describe, target, rest);
+}
+
+/**
+ * DESIGN.md §2 step 3: before reading any data, every field the passed keys' paths will read must
+ * be readable, checked through describe (which leaves out what the user cannot read). Throws
+ * INVOKE-403 naming each `Object.Field`, also in `details.fields`.
+ */
+export async function assertReadable(org: Org, needs: readonly FieldNeed[]): Promise<void> {
+  const describe = describer(org);
+  const checks = needs.flatMap((need) => need.fields.map((field) => unreadableAlong(describe, need.sobject, field.split('.'))));
+  const missing = [...new Set((await Promise.all(checks)).flat())];
+  if (missing.length > 0) {
+    throw new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: missing });
+  }
+}

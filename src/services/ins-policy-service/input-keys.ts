@@ -1,0 +1,78 @@
+import { IpemuError } from '../../core/errors';
+import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
+
+/** The three keys after shape and syntax checks; Ids in their canonical 18-character form. */
+export interface PassedKeys {
+  jobId?: string;
+  policyId?: string;
+  referencePolicyNumber?: string;
+}
+
+export const JOB_KEY_PREFIX = '707';
+export const POLICY_KEY_PREFIX = '0YT';
+export const MAX_REFERENCE_LENGTH = 255;
+export const SHAPE_MESSAGE = 'Specify one of jobId, policyId, or referencePolicyNumber.';
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Echoes a caller's value in a message without letting a huge one flood it. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
+}
+
+function checkId(key: 'jobId' | 'policyId', value: string, prefix: string, objectName: string, issues: Issue[]): string | undefined {
+  const id = normalizeId(value);
+  if (id === undefined) {
+    issues.push({
+      path: key,
+      message: `${key} ${shown(value)} is not a valid Salesforce Id: expected 15 characters, or 18 with a matching case-safe checksum.`,
+    });
+    return undefined;
+  }
+  if (!hasKeyPrefix(id, prefix)) {
+    issues.push({ path: key, message: `${key} ${shown(value)} is not an ${objectName} Id (key prefix ${prefix}).` });
+    return undefined;
+  }
+  return id;
+}
+
+/**
+ * DESIGN.md §2 steps 1–2: at least one key is passed (absent or null is "not passed"), each passed
+ * value is a string, and every passed key is well-formed. All syntax faults are reported at once.
+ */
+export function parsePassedKeys(input: Readonly<Record<string, unknown>>): PassedKeys {
+  const raw: Record<'jobId' | 'policyId' | 'referencePolicyNumber', unknown> = {
+    jobId: input.jobId,
+    policyId: input.policyId,
+    referencePolicyNumber: input.referencePolicyNumber,
+  };
+  const typeIssues: Issue[] = [];
+  let passed = 0;
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    passed++;
+    // The input schema already refuses these; kept so a handler called directly answers the same.
+    if (typeof value !== 'string') typeIssues.push({ path: key, message: 'must be string' });
+  }
+  if (passed === 0) throw new IpemuError('INVALID_INPUT', SHAPE_MESSAGE);
+  if (typeIssues.length > 0) {
+    throw new IpemuError('INVALID_INPUT', `Invalid input: ${typeIssues.map((i) => `${i.path} ${i.message}`).join('; ')}.`, typeIssues);
+  }
+
+  const issues: Issue[] = [];
+  const keys: PassedKeys = {};
+  if (typeof raw.jobId === 'string') keys.jobId = checkId('jobId', raw.jobId, JOB_KEY_PREFIX, 'AsyncApexJob', issues);
+  if (typeof raw.policyId === 'string') keys.policyId = checkId('policyId', raw.policyId, POLICY_KEY_PREFIX, 'InsurancePolicy', issues);
+  const ref = raw.referencePolicyNumber;
+  if (typeof ref === 'string') {
+    if (ref.trim() === '') issues.push({ path: 'referencePolicyNumber', message: 'referencePolicyNumber must not be blank.' });
+    else if (ref.length > MAX_REFERENCE_LENGTH) {
+      issues.push({ path: 'referencePolicyNumber', message: `referencePolicyNumber must be at most ${MAX_REFERENCE_LENGTH} characters (got ${ref.length}).` });
+    } else keys.referencePolicyNumber = ref;
+  }
+  if (issues.length > 0) throw new IpemuError('INVALID_INPUT', issues.map((i) => i.message).join(' '), issues);
+  return keys;
+}

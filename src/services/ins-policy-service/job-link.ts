@@ -1,0 +1,69 @@
+import type { JobLinkConfig } from '../../core/config';
+import type { Org, QueryOptions } from '../../org/org';
+import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
+import { JOB_FIELDS, JobRow } from './job-status';
+import { JOB_KEY_PREFIX } from './input-keys';
+
+/*
+ * Every query here is `SELECT … WHERE <field> IN :<bind>` with no ORDER BY or LIMIT, the shape the
+ * coalescing org merges across concurrent invocations; "latest" is picked in code. Object and
+ * field names come from the validated config (API names); values only ever travel as binds.
+ */
+
+export const JOBS_SOQL = `SELECT ${JOB_FIELDS.join(', ')} FROM AsyncApexJob WHERE Id IN :jobIds`;
+
+export interface PolicyRow {
+  Id: string;
+  ReferencePolicyNumber?: string | null;
+  ParentPolicyId?: string | null;
+}
+
+export const POLICY_BY_ID_SOQL = 'SELECT Id FROM InsurancePolicy WHERE Id IN :policyIds';
+export const POLICY_BY_REFERENCE_SOQL =
+  'SELECT Id, ReferencePolicyNumber, ParentPolicyId FROM InsurancePolicy WHERE ReferencePolicyNumber IN :referenceNumbers';
+export const POLICY_CHILDREN_SOQL = 'SELECT Id, ParentPolicyId FROM InsurancePolicy WHERE ParentPolicyId IN :parentIds';
+
+/** Reads a field or parent path; falls back to a case-insensitive match, as config may spell a name differently. */
+export function readPath(record: unknown, path: string): unknown {
+  let current: unknown = record;
+  for (const segment of path.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    const obj = current as Record<string, unknown>;
+    if (segment in obj) current = obj[segment];
+    else {
+      const lower = segment.toLowerCase();
+      const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
+      current = key === undefined ? undefined : obj[key];
+    }
+  }
+  return current;
+}
+
+export function linkSoql(link: JobLinkConfig): string {
+  const fields = link.policyField.toLowerCase() === link.jobIdField.toLowerCase() ? [link.policyField] : [link.policyField, link.jobIdField];
+  return `SELECT ${fields.join(', ')} FROM ${link.sobject} WHERE ${link.policyField} IN :policyIds`;
+}
+
+export async function fetchJobs(org: Org, jobIds: readonly string[], options: QueryOptions): Promise<JobRow[]> {
+  if (jobIds.length === 0) return [];
+  const result = await org.query<JobRow>(JOBS_SOQL, { jobIds }, options);
+  return result.records;
+}
+
+/** The AsyncApexJob Ids linked to any of the policies (deduplicated, 18 characters). */
+export async function linkedJobIds(org: Org, link: JobLinkConfig, policyIds: readonly string[], options: QueryOptions): Promise<string[]> {
+  const result = await org.query(linkSoql(link), { policyIds }, options);
+  const ids = new Set<string>();
+  for (const record of result.records) {
+    const value = readPath(record, link.jobIdField);
+    const id = typeof value === 'string' ? normalizeId(value) : undefined;
+    // A link may name a job that was purged (Salesforce keeps finished jobs 7 days) or no job yet.
+    if (id && hasKeyPrefix(id, JOB_KEY_PREFIX)) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** The jobs linked to the policies that still exist in AsyncApexJob. */
+export async function linkedJobs(org: Org, link: JobLinkConfig, policyIds: readonly string[], options: QueryOptions): Promise<JobRow[]> {
+  return fetchJobs(org, await linkedJobIds(org, link, policyIds, options), options);
+}
