@@ -35,6 +35,10 @@ export interface FieldDecl {
   picklistValues?: string[];
   length?: number;
   nillable?: boolean;
+  /** String fields: usable as an External-Id-like lookup (the mock org indexes it case-insensitively). */
+  idLookup?: boolean;
+  /** For `reference`: may point to objects other than `referenceTo` (its key prefix is not checked). */
+  polymorphic?: boolean;
 }
 
 export interface ObjectDecl {

@@ -1,0 +1,85 @@
+import type { OrgError } from '../org';
+import type { FieldSchema, ObjectSchema, Schema } from './schema';
+import { Row, Store, valuesAt } from './store';
+import type { OrgUser } from './users';
+import type { Value } from './values';
+import { noSuchColumn, unknownRelationship } from './soql-errors';
+
+/** One step of a parent path: the reference field followed, and the object it leads to. */
+export interface Hop {
+  readonly written: string;
+  readonly owner: ObjectSchema;
+  readonly field: FieldSchema;
+  readonly target: ObjectSchema;
+}
+
+/** A field path (`Id`, `CreatedBy.Name`, …) resolved against the schema at compile time. */
+export interface ResolvedPath {
+  readonly hops: readonly Hop[];
+  readonly owner: ObjectSchema;
+  readonly field: FieldSchema;
+  readonly written: string;
+}
+
+export type Accessor = (row: Row, elapsed: number) => Value;
+
+/**
+ * Splits a WHERE/ORDER BY field into segments, dropping a leading FROM alias or object name
+ * (`a.Name`, `AsyncApexJob.Status`) unless it names a relationship.
+ */
+export function splitPath(text: string, root: ObjectSchema, alias: string | undefined): string[] {
+  const segments = text.split('.');
+  if (segments.length > 1) {
+    const first = segments[0].toLowerCase();
+    const isPrefix = first === alias?.toLowerCase() || (first === root.name.toLowerCase() && !root.relationshipByLower.has(first));
+    if (isPrefix) segments.shift();
+  }
+  return segments;
+}
+
+export function resolvePath(schema: Schema, root: ObjectSchema, segments: readonly string[]): ResolvedPath {
+  const hops: Hop[] = [];
+  let owner = root;
+  for (const written of segments.slice(0, -1)) {
+    const field = owner.relationshipByLower.get(written.toLowerCase());
+    const target = field ? schema.get(field.referenceTo[0]) : undefined;
+    if (!field || !target) throw unknownRelationship(written);
+    hops.push({ written, owner, field, target });
+    owner = target;
+  }
+  const last = segments[segments.length - 1];
+  const field = owner.fieldByLower.get(last.toLowerCase());
+  if (!field) throw noSuchColumn(last, owner.name);
+  return { hops, owner, field, written: segments.join('.') };
+}
+
+/** The error the user gets for this path: hidden fields are missing fields, hidden objects unknown relationships. */
+export function pathAccessError(path: ResolvedPath, user: OrgUser): OrgError | undefined {
+  for (const hop of path.hops) {
+    if (!user.canSeeField(hop.owner.name, hop.field.name) || !user.canSeeObject(hop.target.name)) return unknownRelationship(hop.written);
+  }
+  if (!user.canSeeField(path.owner.name, path.field.name)) return noSuchColumn(path.written.split('.').pop()!, path.owner.name);
+  return undefined;
+}
+
+/** The parent row a reference value leads to, or undefined when empty, dangling or of another object. */
+export function parentOf(store: Store, row: Row, hop: Hop, elapsed: number): Row | undefined {
+  const id = valuesAt(row, elapsed)[hop.field.name];
+  if (typeof id !== 'string') return undefined;
+  const parent = store.find(id);
+  return parent && parent.object === hop.target ? parent : undefined;
+}
+
+export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
+  const name = path.field.name;
+  if (path.hops.length === 0) return (row, elapsed) => valuesAt(row, elapsed)[name] ?? null;
+  const hops = path.hops;
+  return (row, elapsed) => {
+    let current: Row | undefined = row;
+    for (const hop of hops) {
+      current = parentOf(store, current, hop, elapsed);
+      if (!current) return null;
+    }
+    return valuesAt(current, elapsed)[name] ?? null;
+  };
+}

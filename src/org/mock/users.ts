@@ -1,0 +1,97 @@
+import type { ObjectSchema, Schema } from './schema';
+
+/** A running user of the mock org and what it may not read (field-level security). */
+export class OrgUser {
+  constructor(
+    readonly name: string,
+    private readonly hiddenObjects: ReadonlySet<string>,
+    /** Canonical `Object.Field` names. */
+    private readonly hiddenFields: ReadonlySet<string>,
+  ) {}
+
+  /** True when the user has no restriction at all: FLS checks can be skipped. */
+  get seesEverything(): boolean {
+    return this.hiddenObjects.size === 0 && this.hiddenFields.size === 0;
+  }
+
+  canSeeObject(object: string): boolean {
+    return !this.hiddenObjects.has(object);
+  }
+
+  canSeeField(object: string, field: string): boolean {
+    return !this.hiddenFields.has(`${object}.${field}`);
+  }
+}
+
+export interface UserProblem {
+  user: string;
+  field?: string;
+  message: string;
+}
+
+export interface Users {
+  users: Map<string, OrgUser>;
+  defaultUser: string;
+}
+
+const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects']);
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+}
+
+/**
+ * The fixture's `users`. No users: one `admin` who sees everything. The default user is the
+ * first with `default: true`, else the first listed.
+ */
+export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]): Users {
+  if (raw === undefined || raw === null) {
+    return { users: new Map([['admin', new OrgUser('admin', new Set(), new Set())]]), defaultUser: 'admin' };
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ user: 'users', message: 'users must be an object of user name → { default?, hiddenFields?, hiddenObjects? }' });
+    return parseUsers(undefined, schema, problems);
+  }
+  const users = new Map<string, OrgUser>();
+  let defaultUser: string | undefined;
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.push({ user: name, message: 'must be an object' });
+      continue;
+    }
+    const entry = value as Record<string, unknown>;
+    for (const key of Object.keys(entry)) {
+      if (!USER_KEYS.has(key)) problems.push({ user: name, field: key, message: 'unknown key (expected default, hiddenFields, hiddenObjects)' });
+    }
+    if (entry.default !== undefined && typeof entry.default !== 'boolean') problems.push({ user: name, field: 'default', message: 'must be true or false' });
+    const hiddenObjects = new Set<string>();
+    const objectList = entry.hiddenObjects === undefined ? [] : stringList(entry.hiddenObjects);
+    if (!objectList) problems.push({ user: name, field: 'hiddenObjects', message: 'must be a list of object names' });
+    for (const objectName of objectList ?? []) {
+      const object = schema.get(objectName);
+      if (object) hiddenObjects.add(object.name);
+      else problems.push({ user: name, field: 'hiddenObjects', message: `unknown object ${JSON.stringify(objectName)}` });
+    }
+    const hiddenFields = new Set<string>();
+    const fieldList = entry.hiddenFields === undefined ? [] : stringList(entry.hiddenFields);
+    if (!fieldList) problems.push({ user: name, field: 'hiddenFields', message: 'must be a list of "Object.Field" names' });
+    for (const path of fieldList ?? []) {
+      const canonical = canonicalField(schema, path);
+      if (typeof canonical === 'string') hiddenFields.add(canonical);
+      else problems.push({ user: name, field: 'hiddenFields', message: canonical.message });
+    }
+    users.set(name, new OrgUser(name, hiddenObjects, hiddenFields));
+    if (entry.default === true && defaultUser === undefined) defaultUser = name;
+  }
+  if (users.size === 0) return parseUsers(undefined, schema, problems);
+  return { users, defaultUser: defaultUser ?? users.keys().next().value! };
+}
+
+function canonicalField(schema: Schema, path: string): string | { message: string } {
+  const dot = path.indexOf('.');
+  const object: ObjectSchema | undefined = dot > 0 ? schema.get(path.slice(0, dot)) : undefined;
+  if (!object) return { message: `${JSON.stringify(path)} does not name a known object as "Object.Field"` };
+  const field = object.fieldByLower.get(path.slice(dot + 1).toLowerCase());
+  if (!field) return { message: `${JSON.stringify(path)}: no such field on ${object.name}` };
+  return `${object.name}.${field.name}`;
+}
