@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { ERROR_CODES, exitCodeOf, IpemuError } from '../core/errors';
+import { CliIo, processIo, redact, secretsFrom } from './output';
+import { buildProgram } from './program';
+
+/** Exit code for an error that escaped a command: usage and IpemuErrors by the table, org errors 5. */
+function exitCodeForError(err: unknown): number {
+  if (err instanceof IpemuError) return exitCodeOf(ERROR_CODES[err.code].invoke);
+  if (err instanceof Error && err.name === 'OrgError') return exitCodeOf(ERROR_CODES.ORG_ERROR.invoke);
+  return exitCodeOf(ERROR_CODES.INTERNAL.invoke);
+}
+
+/** Runs `ipemu` with `argv` as in process.argv (node, script, args…) and answers the exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // Messages are redacted, never the data: a token must not reach stderr, even in a usage error.
+  const secrets = secretsFrom(argv, io.env);
+  const writeErr = (text: string): void => {
+    io.stderr.write(redact(text, secrets));
+  };
+  let exitCode = 0;
+  const program = buildProgram({ io, writeErr, setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync(argv, { from: 'node' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : exitCodeOf(ERROR_CODES.INVALID_INPUT.invoke);
+    const message = err instanceof Error ? err.message : String(err);
+    writeErr(`ipemu: ${message}\n`);
+    return exitCodeForError(err);
+  }
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { addOrgFlags, apiVersionExplicit } from './org-flags';
+import type { CliIo } from './output';
+import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
+
+/**
+ * The command tree. Command modules are imported inside the actions so that `ipemu invoke`
+ * loads neither fastify nor jsforce nor csv-parse, and starts fast.
+ */
+export interface ProgramHooks {
+  io: CliIo;
+  setExitCode(code: number): void;
+  writeErr(text: string): void;
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Command {
+  const program = new Command('ipemu')
+    .description('Run OmniStudio-style Class:Method services against a real org or a mock org.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr,
+      outputError: (text, write) => write(text),
+    })
+    .showHelpAfterError('(add --help for usage)');
+
+  addOrgFlags(
+    program
+      .command('invoke')
+      .description('invoke a service once and print its output map')
+      .argument('<Class:Method>', 'service key')
+      .option('--input <json>', 'input map as JSON')
+      .option('--input-file <path>', 'read the input map from a file, or - for stdin')
+      .option('--wait', 'poll until the job is Success, Failed or Aborted')
+      .option('--timeout <s>', 'seconds: per invocation, or the whole wait with --wait', seconds)
+      .option('--json', 'wrap the output as { status, result, warnings }'),
+  ).action(async (key: string, _opts: unknown, cmd: Command) => {
+    const { runInvoke } = await import('./invoke');
+    setExitCode(await runInvoke(key, cmd.opts(), io, apiVersionExplicit(cmd)));
+  });
+
+  addOrgFlags(
+    program
+      .command('batch')
+      .description('invoke a service for every line of a JSONL or CSV file')
+      .argument('<Class:Method>', 'service key')
+      .requiredOption('--input-file <path>', 'a .jsonl file (one input map a line) or a .csv file (header = input keys)')
+      .option('--output <path>', 'write the output lines here instead of stdout')
+      .addOption(new Option('--concurrency <n>', 'invocations in flight').argParser(positiveInt(1000)).default(8)),
+  ).action(async (key: string, _opts: unknown, cmd: Command) => {
+    const { runBatch } = await import('./batch');
+    setExitCode(await runBatch(key, cmd.opts(), io, apiVersionExplicit(cmd)));
+  });
+
+  program
+    .command('services')
+    .description('list the registered services')
+    .option('--json', 'print { status, result: [{ key, description, inputSchema }], warnings }')
+    .option('--plugin <module>', 'also list the services of this plugin (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { runServices } = await import('./services');
+      setExitCode(await runServices(cmd.opts(), io));
+    });
+
+  addOrgFlags(
+    program
+      .command('serve')
+      .description('serve the services over HTTP')
+      .option('--host <host>', 'interface to bind', '127.0.0.1')
+      .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(8080))
+      .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
+      .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
+  ).action(async (_opts: unknown, cmd: Command) => {
+    const { runServe } = await import('./serve');
+    setExitCode(await runServe(cmd.opts(), io, apiVersionExplicit(cmd)));
+  });
+
+  const mockOrg = program.command('mock-org').description('the mock org: serve its fake REST API, generate or validate fixtures');
+  mockOrg
+    .command('serve')
+    .description('serve a fake Salesforce REST API over a mock org')
+    .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
+    .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { runMockOrgServe } = await import('./mock-org');
+      setExitCode(await runMockOrgServe(cmd.opts(), io));
+    });
+  mockOrg
+    .command('generate')
+    .description('write synthetic fixtures for load tests')
+    .requiredOption('--policies <n>', 'number of policies', positiveInt(10_000_000))
+    .requiredOption('--jobs-per-policy <k>', 'jobs linked to each policy', positiveInt(1000))
+    .option('--seed <s>', 'random seed (default 1)', nonNegativeInt)
+    .requiredOption('--out <path>', 'fixture file to write')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { runMockOrgGenerate } = await import('./mock-org');
+      setExitCode(await runMockOrgGenerate(cmd.opts(), io));
+    });
+  mockOrg
+    .command('validate')
+    .description('report every problem in a fixture file or directory')
+    .argument('<fixtures>', 'fixture file or directory')
+    .action(async (fixtures: string) => {
+      const { runMockOrgValidate } = await import('./mock-org');
+      setExitCode(await runMockOrgValidate(fixtures, io));
+    });
+
+  return program;
+}

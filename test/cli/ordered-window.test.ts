@@ -1,0 +1,73 @@
+import { runOrdered } from '../../src/cli/ordered-window';
+
+async function* numbers(n: number, pulled?: number[]): AsyncGenerator<number> {
+  for (let i = 0; i < n; i += 1) {
+    pulled?.push(i);
+    yield i;
+  }
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('runOrdered', () => {
+  it('emits results in input order although they finish out of order', async () => {
+    const out: number[] = [];
+    await runOrdered(numbers(40), 8, async (i) => {
+      await delay((i * 7919) % 13);
+      return i * 10;
+    }, (r) => {
+      out.push(r);
+    });
+    expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 10));
+  });
+
+  it('never has more than `concurrency` items in flight', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    await runOrdered(numbers(50), 5, async (i) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await delay(i % 3);
+      inFlight -= 1;
+      return i;
+    }, () => undefined);
+    expect(peak).toBe(5);
+  });
+
+  it('runs items concurrently (not one at a time)', async () => {
+    const started: number[] = [];
+    const finishFirst: Array<() => void> = [];
+    const run = runOrdered(numbers(4), 4, (i) => {
+      started.push(i);
+      return new Promise<number>((resolve) => finishFirst.push(() => resolve(i)));
+    }, () => undefined);
+    await delay(5);
+    expect(started).toEqual([0, 1, 2, 3]);
+    finishFirst.forEach((f) => f());
+    await run;
+  });
+
+  it('stops reading input while the sink is full (backpressure)', async () => {
+    const pulled: number[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    let emitted = 0;
+    const run = runOrdered(numbers(100, pulled), 4, async (i) => i, async () => {
+      emitted += 1;
+      if (emitted === 1) await blocked;
+    });
+    await delay(10);
+    // The window (4) is full and the first emit has not returned: nothing more is read.
+    expect(pulled.length).toBeLessThanOrEqual(5);
+    release();
+    await run;
+    expect(emitted).toBe(100);
+  });
+
+  it('propagates a failing item', async () => {
+    await expect(runOrdered(numbers(5), 2, async (i) => {
+      if (i === 3) throw new Error('boom');
+      return i;
+    }, () => undefined)).rejects.toThrow('boom');
+  });
+});

@@ -1,0 +1,51 @@
+import { redact, secretsFrom } from '../../src/cli/output';
+import { formatProblem } from '../../src/cli/mock-org';
+import { servicesTable } from '../../src/cli/services';
+import { seconds, positiveInt, port } from '../../src/cli/parsers';
+
+describe('secrets never reach a message', () => {
+  it('collects --access-token and --token values (both spellings) and token env vars', () => {
+    const s = secretsFrom(['node', 'ipemu', '--access-token', '00Dabc!secret', '--token=tok-1234'], { IPEMU_TOKEN: 'envtoken', PATH: '/bin' });
+    expect(s).toEqual(expect.arrayContaining(['00Dabc!secret', 'tok-1234', 'envtoken']));
+    expect(s).not.toContain('/bin');
+  });
+
+  it('replaces every occurrence', () => {
+    expect(redact("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '***' near ***");
+  });
+});
+
+describe('mock-org validate problem places', () => {
+  it('formats file: Object[record] field: message', () => {
+    expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, field: 'Status', message: 'bad value' }))
+      .toBe('AsyncApexJob.json: AsyncApexJob[2] Status: bad value');
+  });
+
+  it('leaves out the parts a problem does not have', () => {
+    expect(formatProblem({ file: 'org.json', message: 'not JSON' })).toBe('org.json: not JSON');
+    expect(formatProblem({ object: 'Foo', message: 'unknown object' })).toBe('Foo: unknown object');
+    expect(formatProblem({ message: 'empty' })).toBe('empty');
+  });
+});
+
+describe('services table', () => {
+  it('aligns keys and keeps descriptions on one line', () => {
+    const table = servicesTable([{ key: 'A:b', description: 'first\nline' }, { key: 'Longer:key', description: 'x' }]);
+    expect(table.split('\n')).toEqual(['SERVICE     DESCRIPTION', 'A:b         first line', 'Longer:key  x']);
+  });
+});
+
+describe('argument parsers', () => {
+  it('--timeout takes seconds, fractions allowed, and rejects the rest', () => {
+    expect(seconds('2')).toBe(2000);
+    expect(seconds('0.3')).toBe(300);
+    for (const bad of ['0', '-1', 'abc', '', 'Infinity']) expect(() => seconds(bad)).toThrow();
+  });
+
+  it('whole numbers and ports', () => {
+    expect(positiveInt(10)('3')).toBe(3);
+    for (const bad of ['0', '11', '1.5', 'x', '-2']) expect(() => positiveInt(10)(bad)).toThrow();
+    expect(port('0')).toBe(0);
+    expect(() => port('65536')).toThrow();
+  });
+});
