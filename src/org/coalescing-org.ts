@@ -1,4 +1,5 @@
-import { parseQuery, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Query, WhereClause } from '@jetstreamapp/soql-parser-js';
+import { parseSoqlText } from './soql-parse';
 import type { Binds, DescribeResult, Org, QueryOptions, QueryResult, SObjectRecord } from './org';
 import { isOrgError } from './org';
 
@@ -61,7 +62,7 @@ const ALLOWED_QUERY_KEYS = new Set(['fields', 'sObject', 'where']);
 export function analyseSoql(soql: string): MergePlan | null {
   let query: Query;
   try {
-    query = parseQuery(soql, { allowApexBindVariables: true }) as Query;
+    query = parseSoqlText(soql);
   } catch {
     return null; // the org reports the syntax error in its own words
   }

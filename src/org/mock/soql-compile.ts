@@ -1,4 +1,5 @@
-import { parseQuery, Query } from '@jetstreamapp/soql-parser-js';
+import type { Query } from '@jetstreamapp/soql-parser-js';
+import { parseSoqlText } from '../soql-parse';
 import type { OrgError } from '../org';
 import type { ObjectSchema, Schema } from './schema';
 import type { Store } from './store';
@@ -29,7 +30,7 @@ export interface Plan {
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
 export function parseSoql(soql: string): Query {
   try {
-    return parseQuery(soql, { allowApexBindVariables: true });
+    return parseSoqlText(soql);
   } catch (err) {
     throw malformed(`Malformed query: ${(err as Error).message}`);
   }
