@@ -52,6 +52,35 @@ function timeoutOutput(ms: number): OutputMap {
   return failure('TIMEOUT', `The invocation did not finish within ${ms} ms.`);
 }
 
+/**
+ * A handler's context. The AbortSignal is made on first read: most invocations on the mock org
+ * never need one, and an AbortController costs more than the rest of a jobId lookup.
+ */
+class InvocationContext implements ServiceContext {
+  private controller?: AbortController;
+  private expired = false;
+
+  constructor(
+    readonly org: Org,
+    readonly options: InvokeOptions,
+    readonly logger: Logger,
+    readonly config: Readonly<EmulatorConfig>,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.expired) this.controller.abort(new IpemuError('TIMEOUT', 'timeout'));
+    }
+    return this.controller.signal;
+  }
+
+  expire(): void {
+    this.expired = true;
+    this.controller?.abort(new IpemuError('TIMEOUT', 'timeout'));
+  }
+}
+
 function demoOrgLoader(): () => Promise<Org> {
   let pending: Promise<Org> | undefined;
   return () => {
@@ -74,28 +103,41 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return org;
   }
 
-  async function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions): Promise<OutputMap> {
+  /** Every failure becomes an output map; only unknown throws are logged, and never shown. */
+  function outputForError(err: unknown, key: string): OutputMap {
+    if (err instanceof IpemuError) return failureFromError(err);
+    if (isOrgError(err)) return orgErrorOutput(err);
+    if ((err as Error)?.name === 'AbortError') return failure('TIMEOUT', 'The invocation was aborted.');
+    logger.error({ key, err: (err as Error)?.message }, 'handler failed');
+    return failure('INTERNAL', INTERNAL_ERROR_MESSAGE);
+  }
+
+  async function execute(service: RegisteredService, input: Record<string, unknown>, ctx: InvocationContext): Promise<OutputMap> {
+    const result = await service.handler(input, ctx);
+    if (!isPlainObject(result)) throw new Error(`${service.key} returned ${typeof result}, not an output map.`);
+    if (typeof result.errorCode === 'string') return result as OutputMap;
+    return { ...result, errorCode: ERROR_CODES.OK.invoke, error: 'OK' };
+  }
+
+  function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions, target: Org): Promise<OutputMap> {
     const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<OutputMap>((resolve) => {
-      timer = setTimeout(() => {
-        controller.abort(new IpemuError('TIMEOUT', 'timeout'));
+    const ctx = new InvocationContext(target, invokeOptions, logger, config);
+    return new Promise<OutputMap>((resolve) => {
+      const timer = setTimeout(() => {
+        ctx.expire();
         resolve(timeoutOutput(timeout));
       }, timeout);
+      execute(service, input, ctx).then(
+        (out) => {
+          clearTimeout(timer);
+          resolve(out);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          resolve(outputForError(err, service.key));
+        },
+      );
     });
-    const work = (async (): Promise<OutputMap> => {
-      const ctx: ServiceContext = { org: org ?? (await resolveOrg()), options: invokeOptions, signal: controller.signal, logger, config };
-      const result = await service.handler(input, ctx);
-      if (!isPlainObject(result)) throw new Error(`${service.key} returned ${typeof result}, not an output map.`);
-      if (typeof result.errorCode === 'string') return result as OutputMap;
-      return { ...result, errorCode: ERROR_CODES.OK.invoke, error: 'OK' };
-    })();
-    try {
-      return await Promise.race([work, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   async function invoke(key: string, input: unknown, invokeOptions?: InvokeOptions): Promise<OutputMap> {
@@ -111,13 +153,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const issues = schemaIssues(service.validate.errors);
         return failure('INVALID_INPUT', describeIssues(issues), issues);
       }
-      return await run(service, input, opts);
+      return await run(service, input, opts, org ?? (await resolveOrg()));
     } catch (err) {
-      if (err instanceof IpemuError) return failureFromError(err);
-      if (isOrgError(err)) return orgErrorOutput(err);
-      if ((err as Error)?.name === 'AbortError') return failure('TIMEOUT', 'The invocation was aborted.');
-      logger.error({ key, err: (err as Error)?.message }, 'handler failed');
-      return failure('INTERNAL', INTERNAL_ERROR_MESSAGE);
+      return outputForError(err, String(key));
     }
   }
 

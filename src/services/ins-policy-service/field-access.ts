@@ -56,16 +56,39 @@ async function unreadableAlong(describe: Describer, sobject: string, path: reado
   return unreadableAlong(describe, target, rest);
 }
 
+async function unreadableFields(org: Org, needs: readonly FieldNeed[]): Promise<string[]> {
+  const describe = describer(org);
+  const checks = needs.flatMap((need) => need.fields.map((field) => unreadableAlong(describe, need.sobject, field.split('.'))));
+  return [...new Set((await Promise.all(checks)).flat())];
+}
+
+/**
+ * Verdicts per org (its describes are cached per org and user above Org, so a verdict cannot
+ * change) and per needs list (the caller passes the same frozen list for the same keys). A check
+ * that failed for a passing reason (the org was unreachable) is not kept.
+ */
+const verdicts = new WeakMap<Org, Map<readonly FieldNeed[], Promise<string[]>>>();
+
 /**
  * DESIGN.md §2 step 3: before reading any data, every field the passed keys' paths will read must
  * be readable, checked through describe (which leaves out what the user cannot read). Throws
  * INVOKE-403 naming each `Object.Field`, also in `details.fields`.
  */
 export async function assertReadable(org: Org, needs: readonly FieldNeed[]): Promise<void> {
-  const describe = describer(org);
-  const checks = needs.flatMap((need) => need.fields.map((field) => unreadableAlong(describe, need.sobject, field.split('.'))));
-  const missing = [...new Set((await Promise.all(checks)).flat())];
+  let byNeeds = verdicts.get(org);
+  if (!byNeeds) {
+    byNeeds = new Map();
+    verdicts.set(org, byNeeds);
+  }
+  let verdict = byNeeds.get(needs);
+  if (!verdict) {
+    const cache = byNeeds;
+    verdict = unreadableFields(org, needs);
+    cache.set(needs, verdict);
+    verdict.catch(() => cache.delete(needs));
+  }
+  const missing = await verdict;
   if (missing.length > 0) {
-    throw new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: missing });
+    throw new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: [...missing] });
   }
 }

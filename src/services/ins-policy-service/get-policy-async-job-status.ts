@@ -23,7 +23,7 @@ function loadSchema(kind: 'input' | 'output'): JsonSchema {
 }
 
 /** DESIGN.md §2 step 3: what each passed key's path will read. */
-function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): FieldNeed[] {
+function buildFieldNeeds(keys: PassedKeys, link: JobLinkConfig): readonly FieldNeed[] {
   const needs: FieldNeed[] = [{ sobject: 'AsyncApexJob', fields: JOB_FIELDS }];
   const policyFields = new Set<string>();
   if (keys.policyId !== undefined) policyFields.add('Id');
@@ -31,6 +31,24 @@ function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): FieldNeed[] {
   if (policyFields.size > 0) {
     needs.push({ sobject: 'InsurancePolicy', fields: [...policyFields] });
     needs.push({ sobject: link.sobject, fields: [link.policyField, link.jobIdField] });
+  }
+  return Object.freeze(needs);
+}
+
+/** One frozen needs list per job link and key combination, so field-access verdicts can be cached by identity. */
+const needsByLink = new WeakMap<JobLinkConfig, Map<number, readonly FieldNeed[]>>();
+
+function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): readonly FieldNeed[] {
+  const mask = (keys.jobId !== undefined ? 1 : 0) | (keys.policyId !== undefined ? 2 : 0) | (keys.referencePolicyNumber !== undefined ? 4 : 0);
+  let byMask = needsByLink.get(link);
+  if (!byMask) {
+    byMask = new Map();
+    needsByLink.set(link, byMask);
+  }
+  let needs = byMask.get(mask);
+  if (!needs) {
+    needs = buildFieldNeeds(keys, link);
+    byMask.set(mask, needs);
   }
   return needs;
 }
@@ -70,19 +88,30 @@ async function settleInOrder<T extends unknown[]>(lookups: { [K in keyof T]: Pro
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
 }
 
-async function getPolicyAsyncJobStatus(input: Record<string, unknown>, ctx: ServiceContext): Promise<StatusOutput> {
-  const keys = parsePassedKeys(input);
-  const { org, config } = ctx;
-  const options: QueryOptions = { signal: ctx.signal };
-  await assertReadable(org, fieldNeeds(keys, config.jobLink));
+type Resolved = [JobRow | undefined, string | undefined, string[] | undefined];
 
-  // Step 4: every passed key must resolve, even those precedence will not use.
+/** Step 4: every passed key must resolve, even those precedence will not use. */
+async function resolveAll(org: Org, keys: PassedKeys, options: QueryOptions): Promise<Resolved> {
+  // The usual call passes one key: await it alone rather than settle three.
+  if (keys.policyId === undefined && keys.referencePolicyNumber === undefined && keys.jobId !== undefined) {
+    return [await resolveJob(org, keys.jobId, options), undefined, undefined];
+  }
   const none = Promise.resolve(undefined);
-  const [job, policyId, referencePolicyIds] = await settleInOrder<[JobRow | undefined, string | undefined, string[] | undefined]>([
+  return settleInOrder<Resolved>([
     keys.jobId !== undefined ? resolveJob(org, keys.jobId, options) : none,
     keys.policyId !== undefined ? resolvePolicy(org, keys.policyId, options) : none,
     keys.referencePolicyNumber !== undefined ? resolveReference(org, keys.referencePolicyNumber, options) : none,
   ]);
+}
+
+async function getPolicyAsyncJobStatus(input: Record<string, unknown>, ctx: ServiceContext): Promise<StatusOutput> {
+  const keys = parsePassedKeys(input);
+  const { org, config } = ctx;
+  // The context is itself a QueryOptions; its signal is only made if an org reads it.
+  const options: QueryOptions = ctx;
+  await assertReadable(org, fieldNeeds(keys, config.jobLink));
+
+  const [job, policyId, referencePolicyIds] = await resolveAll(org, keys, options);
 
   // Step 5: precedence jobId > policyId > referencePolicyNumber.
   if (job) {
