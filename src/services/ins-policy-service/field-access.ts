@@ -65,30 +65,43 @@ async function unreadableFields(org: Org, needs: readonly FieldNeed[]): Promise<
 /**
  * Verdicts per org (its describes are cached per org and user above Org, so a verdict cannot
  * change) and per needs list (the caller passes the same frozen list for the same keys). A check
- * that failed for a passing reason (the org was unreachable) is not kept.
+ * that failed for a passing reason (the org was unreachable) is not kept. Settled verdicts are
+ * kept as values, so the usual call answers without awaiting anything.
  */
-const verdicts = new WeakMap<Org, Map<readonly FieldNeed[], Promise<string[]>>>();
+const verdicts = new WeakMap<Org, Map<readonly FieldNeed[], Promise<string[]> | string[]>>();
+
+function forbidden(missing: readonly string[]): IpemuError {
+  return new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: [...missing] });
+}
 
 /**
  * DESIGN.md §2 step 3: before reading any data, every field the passed keys' paths will read must
  * be readable, checked through describe (which leaves out what the user cannot read). Throws
- * INVOKE-403 naming each `Object.Field`, also in `details.fields`.
+ * INVOKE-403 naming each `Object.Field`, also in `details.fields`. Returns a promise only while the
+ * verdict is still being worked out; undefined means readable.
  */
-export async function assertReadable(org: Org, needs: readonly FieldNeed[]): Promise<void> {
+export function assertReadable(org: Org, needs: readonly FieldNeed[]): Promise<void> | undefined {
   let byNeeds = verdicts.get(org);
   if (!byNeeds) {
     byNeeds = new Map();
     verdicts.set(org, byNeeds);
   }
-  let verdict = byNeeds.get(needs);
-  if (!verdict) {
-    const cache = byNeeds;
-    verdict = unreadableFields(org, needs);
-    cache.set(needs, verdict);
-    verdict.catch(() => cache.delete(needs));
+  const known = byNeeds.get(needs);
+  if (Array.isArray(known)) {
+    if (known.length > 0) throw forbidden(known);
+    return undefined;
   }
-  const missing = await verdict;
-  if (missing.length > 0) {
-    throw new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: [...missing] });
+  const cache = byNeeds;
+  let pending = known;
+  if (!pending) {
+    pending = unreadableFields(org, needs);
+    cache.set(needs, pending);
+    pending.then(
+      (missing) => cache.set(needs, missing),
+      () => cache.delete(needs),
+    );
   }
+  return pending.then((missing) => {
+    if (missing.length > 0) throw forbidden(missing);
+  });
 }

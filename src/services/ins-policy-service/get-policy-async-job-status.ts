@@ -109,7 +109,8 @@ async function getPolicyAsyncJobStatus(input: Record<string, unknown>, ctx: Serv
   const { org, config } = ctx;
   // The context is itself a QueryOptions; its signal is only made if an org reads it.
   const options: QueryOptions = ctx;
-  await assertReadable(org, fieldNeeds(keys, config.jobLink));
+  const checking = assertReadable(org, fieldNeeds(keys, config.jobLink));
+  if (checking) await checking;
 
   const [job, policyId, referencePolicyIds] = await resolveAll(org, keys, options);
 

@@ -39,7 +39,19 @@ export function readPath(record: unknown, path: string): unknown {
   return current;
 }
 
+const linkSoqlTexts = new WeakMap<JobLinkConfig, string>();
+
+/** One text per (frozen) job link, so the org's parse and coalescing caches see the same string. */
 export function linkSoql(link: JobLinkConfig): string {
+  let text = linkSoqlTexts.get(link);
+  if (text === undefined) {
+    text = buildLinkSoql(link);
+    linkSoqlTexts.set(link, text);
+  }
+  return text;
+}
+
+function buildLinkSoql(link: JobLinkConfig): string {
   const fields = link.policyField.toLowerCase() === link.jobIdField.toLowerCase() ? [link.policyField] : [link.policyField, link.jobIdField];
   return `SELECT ${fields.join(', ')} FROM ${link.sobject} WHERE ${link.policyField} IN :policyIds`;
 }

@@ -57,8 +57,14 @@ export function statusOutput(job: JobRow): StatusOutput {
   return { status, jobId, errorCode: 'INVOKE-200', error: message(status, job.ExtendedStatus) };
 }
 
+/** Salesforce's UTC datetime form, `2026-11-01T10:00:00.000+0000`, whose text sorts as its time does. */
+const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:\+0000|Z)$/;
+
 function createdTime(job: JobRow): number {
-  const time = job.CreatedDate ? Date.parse(job.CreatedDate.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
+  const text = job.CreatedDate;
+  if (!text) return -Infinity;
+  // Date.parse does not read the +0000 offset form; rewrite it to +00:00.
+  const time = Date.parse(UTC_DATETIME.test(text) ? `${text.slice(0, 23)}Z` : text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(time) ? -Infinity : time;
 }
 
@@ -67,6 +73,7 @@ function createdTime(job: JobRow): number {
  * case-sensitive form in code-point order, which is how Salesforce orders Ids.
  */
 export function latestJob(jobs: readonly JobRow[]): JobRow | undefined {
+  if (jobs.length <= 1) return jobs[0];
   let best: JobRow | undefined;
   let bestTime = -Infinity;
   for (const job of jobs) {
