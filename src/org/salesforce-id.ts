@@ -22,6 +22,26 @@ export function checksumOf(id15: string): string {
   return suffix;
 }
 
+/** Checksum letter (char code) for each 5-bit chunk value. */
+const CHECKSUM_CODES = Array.from(CHECKSUM_ALPHABET, (ch) => ch.charCodeAt(0));
+
+/**
+ * True when an 18-character text is base 62 and its checksum matches its own case exactly.
+ * Char codes only, no substrings: fixture loading runs this for every Id and reference.
+ */
+function isCanonical18(id: string): boolean {
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const code = id.charCodeAt(chunk * 5 + i);
+      if (code >= 65 && code <= 90) bits |= 1 << i; // A-Z
+      else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return false; // not a-z or 0-9
+    }
+    if (id.charCodeAt(15 + chunk) !== CHECKSUM_CODES[bits]) return false;
+  }
+  return true;
+}
+
 /** Restores the case of an 18-character Id from its checksum; undefined if the checksum is not valid. */
 function repairCase(id18: string): string | undefined {
   const suffix = id18.slice(15).toUpperCase();
@@ -53,6 +73,8 @@ function isUniformCase(text: string): boolean {
  * disagreement means a mistyped Id, not a case change.
  */
 export function normalizeId(value: string): string | undefined {
+  // Most Ids (every fixture Id, every generated one) are already canonical: return them as they are.
+  if (value.length === 18 && isCanonical18(value)) return value;
   if (!BASE62.test(value)) return undefined;
   if (value.length === 15) return value + checksumOf(value);
   if (value.length !== 18) return undefined;

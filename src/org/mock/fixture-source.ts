@@ -9,7 +9,8 @@ export interface RawFixture {
   usersFile?: string;
   schema?: unknown;
   schemaFile?: string;
-  records: { object: string; file?: string; rows: unknown }[];
+  /** `owned`: parsed from JSON here, so the loader may keep the parsed records as row values. */
+  records: { object: string; file?: string; rows: unknown; owned: boolean }[];
 }
 
 const TOP_KEYS = new Set(['users', 'schema', 'records']);
@@ -23,7 +24,7 @@ function readJson(file: string, problems: FixtureProblem[]): unknown {
   }
 }
 
-function fromDocument(doc: unknown, file: string | undefined, problems: FixtureProblem[]): RawFixture {
+function fromDocument(doc: unknown, file: string | undefined, problems: FixtureProblem[], owned: boolean): RawFixture {
   const raw: RawFixture = { records: [] };
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     problems.push({ file, message: 'a fixture must be a JSON object with users, schema and records' });
@@ -43,7 +44,7 @@ function fromDocument(doc: unknown, file: string | undefined, problems: FixtureP
     problems.push({ file, message: 'records must be an object of SObject name → list of records' });
     return raw;
   }
-  for (const [object, rows] of Object.entries(records as Record<string, unknown>)) raw.records.push({ object, file, rows });
+  for (const [object, rows] of Object.entries(records as Record<string, unknown>)) raw.records.push({ object, file, rows, owned });
   return raw;
 }
 
@@ -55,11 +56,11 @@ function fromDirectory(dir: string, problems: FixtureProblem[]): RawFixture {
     const doc = readJson(file, problems);
     if (doc === undefined) continue;
     if (name === 'org.json') {
-      const org = fromDocument(doc, file, problems);
+      const org = fromDocument(doc, file, problems, true);
       Object.assign(raw, { users: org.users, usersFile: file, schema: org.schema, schemaFile: file });
       raw.records.push(...org.records);
     } else {
-      raw.records.push({ object: basename(name, '.json'), file, rows: doc });
+      raw.records.push({ object: basename(name, '.json'), file, rows: doc, owned: true });
     }
   }
   return raw;
@@ -67,12 +68,13 @@ function fromDirectory(dir: string, problems: FixtureProblem[]): RawFixture {
 
 /** Reads a fixture file, a fixture directory, or takes a fixture object as it is. */
 export function readFixtureSource(source: string | FixtureDocument, problems: FixtureProblem[]): RawFixture {
-  if (typeof source !== 'string') return fromDocument(source, undefined, problems);
+  // The caller's object is theirs: its records are copied, never rewritten.
+  if (typeof source !== 'string') return fromDocument(source, undefined, problems, false);
   if (!existsSync(source)) {
     problems.push({ file: source, message: 'no such file or directory' });
     return { records: [] };
   }
   if (statSync(source).isDirectory()) return fromDirectory(source, problems);
   const doc = readJson(source, problems);
-  return doc === undefined ? { records: [] } : fromDocument(doc, source, problems);
+  return doc === undefined ? { records: [] } : fromDocument(doc, source, problems, true);
 }

@@ -60,8 +60,7 @@ export class MockOrg implements Org {
     const start = clock();
     const apiVersion = options.apiVersion ?? '64.0';
     const loaded = loadFixturesOrThrow(source, start);
-    const store = new Store();
-    for (const record of loaded.records) store.insert(record.object, record.id, record.values, record.timeline);
+    const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
     const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion };
     return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));

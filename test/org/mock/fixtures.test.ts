@@ -6,7 +6,7 @@ import { MockOrg } from '../../../src/org/mock/mock-org';
 import { formatProblem, validateFixtures } from '../../../src/org/mock/fixtures';
 import type { FixtureDocument } from '../../../src/org/mock/fixture-types';
 import { makeId, normalizeId } from '../../../src/org/salesforce-id';
-import { JOB_A, POLICY_1, smallOrg } from './fixture-data';
+import { JOB_A, JOB_B, JOB_C, POLICY_1, POLICY_2, smallOrg, USER_1 } from './fixture-data';
 
 let dir: string;
 beforeEach(() => {
@@ -185,6 +185,66 @@ describe('fixture problems name the file, the record and the field', () => {
     ];
     for (const message of expected) expect(found.some((f) => f.startsWith(message))).toBe(true);
     expect(found).toHaveLength(expected.length);
+  });
+
+  test('a fixture file reports what the same document does, also for records shaped alike', () => {
+    const doc = {
+      records: {
+        AsyncApexJob: [
+          'not a record',
+          { Id: JOB_A, Status: 'Queued', CreatedDate: '2026-11-01T10:00:00.000Z', CreatedById: USER_1 },
+          { Id: 'not-an-id', Status: 'Done', CreatedDate: '2026-02-30T10:00:00.000Z', CreatedById: POLICY_1 },
+          { Id: JOB_B.slice(0, 15), Status: 'Queued', CreatedDate: '2026-11-01T10:00:00Z', CreatedById: USER_1 },
+          { Id: JOB_A.toUpperCase(), Status: 'Queued', CreatedDate: null, CreatedById: null },
+          { Id: JOB_B, Status: 'Queued', CreatedDate: '2026-11-01T10:00:00.000+0000', CreatedById: USER_1 },
+          { Id: JOB_A, Status: 'Queued', CreatedDate: '2026-11-01T10:00:00.000Z', CreatedById: USER_1 },
+        ],
+        InsurancePolicy: [{ Id: JOB_C, Name: 'x' }],
+      },
+    } as unknown as FixtureDocument;
+    const file = join(dir, 'problems.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const fromDocument = messages(doc);
+    expect(fromDocument).toEqual([
+      'AsyncApexJob[0]: a record must be an object of field values',
+      'AsyncApexJob[2] (not-an-id): field Id: "not-an-id" is not a valid Salesforce Id',
+      expect.stringMatching(/^AsyncApexJob\[2\] \(not-an-id\): field Status: "Done" is not a valid picklist value/),
+      expect.stringMatching(/^AsyncApexJob\[2\] \(not-an-id\): field CreatedDate: "2026-02-30T10:00:00.000Z" is not an ISO 8601 datetime/),
+      `AsyncApexJob[2] (not-an-id): field CreatedById: ${POLICY_1} is not an Id of User (key prefix 005)`,
+      `AsyncApexJob[4] (${JOB_A.toUpperCase()}): field Id: duplicate Id (first used by AsyncApexJob[1])`,
+      `AsyncApexJob[5] (${JOB_B}): field Id: duplicate Id (first used by AsyncApexJob[3])`,
+      `AsyncApexJob[6] (${JOB_A}): field Id: duplicate Id (first used by AsyncApexJob[1])`,
+      `InsurancePolicy[0] (${JOB_C}): field Id: ${JOB_C} does not have InsurancePolicy's key prefix 0YT`,
+    ]);
+    expect(messages(file)).toEqual(fromDocument.map((message) => `${file}: ${message}`));
+  });
+
+  test('a fixture file stores its records as the same document does, and a given document is left as it was', async () => {
+    const doc: FixtureDocument = {
+      records: {
+        AsyncApexJob: [
+          { Id: JOB_A.slice(0, 15), Status: 'Queued', CreatedDate: '2026-11-01T10:00:00.000Z', CompletedDate: null },
+          { Id: JOB_B.toLowerCase(), Status: 'Queued', CreatedDate: '2026-11-01T12:00:00+02:00', CompletedDate: '2026-11-01T10:05:00.000+0000' },
+          { Status: 'Completed', CreatedDate: null, CompletedDate: '2026-11-01T10:05:00Z' },
+          { attributes: { type: 'AsyncApexJob' }, Id: JOB_C, Status: 'Failed' },
+        ],
+        InsurancePolicy: [{ Id: POLICY_1, Name: 'P-1', IsPolicyEditLocked: null }, { Id: POLICY_2, Name: 'P-2' }],
+      },
+    };
+    const before = JSON.parse(JSON.stringify(doc));
+    const file = join(dir, 'org.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const clock = () => Date.UTC(2026, 10, 2);
+    const soql = ['SELECT Id, Status, CreatedDate, CompletedDate FROM AsyncApexJob', 'SELECT Id, Name, IsPolicyEditLocked, CreatedDate, SystemModstamp FROM InsurancePolicy'];
+    const fromDocument = await MockOrg.fromFixtures(doc, { clock });
+    const fromFile = await MockOrg.fromFixtures(file, { clock });
+    for (const text of soql) expect((await fromFile.query(text)).records).toEqual((await fromDocument.query(text)).records);
+    expect(doc).toEqual(before);
+    const jobs = (await fromFile.query<{ Id: string; CreatedDate: string; CompletedDate: string | null }>(soql[0])).records;
+    expect(jobs.map((job) => job.Id).slice(0, 2)).toEqual([JOB_A, JOB_B]);
+    expect(jobs.map((job) => job.CreatedDate)).toEqual(['2026-11-01T10:00:00.000+0000', '2026-11-01T10:00:00.000+0000', '2026-11-02T00:00:00.000+0000', '2026-11-02T00:00:00.000+0000']);
+    expect(jobs[2].CompletedDate).toBe('2026-11-01T10:05:00.000+0000');
+    expect(fromFile.retrieve('InsurancePolicy', POLICY_2, ['IsPolicyEditLocked']).IsPolicyEditLocked).toBe(false);
   });
 
   test('timeline shape: list of steps with durations, known fields, never Id or references', () => {
