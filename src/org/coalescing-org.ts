@@ -39,6 +39,8 @@ interface Waiter {
 interface Batch {
   readonly plan: MergePlan;
   readonly waiters: Waiter[];
+  /** The first caller was sent alone, at once (see `concurrent`). */
+  leaderWent?: boolean;
 }
 
 const COALESCED = new WeakSet<Org>();
@@ -181,6 +183,12 @@ export function createCoalescingOrg(org: Org): Org {
   const pending = new Map<string, Batch>();
   const describes = new Map<string, Promise<DescribeResult>>();
   let flushScheduled = false;
+  /**
+   * Whether the last flush gathered two callers of one text. While it did not (a sequential
+   * caller), the first caller of a text goes at once instead of waiting for the tick; callers of
+   * the same text later in the tick are still gathered, and the next flush knows to hold them all.
+   */
+  let concurrent = false;
 
   function planFor(soql: string): MergePlan | null {
     let plan = plans.get(soql);
@@ -220,7 +228,8 @@ export function createCoalescingOrg(org: Org): Org {
     flushScheduled = false;
     const batches = [...pending.entries()];
     pending.clear();
-    for (const [soql, batch] of batches) void runBatch(soql, batch);
+    concurrent = batches.some(([, batch]) => batch.waiters.length + (batch.leaderWent ? 1 : 0) > 1);
+    for (const [soql, batch] of batches) if (batch.waiters.length > 0) void runBatch(soql, batch);
   }
 
   const wrapper: Org = {
@@ -231,19 +240,23 @@ export function createCoalescingOrg(org: Org): Org {
       const plan = planFor(soql);
       const values = plan && binds ? mergeable(binds[plan.bindName]) : null;
       if (!plan || !values) return org.query<R>(soql, binds, options);
-      return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
-        let batch = pending.get(soql);
-        if (!batch) {
-          batch = { plan, waiters: [] };
-          pending.set(soql, batch);
-        }
-        batch.waiters.push({ values, resolve, reject });
+      let batch = pending.get(soql);
+      if (!batch) {
+        batch = { plan, waiters: [] };
+        pending.set(soql, batch);
         if (!flushScheduled) {
           flushScheduled = true;
-          // After the current microtask chain drains: a Promise.all of invocations is gathered,
-          // and a sequential caller waits no timer.
+          // After the current microtask chain drains: a Promise.all of invocations is gathered.
           process.nextTick(flush);
         }
+        if (!concurrent) {
+          batch.leaderWent = true;
+          return org.query<R>(soql, binds, options);
+        }
+      }
+      const waiters = batch.waiters;
+      return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
+        waiters.push({ values, resolve, reject });
       }) as Promise<QueryResult<R>>;
     },
     describe(sobject: string): Promise<DescribeResult> {

@@ -55,15 +55,44 @@ const BY_CODE = 'SELECT Id, Code FROM Thing WHERE Code IN :codes';
 const ids = (result: QueryResult): unknown[] => result.records.map((r) => r.Id);
 
 describe('createCoalescingOrg: queries in flight together share one request', () => {
-  it('merges the same SOQL text issued in one tick and gives each caller only its records', async () => {
+  it('sends the first caller of a text in a tick at once, with its own binds', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    const [a, b, none] = await Promise.all([
+    const [lead, other] = await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] })]);
+    expect(calls[0]).toEqual({ soql: BY_CODE, binds: { codes: ['Alpha'] } });
+    expect(ids(lead)).toEqual([ROWS[0].Id]);
+    expect(ids(other)).toEqual([ROWS[1].Id]);
+  });
+
+  it('once a tick has seen concurrent callers, holds the first caller too: a burst costs one request', async () => {
+    const { org, calls } = fakeOrg(ROWS);
+    const c = createCoalescingOrg(org);
+    await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] })]);
+    expect(calls).toHaveLength(2);
+    calls.length = 0;
+    const [a, b, g] = await Promise.all([
+      c.query(BY_CODE, { codes: ['Alpha'] }),
+      c.query(BY_CODE, { codes: ['beta'] }),
+      c.query(BY_CODE, { codes: ['Gamma'] }),
+    ]);
+    expect(calls).toEqual([{ soql: BY_CODE, binds: { codes: ['Alpha', 'beta', 'Gamma'] } }]);
+    expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0].Id], [ROWS[1].Id], [ROWS[2].Id]]);
+    // A sequential caller after the burst is held once (one caller in that tick), then goes at once again.
+    await c.query(BY_CODE, { codes: ['Alpha'] });
+    const macrotask = new Promise((resolve) => setImmediate(() => resolve('macrotask')));
+    expect(await Promise.race([c.query(BY_CODE, { codes: ['beta'] }), macrotask])).not.toBe('macrotask');
+  });
+
+  it('merges the later callers of the same SOQL text in one tick and gives each only its records', async () => {
+    const { org, calls } = fakeOrg(ROWS);
+    const c = createCoalescingOrg(org);
+    const [, a, b, none] = await Promise.all([
+      c.query(BY_CODE, { codes: ['lead'] }),
       c.query(BY_CODE, { codes: ['ALPHA'] }),
       c.query(BY_CODE, { codes: ['Beta', 'gamma'] }),
       c.query(BY_CODE, { codes: ['delta'] }),
     ]);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
     expect(ids(a)).toEqual([ROWS[0].Id]);
     expect(ids(b)).toEqual([ROWS[1].Id, ROWS[2].Id]);
     expect(none).toEqual({ totalSize: 0, done: true, records: [] });
@@ -73,15 +102,21 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
   it('sends the union of the values once each', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    await Promise.all([c.query(BY_CODE, { codes: ['Alpha', 'beta'] }), c.query(BY_CODE, { codes: ['beta'] }), c.query(BY_CODE, { codes: ['Alpha'] })]);
-    expect(calls[0].binds).toEqual({ codes: ['Alpha', 'beta'] });
+    await Promise.all([
+      c.query(BY_CODE, { codes: ['lead'] }),
+      c.query(BY_CODE, { codes: ['Alpha', 'beta'] }),
+      c.query(BY_CODE, { codes: ['beta'] }),
+      c.query(BY_CODE, { codes: ['Alpha'] }),
+    ]);
+    expect(calls[1].binds).toEqual({ codes: ['Alpha', 'beta'] });
   });
 
   it('matches a 15-character Id to its 18-character record, case-sensitively', async () => {
     const { org } = fakeOrg([{ Id: '0015w00000AbCdEAAB', Code: 'x' }]);
     const c = createCoalescingOrg(org);
     const soql = 'SELECT Id FROM Thing WHERE Id IN :ids';
-    const [exact, otherCase, full] = await Promise.all([
+    const [, exact, otherCase, full] = await Promise.all([
+      c.query(soql, { ids: ['0015w00000ZZZZZAAA'] }),
       c.query(soql, { ids: ['0015w00000AbCdE'] }),
       c.query(soql, { ids: ['0015w00000abcde'] }),
       c.query(soql, { ids: ['0015W00000ABCDEAAB'] }),
@@ -95,8 +130,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
     const soql = 'SELECT Id, Parent.Code FROM Thing WHERE Parent.Code IN :parents';
-    const [p1, p2] = await Promise.all([c.query(soql, { parents: ['p1'] }), c.query(soql, { parents: ['P2'] })]);
-    expect(calls).toHaveLength(1);
+    const [, p1, p2] = await Promise.all([c.query(soql, { parents: ['none'] }), c.query(soql, { parents: ['p1'] }), c.query(soql, { parents: ['P2'] })]);
+    expect(calls).toHaveLength(2);
     expect(ids(p1)).toEqual([ROWS[0].Id, ROWS[1].Id]);
     expect(ids(p2)).toEqual([ROWS[2].Id]);
   });
@@ -106,7 +141,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const values = Array.from({ length: 700 }, (_, i) => `a015w0000${String(i).padStart(6, '0')}AAA`);
     await Promise.all(values.map((v) => c.query('SELECT Id FROM Thing WHERE Id IN :ids', { ids: [v] })));
-    expect(calls.map((call) => (call.binds?.ids as string[]).length)).toEqual([MAX_VALUES_PER_CHUNK, MAX_VALUES_PER_CHUNK, 100]);
+    // The first caller went alone; the other 699 share requests of at most MAX_VALUES_PER_CHUNK.
+    expect(calls.map((call) => (call.binds?.ids as string[]).length)).toEqual([1, MAX_VALUES_PER_CHUNK, MAX_VALUES_PER_CHUNK, 99]);
   });
 
   it('keeps each rendered request under the 16,384-byte URL limit for long strings', async () => {
@@ -181,8 +217,13 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
   it('when the merged answer has more than one page, each caller asks alone', async () => {
     const { org, calls } = fakeOrg(ROWS, { pageSize: 2 });
     const c = createCoalescingOrg(org);
-    const [a, b] = await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta', 'Gamma'] })]);
-    expect(calls).toHaveLength(3);
+    const [, a, b] = await Promise.all([
+      c.query(BY_CODE, { codes: ['lead'] }),
+      c.query(BY_CODE, { codes: ['Alpha'] }),
+      c.query(BY_CODE, { codes: ['beta', 'Gamma'] }),
+    ]);
+    // The leader, the merged request (cut short at two rows), then each of the two callers alone.
+    expect(calls).toHaveLength(4);
     expect(ids(a)).toEqual([ROWS[0].Id]);
     expect(ids(b)).toEqual([ROWS[1].Id, ROWS[2].Id]);
   });
