@@ -32,13 +32,43 @@ function loadSnapshot(): Map<string, Query> {
   return snapshot;
 }
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
+/** Replaces every string in a parsed tree (literal values) through `swap`. */
+function mapStrings<T>(value: T, swap: (text: string) => string): T {
+  if (typeof value === 'string') return swap(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, swap)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, swap);
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * The parser's lexer refuses U+2028/U+2029 inside string literals, which Salesforce accepts (and
+ * which a rendered bind may hold). They are swapped for private-use characters absent from the
+ * text for the parse, and swapped back in the tree.
+ */
+function parseWithLineSeparators(soql: string, parse: ParseQuery): Query {
+  const unused: string[] = [];
+  for (let code = 0xe000; unused.length < 2; code++) {
+    const ch = String.fromCharCode(code);
+    if (!soql.includes(ch)) unused.push(ch);
+  }
+  const [ls, ps] = unused;
+  const hidden = soql.replace(/\u2028/g, ls).replace(/\u2029/g, ps);
+  return mapStrings(parse(hidden, { allowApexBindVariables: true }), (text) => text.split(ls).join('\u2028').split(ps).join('\u2029'));
+}
+
 /** Parses SOQL with Apex bind variables; throws the parser's error for malformed text. */
 export function parseSoqlText(soql: string): Query {
   const known = loadSnapshot().get(soql);
   if (known) return structuredClone(known);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   parser ??= (require('@jetstreamapp/soql-parser-js') as { parseQuery: ParseQuery }).parseQuery;
-  const query = parser(soql, { allowApexBindVariables: true });
+  const query = LINE_SEPARATORS.test(soql) ? parseWithLineSeparators(soql, parser) : parser(soql, { allowApexBindVariables: true });
   parsedTexts.add(soql);
   return query;
 }

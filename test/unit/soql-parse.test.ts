@@ -33,3 +33,16 @@ describe('parseSoqlText', () => {
     expect(out).toEqual({ codes: ['INVOKE-200', 'INVOKE-200', 'INVOKE-200'], parser: false });
   });
 });
+
+describe('parseSoqlText and line separators', () => {
+  // Salesforce takes U+2028/U+2029 inside a string literal; the parser's lexer does not by itself.
+  it.each(['\u2028', '\u2029', 'a\u2028b\u2029c\u2028'])('keeps %j inside a string literal', (text) => {
+    const query = parseSoqlText(`SELECT Id FROM InsurancePolicy WHERE ReferencePolicyNumber = '${text}'`);
+    expect(query.where?.left).toMatchObject({ field: 'ReferencePolicyNumber', operator: '=', value: `'${text}'` });
+  });
+
+  it('does not confuse a private-use character already in the text', () => {
+    const query = parseSoqlText("SELECT Id FROM InsurancePolicy WHERE Name = '\uE000\u2028\uE001'");
+    expect(query.where?.left).toMatchObject({ value: "'\uE000\u2028\uE001'" });
+  });
+});
