@@ -1,4 +1,5 @@
 import type { JobLinkConfig } from '../../core/config';
+import { IpemuError } from '../../core/errors';
 import type { Org, QueryOptions } from '../../org/org';
 import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
 import { JOB_FIELDS, JobRow } from './job-status';
@@ -56,10 +57,26 @@ function buildLinkSoql(link: JobLinkConfig): string {
   return `SELECT ${fields.join(', ')} FROM ${link.sobject} WHERE ${link.policyField} IN :policyIds`;
 }
 
+/** A record without a field the query selected is a malformed answer from the org (INVOKE-502). */
+function checkJobRecord(record: JobRow): JobRow {
+  for (const field of JOB_FIELDS) {
+    if (record[field] === undefined) {
+      throw new IpemuError('ORG_ERROR', `The org returned an AsyncApexJob record without the field AsyncApexJob.${field}.`, {
+        object: 'AsyncApexJob',
+        field,
+      });
+    }
+  }
+  if (typeof record.Id !== 'string') {
+    throw new IpemuError('ORG_ERROR', 'The org returned an AsyncApexJob record whose AsyncApexJob.Id is not an Id.', { object: 'AsyncApexJob', field: 'Id' });
+  }
+  return record;
+}
+
 export async function fetchJobs(org: Org, jobIds: readonly string[], options: QueryOptions): Promise<JobRow[]> {
   if (jobIds.length === 0) return [];
   const result = await org.query<JobRow>(JOBS_SOQL, { jobIds }, options);
-  return result.records;
+  return result.records.map(checkJobRecord);
 }
 
 /** The AsyncApexJob Ids linked to any of the policies (deduplicated, 18 characters). */

@@ -38,8 +38,11 @@ export function mapJobStatus(job: Pick<JobRow, 'Status' | 'NumberOfErrors'>): Po
     case 'Aborted':
       return 'Aborted';
     default:
-      // An org that reports a status Salesforce does not document is not the caller's mistake.
-      throw new IpemuError('INTERNAL', `AsyncApexJob ${job.Status === null ? 'has no Status' : `has an unknown Status "${status}"`}.`);
+      // A status Salesforce does not document is the org's answer at fault, not the caller's input.
+      throw new IpemuError('ORG_ERROR', `The org returned AsyncApexJob ${String(job.Id)} ${job.Status === null ? 'without a Status' : `with a Status Salesforce does not document: "${status}"`}.`, {
+        object: 'AsyncApexJob',
+        field: 'Status',
+      });
   }
 }
 
