@@ -10,6 +10,6 @@ module.exports = {
     '/node_modules/cookie/.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
-  setupFiles: ['<rootDir>/test/setup-network.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup-network.ts'],
   testTimeout: 30000,
 };
