@@ -165,6 +165,8 @@ export async function connectOrg(options: ConnectOptions): Promise<JsforceOrg> {
             if (typeof grant.access_token !== 'string') throw new Error('The token endpoint answered without access_token.');
             callback(null, grant.access_token);
           } catch (err) {
+            // No new token was tried, so the next 401 may refresh again (the login server may be back).
+            refreshedSinceSuccess = false;
             callback(new Error(scrubSecrets((err as Error)?.message ?? String(err), secrets)));
           }
         }
