@@ -25,7 +25,7 @@ export type StatusOutput = {
 const WAITING = new Set(['Holding', 'Queued', 'Preparing']);
 
 /** DESIGN.md §2 step 6 (ipemu): AsyncApexJob.Status → service status. */
-export function mapJobStatus(job: Pick<JobRow, 'Status' | 'NumberOfErrors'>): PolicyJobStatus {
+export function mapJobStatus(job: Pick<JobRow, 'Id' | 'Status' | 'NumberOfErrors'>): PolicyJobStatus {
   const status = job.Status ?? '';
   if (WAITING.has(status)) return 'WaitingToProcess';
   switch (status) {
