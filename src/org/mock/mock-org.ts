@@ -92,8 +92,9 @@ export class MockOrg implements Org {
     return this.core.engine;
   }
 
-  async query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
-    options?.signal?.throwIfAborted();
+  // The signal is not read: the mock answers synchronously, so there is no request to abandon,
+  // and reading it would make every invocation build an AbortController.
+  async query<R = SObjectRecord>(soql: string, binds?: Binds, _options?: QueryOptions): Promise<QueryResult<R>> {
     return this.querySync(soql, binds) as unknown as QueryResult<R>;
   }
 
@@ -103,8 +104,7 @@ export class MockOrg implements Org {
     return this.core.engine.execute(soql, binds, this.user, now, now - this.core.start);
   }
 
-  async describe(sobject: string, options?: QueryOptions): Promise<DescribeResult> {
-    options?.signal?.throwIfAborted();
+  async describe(sobject: string, _options?: QueryOptions): Promise<DescribeResult> {
     return this.describeSync(sobject);
   }
 
