@@ -169,6 +169,17 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
           'InsuranceAsyncBulkRecordDetail.InsuranceAsyncBulkRequestItemId',
         ]);
       });
+      it('the permission verdict is kept per key set: repeated calls stay 403 with no data query, other paths stay open', async () => {
+        const { counter, run } = await counted({ user: 'agent' });
+        for (let i = 0; i < 3; i++) {
+          const out = await run({ referencePolicyNumber: 'NO-SUCH-REF' });
+          expect(out).toMatchObject({ errorCode: 'INVOKE-403', details: { fields: ['InsurancePolicy.ReferencePolicyNumber'] } });
+        }
+        expect(counter.queries).toHaveLength(0);
+        expect((await run({ jobId: SAMPLE_JOB })).errorCode).toBe('INVOKE-200');
+        expect((await run({ jobId: SAMPLE_JOB, referencePolicyNumber: REFS.sample })).errorCode).toBe('INVOKE-403');
+        expect((await run({ referencePolicyNumber: REFS.sample })).errorCode).toBe('INVOKE-403');
+      });
       it('a passed key whose path is blocked fails even when a higher key decides', async () => {
         const out = await invoke({ jobId: SAMPLE_JOB, referencePolicyNumber: REFS.sample }, { user: 'agent' });
         expect(out.errorCode).toBe('INVOKE-403');
