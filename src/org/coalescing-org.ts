@@ -2,6 +2,7 @@ import type { Query, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { parseSoqlText } from './soql-parse';
 import type { Binds, DescribeResult, Org, QueryOptions, QueryResult, SObjectRecord } from './org';
 import { isOrgError } from './org';
+import { readRecordPath } from './record-path';
 
 /**
  * Request coalescing (issue 3 item 3). Invocations in flight at the same time share their
@@ -83,21 +84,6 @@ export function analyseSoql(soql: string): MergePlan | null {
   return { fieldPath: field.split('.'), bindName: condition.bind, baseBytes };
 }
 
-/** Reads a (possibly parent) path, matching names case-insensitively as the REST API's casing may differ from the query's. */
-function readPath(record: unknown, path: readonly string[]): unknown {
-  let current: unknown = record;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    const obj = current as Record<string, unknown>;
-    if (segment in obj) current = obj[segment];
-    else {
-      const key = Object.keys(obj).find((k) => sameName(k, segment));
-      current = key === undefined ? undefined : obj[key];
-    }
-  }
-  return current;
-}
-
 function mergeable(value: unknown): CoalesceValue[] | null {
   const list = Array.isArray(value) ? value : [value];
   for (const v of list) if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return null;
@@ -160,7 +146,7 @@ function distribute(batch: Batch, records: readonly SObjectRecord[]): void {
     else map.set(key, [record]);
   };
   for (const record of records) {
-    const value = readPath(record, batch.plan.fieldPath);
+    const value = readRecordPath(record, batch.plan.fieldPath);
     if (typeof value === 'string') {
       push(byKey, value.toLowerCase(), record);
       if (ID18.test(value)) push(by15, value.slice(0, 15), record);

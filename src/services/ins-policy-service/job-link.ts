@@ -2,6 +2,7 @@ import type { JobLinkConfig } from '../../core/config';
 import { IpemuError } from '../../core/errors';
 import type { Org, QueryOptions } from '../../org/org';
 import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
+import { readRecordPath } from '../../org/record-path';
 import { JOB_FIELDS, JobRow } from './job-status';
 import { JOB_KEY_PREFIX } from './input-keys';
 
@@ -23,22 +24,6 @@ export const POLICY_BY_ID_SOQL = 'SELECT Id FROM InsurancePolicy WHERE Id IN :po
 export const POLICY_BY_REFERENCE_SOQL =
   'SELECT Id, ReferencePolicyNumber, ParentPolicyId FROM InsurancePolicy WHERE ReferencePolicyNumber IN :referenceNumbers';
 export const POLICY_CHILDREN_SOQL = 'SELECT Id, ParentPolicyId FROM InsurancePolicy WHERE ParentPolicyId IN :parentIds';
-
-/** Reads a field or parent path; falls back to a case-insensitive match, as config may spell a name differently. */
-export function readPath(record: unknown, path: string): unknown {
-  let current: unknown = record;
-  for (const segment of path.split('.')) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    const obj = current as Record<string, unknown>;
-    if (segment in obj) current = obj[segment];
-    else {
-      const lower = segment.toLowerCase();
-      const key = Object.keys(obj).find((k) => k.toLowerCase() === lower);
-      current = key === undefined ? undefined : obj[key];
-    }
-  }
-  return current;
-}
 
 const linkSoqlTexts = new WeakMap<JobLinkConfig, string>();
 
@@ -84,7 +69,7 @@ export async function linkedJobIds(org: Org, link: JobLinkConfig, policyIds: rea
   const result = await org.query(linkSoql(link), { policyIds }, options);
   const ids = new Set<string>();
   for (const record of result.records) {
-    const value = readPath(record, link.jobIdField);
+    const value = readRecordPath(record, link.jobIdField.split('.'));
     const id = typeof value === 'string' ? normalizeId(value) : undefined;
     // A link may name a job that was purged (Salesforce keeps finished jobs 7 days) or no job yet.
     if (id && hasKeyPrefix(id, JOB_KEY_PREFIX)) ids.add(id);
