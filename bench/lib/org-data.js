@@ -52,8 +52,20 @@ function inputsFor(doc, max = config.invoke.distinct) {
   };
 }
 
+/**
+ * What the in-process loop feeds `invoke`: `count` separate input objects cycling over the
+ * distinct inputs, each parsed from JSON text as a server or `ipemu batch` gets it. Both org sizes
+ * get the same number, so the large/small ratio measures the org's size and not the caller's own
+ * working set (300 hot input objects beside 20,000 cold ones).
+ */
+function callerInputs(distinct, count = config.invoke.distinct) {
+  const out = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = JSON.parse(JSON.stringify(distinct[i % distinct.length]));
+  return out;
+}
+
 function countJobs(doc) {
   return doc.records.AsyncApexJob.length;
 }
 
-module.exports = { generate, inputsFor, countJobs, spread, shuffle, fixturePath: (name) => path.join(config.tmpDir, name) };
+module.exports = { generate, inputsFor, callerInputs, countJobs, spread, shuffle, fixturePath: (name) => path.join(config.tmpDir, name) };

@@ -10,6 +10,7 @@ import { isOrgError, Org } from '../org/org';
 import { createCoalescingOrg } from '../org/coalescing-org';
 import type { InvokeOptions, PluginDefinition, ServiceContext } from './define-service';
 import { builtInServices } from '../services';
+import { Deadlines } from './deadlines';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 120_000;
@@ -96,6 +97,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const config = resolveConfig(options.config ?? {});
   const logger = options.logger ?? silentLogger;
   const loadDemo = demoOrgLoader();
+  const deadlines = new Deadlines();
   let org: Org | undefined = options.org ? createCoalescingOrg(options.org) : undefined;
 
   async function resolveOrg(): Promise<Org> {
@@ -112,8 +114,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return failure('INTERNAL', INTERNAL_ERROR_MESSAGE);
   }
 
-  async function execute(service: RegisteredService, input: Record<string, unknown>, ctx: InvocationContext): Promise<OutputMap> {
-    const result = await service.handler(input, ctx);
+  /** A handler's answer as an output map: a success gets its INVOKE-200 code unless it set its own. */
+  function finish(service: RegisteredService, result: unknown): OutputMap {
     if (!isPlainObject(result)) throw new Error(`${service.key} returned ${typeof result}, not an output map.`);
     if (typeof result.errorCode === 'string') return result as OutputMap;
     return { ...result, errorCode: ERROR_CODES.OK.invoke, error: 'OK' };
@@ -123,39 +125,56 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
     const ctx = new InvocationContext(target, invokeOptions, logger, config);
     return new Promise<OutputMap>((resolve) => {
-      const timer = setTimeout(() => {
+      const deadline = deadlines.add(timeout, () => {
         ctx.expire();
         resolve(timeoutOutput(timeout));
-      }, timeout);
-      execute(service, input, ctx).then(
-        (out) => {
-          clearTimeout(timer);
-          resolve(out);
-        },
-        (err: unknown) => {
-          clearTimeout(timer);
+      });
+      const settle = (result: unknown, failed: boolean): void => {
+        deadline.cancel();
+        try {
+          resolve(failed ? outputForError(result, service.key) : finish(service, result));
+        } catch (err) {
           resolve(outputForError(err, service.key));
-        },
+        }
+      };
+      let answer: Promise<unknown>;
+      try {
+        // A plugin's handler may throw before it returns a promise.
+        answer = Promise.resolve(service.handler(input, ctx));
+      } catch (err) {
+        settle(err, true);
+        return;
+      }
+      answer.then(
+        (out) => settle(out, false),
+        (err: unknown) => settle(err, true),
       );
     });
   }
 
-  async function invoke(key: string, input: unknown, invokeOptions?: InvokeOptions): Promise<OutputMap> {
+  function invoke(key: string, input: unknown, invokeOptions?: InvokeOptions): Promise<OutputMap> {
     registry.seal();
     try {
-      const parsed = parseServiceKey(key);
-      if (!parsed) return failure('INVALID_INPUT', `"${String(key).slice(0, 200)}" is not a Class:Method service key.`);
-      const service = registry.get(parsed.key);
-      if (!service) return failure('NOT_FOUND', `Service ${parsed.key} was not found.`);
-      if (!isPlainObject(input)) return failure('INVALID_INPUT', 'Input must be a JSON object.');
+      // A registered key is a valid one: only an unknown key needs parsing, for its message.
+      const service = typeof key === 'string' ? registry.get(key) : undefined;
+      if (!service) {
+        const parsed = parseServiceKey(key);
+        if (!parsed) return Promise.resolve(failure('INVALID_INPUT', `"${String(key).slice(0, 200)}" is not a Class:Method service key.`));
+        return Promise.resolve(failure('NOT_FOUND', `Service ${parsed.key} was not found.`));
+      }
+      if (!isPlainObject(input)) return Promise.resolve(failure('INVALID_INPUT', 'Input must be a JSON object.'));
       const opts = checkOptions(invokeOptions);
       if (!service.validate(input)) {
         const issues = schemaIssues(service.validate.errors);
-        return failure('INVALID_INPUT', describeIssues(issues), issues);
+        return Promise.resolve(failure('INVALID_INPUT', describeIssues(issues), issues));
       }
-      return await run(service, input, opts, org ?? (await resolveOrg()));
+      if (org) return run(service, input, opts, org);
+      return resolveOrg().then(
+        (loaded) => run(service, input, opts, loaded),
+        (err: unknown) => outputForError(err, service.key),
+      );
     } catch (err) {
-      return outputForError(err, String(key));
+      return Promise.resolve(outputForError(err, String(key)));
     }
   }
 

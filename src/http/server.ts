@@ -1,4 +1,4 @@
-import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../core/emulator';
 import { MAX_TIMEOUT_MS } from '../core/emulator';
 import type { InvokeOptions } from '../core/define-service';
@@ -49,8 +49,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;
   const checkToken = opts.token === undefined ? undefined : createTokenCheck(opts.token);
+  const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
-    loggerInstance: createHttpLogger(opts.logLevel, opts.logStream),
+    loggerInstance: logger,
+    // Fastify binds a child logger (with the request id) to every request; when nothing is written
+    // the bindings are serialized for nothing, a microsecond a request, so requests share the root.
+    ...(logger.level === 'silent' ? { childLoggerFactory: (parent: FastifyBaseLogger) => parent } : {}),
     logController: new RequestLogController(),
     bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Keep-alive sockets would otherwise hold close() open until the client hangs up.

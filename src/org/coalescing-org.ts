@@ -10,6 +10,10 @@ import { readRecordPath } from './record-path';
  * within one tick, becomes one query with the union of the values, and each caller gets back the
  * records whose <field> matches one of its own values. Describes are cached per cacheKey with
  * in-flight sharing, so the permission check costs no round trip after the first call.
+ *
+ * A caller is held for the merge only when it has company: another query of its text is in flight
+ * or already held, or callers met recently (see `contended`). A sequential loop, whose every query
+ * is answered before the next is asked, is sent straight through with no tick and no batch.
  */
 
 /** Salesforce refuses URLs (with headers) over 16,384 bytes; stay well under it. */
@@ -37,11 +41,16 @@ interface Waiter {
   reject(err: unknown): void;
 }
 
-interface Batch {
-  readonly plan: MergePlan;
-  readonly waiters: Waiter[];
-  /** The first caller was sent alone, at once (see `concurrent`). */
-  leaderWent?: boolean;
+/** Everything known about one SOQL text: how it merges, and who is asking for it now. */
+interface Lane {
+  readonly soql: string;
+  readonly plan: MergePlan | null;
+  /** Queries of this text sent at once and not yet answered. */
+  inFlight: number;
+  /** Callers held for the next flush. */
+  waiters: Waiter[] | undefined;
+  /** The held callers are one caller who found nothing of this text in flight. */
+  alone: boolean;
 }
 
 const COALESCED = new WeakSet<Org>();
@@ -137,7 +146,7 @@ function recordsFor(values: readonly CoalesceValue[], byKey: Map<string, SObject
   return [...picked];
 }
 
-function distribute(batch: Batch, records: readonly SObjectRecord[]): void {
+function distribute(plan: MergePlan, waiters: readonly Waiter[], records: readonly SObjectRecord[]): void {
   const byKey = new Map<string, SObjectRecord[]>();
   const by15 = new Map<string, SObjectRecord[]>();
   const push = (map: Map<string, SObjectRecord[]>, key: string, record: SObjectRecord): void => {
@@ -146,13 +155,13 @@ function distribute(batch: Batch, records: readonly SObjectRecord[]): void {
     else map.set(key, [record]);
   };
   for (const record of records) {
-    const value = readRecordPath(record, batch.plan.fieldPath);
+    const value = readRecordPath(record, plan.fieldPath);
     if (typeof value === 'string') {
       push(byKey, value.toLowerCase(), record);
       if (ID18.test(value)) push(by15, value.slice(0, 15), record);
     } else if (typeof value === 'number') push(byKey, String(value), record);
   }
-  for (const waiter of batch.waiters) {
+  for (const waiter of waiters) {
     const mine = recordsFor(waiter.values, byKey, by15);
     waiter.resolve({ totalSize: mine.length, done: true, records: mine });
   }
@@ -165,57 +174,88 @@ function isStableDescribeError(err: unknown): boolean {
 
 export function createCoalescingOrg(org: Org): Org {
   if (COALESCED.has(org)) return org;
-  const plans = new Map<string, MergePlan | null>();
-  const pending = new Map<string, Batch>();
+  const lanes = new Map<string, Lane>();
   const describes = new Map<string, Promise<DescribeResult>>();
-  let flushScheduled = false;
+  /** Lanes with held callers, sent together at the next flush. */
+  let held: Lane[] = [];
   /**
-   * Whether the last flush gathered two callers of one text. While it did not (a sequential
-   * caller), the first caller of a text goes at once instead of waiting for the tick; callers of
-   * the same text later in the tick are still gathered, and the next flush knows to hold them all.
+   * Callers have met (one arrived while its text was in flight or held): until a flush finds only
+   * lone callers, every caller is held for the flush, so the later steps of invocations that
+   * started together merge too, and the first caller of a burst does not race ahead alone.
    */
-  let concurrent = false;
+  let contended = false;
 
-  function planFor(soql: string): MergePlan | null {
-    let plan = plans.get(soql);
-    if (plan === undefined) {
-      plan = analyseSoql(soql);
+  function laneFor(soql: string): Lane {
+    let lane = lanes.get(soql);
+    if (lane === undefined) {
+      lane = { soql, plan: analyseSoql(soql), inFlight: 0, waiters: undefined, alone: false };
       // Services write a handful of fixed texts; a plugin building texts dynamically must not grow this forever.
-      if (plans.size >= MAX_CACHED_PLANS) plans.clear();
-      plans.set(soql, plan);
+      if (lanes.size >= MAX_CACHED_PLANS) {
+        for (const [text, old] of lanes) if (old.inFlight === 0 && old.waiters === undefined) lanes.delete(text);
+      }
+      lanes.set(soql, lane);
     }
-    return plan;
+    return lane;
   }
 
-  async function runBatch(soql: string, batch: Batch): Promise<void> {
-    if (batch.waiters.length === 1) {
-      const only = batch.waiters[0];
-      org.query<SObjectRecord>(soql, { [batch.plan.bindName]: only.values }).then(only.resolve, only.reject);
+  /** Sends one caller's query at once, counting it in flight until it is answered. */
+  function sendAlone<R>(lane: Lane, binds: Binds | undefined, options?: QueryOptions): Promise<QueryResult<R>> {
+    const answer = org.query<R>(lane.soql, binds, options);
+    lane.inFlight++;
+    // Registered before the caller's own reaction, so the count is down before the caller goes on.
+    const settled = (): void => {
+      lane.inFlight--;
+    };
+    answer.then(settled, settled);
+    return answer;
+  }
+
+  async function sendMerged(lane: Lane, plan: MergePlan, waiters: Waiter[]): Promise<void> {
+    const bind = plan.bindName;
+    if (waiters.length === 1) {
+      const only = waiters[0];
+      sendAlone<SObjectRecord>(lane, { [bind]: only.values }).then(only.resolve, only.reject);
       return;
     }
     const seen = new Map<string, CoalesceValue>();
-    for (const waiter of batch.waiters) for (const v of waiter.values) if (!seen.has(String(v))) seen.set(String(v), v);
+    for (const waiter of waiters) for (const v of waiter.values) if (!seen.has(String(v))) seen.set(String(v), v);
     try {
-      const results = await Promise.all(
-        chunkValues([...seen.values()], batch.plan.baseBytes).map((chunk) => org.query<SObjectRecord>(soql, { [batch.plan.bindName]: chunk })),
-      );
+      const results = await Promise.all(chunkValues([...seen.values()], plan.baseBytes).map((chunk) => org.query<SObjectRecord>(lane.soql, { [bind]: chunk })));
       if (results.some((r) => !r.done)) {
         // More rows than one page: the merged answer is incomplete, so each caller asks alone.
-        for (const w of batch.waiters) org.query<SObjectRecord>(soql, { [batch.plan.bindName]: w.values }).then(w.resolve, w.reject);
+        for (const w of waiters) org.query<SObjectRecord>(lane.soql, { [bind]: w.values }).then(w.resolve, w.reject);
         return;
       }
-      distribute(batch, results.flatMap((r) => r.records));
+      distribute(plan, waiters, results.flatMap((r) => r.records));
     } catch (err) {
-      for (const waiter of batch.waiters) waiter.reject(err);
+      for (const waiter of waiters) waiter.reject(err);
     }
   }
 
   function flush(): void {
-    flushScheduled = false;
-    const batches = [...pending.entries()];
-    pending.clear();
-    concurrent = batches.some(([, batch]) => batch.waiters.length + (batch.leaderWent ? 1 : 0) > 1);
-    for (const [soql, batch] of batches) if (batch.waiters.length > 0) void runBatch(soql, batch);
+    const lanesToSend = held;
+    held = [];
+    // Only lone callers who met nobody: the burst is over, later callers go at once again.
+    contended = !lanesToSend.every((lane) => lane.alone);
+    for (const lane of lanesToSend) {
+      const waiters = lane.waiters!;
+      lane.waiters = undefined;
+      void sendMerged(lane, lane.plan!, waiters);
+    }
+  }
+
+  /** Holds a caller for the flush after the current microtask chain drains (a Promise.all of invocations is gathered). */
+  function hold<R>(lane: Lane, values: readonly CoalesceValue[]): Promise<QueryResult<R>> {
+    if (lane.waiters === undefined) {
+      lane.waiters = [];
+      lane.alone = lane.inFlight === 0;
+      if (held.length === 0) process.nextTick(flush);
+      held.push(lane);
+    } else lane.alone = false;
+    const waiters = lane.waiters;
+    return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
+      waiters.push({ values, resolve, reject });
+    }) as Promise<QueryResult<R>>;
   }
 
   const wrapper: Org = {
@@ -223,27 +263,14 @@ export function createCoalescingOrg(org: Org): Org {
       return org.cacheKey;
     },
     query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
-      const plan = planFor(soql);
+      const lane = laneFor(soql);
+      const plan = lane.plan;
       const values = plan && binds ? mergeable(binds[plan.bindName]) : null;
-      if (!plan || !values) return org.query<R>(soql, binds, options);
-      let batch = pending.get(soql);
-      if (!batch) {
-        batch = { plan, waiters: [] };
-        pending.set(soql, batch);
-        if (!flushScheduled) {
-          flushScheduled = true;
-          // After the current microtask chain drains: a Promise.all of invocations is gathered.
-          process.nextTick(flush);
-        }
-        if (!concurrent) {
-          batch.leaderWent = true;
-          return org.query<R>(soql, binds, options);
-        }
-      }
-      const waiters = batch.waiters;
-      return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
-        waiters.push({ values, resolve, reject });
-      }) as Promise<QueryResult<R>>;
+      if (!values) return org.query<R>(soql, binds, options);
+      // Nobody else is asking this text: a sequential caller is never held back.
+      if (lane.inFlight === 0 && lane.waiters === undefined && !contended) return sendAlone<R>(lane, binds, options);
+      contended = true;
+      return hold<R>(lane, values);
     },
     describe(sobject: string): Promise<DescribeResult> {
       const key = `${org.cacheKey}\u0000${sobject.toLowerCase()}`;

@@ -212,6 +212,36 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     expect(calls).toHaveLength(3);
   });
 
+  it('sends each query of a sequential loop synchronously, never holding it for a flush', async () => {
+    const { org, calls } = fakeOrg(ROWS);
+    const c = createCoalescingOrg(org);
+    const codes = ['Alpha', 'beta', 'Gamma', 'Alpha', 'beta'];
+    for (let i = 0; i < codes.length; i++) {
+      const answer = c.query(BY_CODE, { codes: [codes[i]] });
+      // Sent before query() returned: no tick, no batch.
+      expect(calls).toHaveLength(i + 1);
+      expect(ids(await answer)).toEqual([ROWS.find((r) => r.Code === codes[i])!.Id]);
+    }
+  });
+
+  it('holds a caller that arrives while the same text is in flight, and merges it with the others of its tick', async () => {
+    const { org, calls } = fakeOrg(ROWS);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Org = { ...org, query: async (soql, binds) => { await gate; return org.query(soql, binds); } };
+    const c = createCoalescingOrg(slow);
+    const first = c.query(BY_CODE, { codes: ['Alpha'] });
+    await new Promise((resolve) => setImmediate(resolve)); // the first is still in flight in a later macrotask
+    const later = [c.query(BY_CODE, { codes: ['beta'] }), c.query(BY_CODE, { codes: ['Gamma'] })];
+    release();
+    const [a, b, g] = await Promise.all([first, ...later]);
+    expect(calls).toEqual([
+      { soql: BY_CODE, binds: { codes: ['Alpha'] } },
+      { soql: BY_CODE, binds: { codes: ['beta', 'Gamma'] } },
+    ]);
+    expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0].Id], [ROWS[1].Id], [ROWS[2].Id]]);
+  });
+
   it('an error of a merged query reaches every caller', async () => {
     const { org } = fakeOrg(ROWS, { fail: new OrgError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403) });
     const c = createCoalescingOrg(org);

@@ -61,4 +61,14 @@ describe('Salesforce Ids', () => {
     }
     expect(ids.size).toBe(7);
   });
+
+  test('makeId writes the serial in base 62 after the prefix and pod, then the checksum', () => {
+    const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    const body = (n: number): string => Array.from({ length: 9 }, (_, i) => base62[Math.floor(n / 62 ** (8 - i)) % 62]).join('');
+    for (const serial of [0, 61, 62, 3844, 916_132_831, 2 ** 31 + 5, 10 ** 12]) {
+      const id15 = `707${'5j0'}${body(serial)}`;
+      expect(makeId('707', serial, '5j0')).toBe(id15 + checksumOf(id15));
+    }
+    expect(makeId('0YT', 62 ** 3 - 1)).toBe('0YT5w0000000zzz' + checksumOf('0YT5w0000000zzz'));
+  });
 });

@@ -123,8 +123,8 @@ export class MockOrg implements Org {
     const object = this.core.schema.get(sobject);
     if (!object || !this.user.canSeeObject(object.name)) throw notFound();
     const id18 = normalizeId(id);
-    const row = id18 ? this.core.store.find(id18) : undefined;
-    if (!row || row.object !== object) throw notFound();
+    const row = id18 ? this.core.store.table(object).find(id18) : undefined;
+    if (!row) throw notFound();
     const visible = object.fields.filter((field) => this.user.canSeeField(object.name, field.name));
     const selected = fields
       ? fields.map((name) => {

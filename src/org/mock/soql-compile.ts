@@ -6,6 +6,7 @@ import type { Store } from './store';
 import type { OrgUser } from './users';
 import { pathAccessError, ResolvedPath } from './soql-paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './soql-select';
+import { compileProjector, Projector } from './soql-project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './soql-where';
 import { malformed, unsupported, unsupportedType } from './soql-errors';
 
@@ -14,6 +15,8 @@ export interface Plan {
   readonly root: ObjectSchema;
   readonly count: boolean;
   readonly columns: readonly Column[];
+  /** Builds a returned record from a row (compiled from the columns). */
+  readonly project: Projector;
   readonly where?: CompiledWhere;
   /** The condition an index answers, when the WHERE has an indexable top-level conjunct. */
   readonly index?: CompiledCondition;
@@ -59,7 +62,8 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   return candidates[0];
 }
 
-export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
+/** `urlBase`: `/services/data/vXX.X/sobjects/`, which records' attributes.url start with. */
+export function compilePlan(schema: Schema, store: Store, query: Query, urlBase: string): Plan {
   rejectUnsupported(query);
   const root = schema.get(query.sObject ?? '');
   if (!root) throw unsupportedType(query.sObject ?? '');
@@ -72,6 +76,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     root,
     count: select.count,
     columns: select.columns,
+    project: compileProjector(store, urlBase, select.columns),
     where,
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,

@@ -168,3 +168,25 @@ export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[
   }
   return out;
 }
+
+/**
+ * The values an equality index is asked for (the operands of `=` or `IN`), without wrapping each
+ * in a Resolved; undefined when an operand is a relative date range, which no index answers.
+ */
+export function equalityKeys(field: FieldSchema, specs: readonly OperandSpec[], binds: Binds, list: boolean): Value[] | undefined {
+  const out: Value[] = [];
+  const kind = kindOf(field);
+  for (const spec of specs) {
+    if (spec.kind === 'fixed') out.push(spec.value);
+    else if (spec.kind === 'dateLiteral') return undefined;
+    else {
+      if (!Object.prototype.hasOwnProperty.call(binds, spec.name)) throw missingBind(spec.name);
+      const value = binds[spec.name];
+      if (Array.isArray(value)) {
+        if (!list) throw malformed(`Bind variable :${spec.name} is a list; use IN or NOT IN.`);
+        for (const item of value as readonly BindScalar[]) out.push(coerceBindScalar(field, kind, item));
+      } else out.push(coerceBindScalar(field, kind, value as BindScalar));
+    }
+  }
+  return out;
+}

@@ -62,12 +62,20 @@ export function pathAccessError(path: ResolvedPath, user: OrgUser): OrgError | u
   return undefined;
 }
 
-/** The parent row a reference value leads to, or undefined when empty, dangling or of another object. */
+/**
+ * The parent row a reference value leads to, or undefined when empty, dangling or of another
+ * object. The answer is kept on the child row (keyed by the Id, which a timeline may change), so
+ * a relationship path read again costs a property read rather than an Id lookup in a large map.
+ */
 export function parentOf(store: Store, row: Row, hop: Hop, elapsed: number): Row | undefined {
-  const id = valuesAt(row, elapsed)[hop.field.name];
+  const name = hop.field.name;
+  const id = valuesAt(row, elapsed)[name];
   if (typeof id !== 'string') return undefined;
-  const parent = store.find(id);
-  return parent && parent.object === hop.target ? parent : undefined;
+  const known = row.parents?.[name];
+  if (known !== undefined && known.id === id) return known.row;
+  const parent = store.table(hop.target).find(id);
+  (row.parents ??= {})[name] = { id, row: parent };
+  return parent;
 }
 
 export function compileAccessor(store: Store, path: ResolvedPath): Accessor {

@@ -1,8 +1,7 @@
 import type { FieldType as SelectField, OrderByClause } from '@jetstreamapp/soql-parser-js';
-import type { SObjectRecord } from '../org';
 import type { ObjectSchema, Schema } from './schema';
-import { Row, Store, valuesAt } from './store';
-import { Accessor, compileAccessor, Hop, parentOf, resolvePath, ResolvedPath, splitPath } from './soql-paths';
+import type { Row, Store } from './store';
+import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './soql-paths';
 import { kindOf } from './soql-operands';
 import { malformed, unsupported } from './soql-errors';
 import type { Value } from './values';
@@ -58,20 +57,6 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   }
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
   return { count, columns, paths };
-}
-
-/** The record as the REST API returns it: attributes, then the selected fields in SELECT order. */
-export function project(store: Store, urlBase: string, row: Row, elapsed: number, columns: readonly Column[]): SObjectRecord {
-  const values = valuesAt(row, elapsed);
-  const record: SObjectRecord = { attributes: { type: row.object.name, url: `${urlBase}${row.object.name}/${row.id}` } };
-  for (const column of columns) {
-    if (column.kind === 'field') record[column.name] = values[column.name] ?? null;
-    else {
-      const parent = parentOf(store, row, column.hop, elapsed);
-      record[column.name] = parent ? project(store, urlBase, parent, elapsed, column.columns) : null;
-    }
-  }
-  return record;
 }
 
 export interface OrderKey {

@@ -53,10 +53,11 @@ function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): readonly FieldNeed[]
   return needs;
 }
 
-async function resolveJob(org: Org, jobId: string, options: QueryOptions): Promise<JobRow> {
-  const [job] = await fetchJobs(org, [jobId], options);
-  if (!job) throw new IpemuError('NOT_FOUND', `No asynchronous job found with jobId ${jobId}.`);
-  return job;
+function resolveJob(org: Org, jobId: string, options: QueryOptions): Promise<JobRow> {
+  return fetchJobs(org, [jobId], options).then(([job]) => {
+    if (!job) throw new IpemuError('NOT_FOUND', `No asynchronous job found with jobId ${jobId}.`);
+    return job;
+  });
 }
 
 async function resolvePolicy(org: Org, policyId: string, options: QueryOptions): Promise<string> {
@@ -92,10 +93,11 @@ type Resolved = [JobRow | undefined, string | undefined, string[] | undefined];
 
 /** Step 4: every passed key must resolve, even those precedence will not use. */
 async function resolveAll(org: Org, keys: PassedKeys, options: QueryOptions): Promise<Resolved> {
-  // The usual call passes one key: await it alone rather than settle three.
-  if (keys.policyId === undefined && keys.referencePolicyNumber === undefined && keys.jobId !== undefined) {
-    return [await resolveJob(org, keys.jobId, options), undefined, undefined];
-  }
+  const { jobId, policyId, referencePolicyNumber } = keys;
+  // The usual call passes one key: await its lookup alone, with nothing to settle beside it.
+  if (policyId === undefined && referencePolicyNumber === undefined) return [await resolveJob(org, jobId!, options), undefined, undefined];
+  if (jobId === undefined && referencePolicyNumber === undefined) return [undefined, await resolvePolicy(org, policyId!, options), undefined];
+  if (jobId === undefined && policyId === undefined) return [undefined, undefined, await resolveReference(org, referencePolicyNumber!, options)];
   const none = Promise.resolve(undefined);
   return settleInOrder<Resolved>([
     keys.jobId !== undefined ? resolveJob(org, keys.jobId, options) : none,

@@ -44,30 +44,22 @@ function checkId(key: 'jobId' | 'policyId', value: string, prefix: string, objec
  * value is a string, and every passed key is well-formed. All syntax faults are reported at once.
  */
 export function parsePassedKeys(input: Readonly<Record<string, unknown>>): PassedKeys {
-  const raw: Record<'jobId' | 'policyId' | 'referencePolicyNumber', unknown> = {
-    jobId: input.jobId,
-    policyId: input.policyId,
-    referencePolicyNumber: input.referencePolicyNumber,
-  };
-  const typeIssues: Issue[] = [];
-  let passed = 0;
-  for (const [key, value] of Object.entries(raw)) {
-    if (value === undefined || value === null) continue;
-    passed++;
+  const { jobId, policyId, referencePolicyNumber } = input;
+  const passed = (value: unknown): boolean => value !== undefined && value !== null;
+  if (!passed(jobId) && !passed(policyId) && !passed(referencePolicyNumber)) throw new IpemuError('INVALID_INPUT', SHAPE_MESSAGE);
+  const notString = (value: unknown): boolean => passed(value) && typeof value !== 'string';
+  if (notString(jobId) || notString(policyId) || notString(referencePolicyNumber)) {
     // The input schema already refuses these; kept so a handler called directly answers the same.
-    if (typeof value !== 'string') typeIssues.push({ path: key, message: 'must be string' });
-  }
-  if (passed === 0) throw new IpemuError('INVALID_INPUT', SHAPE_MESSAGE);
-  if (typeIssues.length > 0) {
+    const typeIssues = (['jobId', 'policyId', 'referencePolicyNumber'] as const).filter((key) => notString(input[key])).map((path) => ({ path, message: 'must be string' }));
     throw new IpemuError('INVALID_INPUT', `Invalid input: ${typeIssues.map((i) => `${i.path} ${i.message}`).join('; ')}.`, typeIssues);
   }
 
   const issues: Issue[] = [];
   const keys: PassedKeys = {};
-  if (typeof raw.jobId === 'string') keys.jobId = checkId('jobId', raw.jobId, JOB_KEY_PREFIX, 'AsyncApexJob', issues);
-  if (typeof raw.policyId === 'string') keys.policyId = checkId('policyId', raw.policyId, POLICY_KEY_PREFIX, 'InsurancePolicy', issues);
-  const ref = raw.referencePolicyNumber;
-  if (typeof ref === 'string') {
+  if (typeof jobId === 'string') keys.jobId = checkId('jobId', jobId, JOB_KEY_PREFIX, 'AsyncApexJob', issues);
+  if (typeof policyId === 'string') keys.policyId = checkId('policyId', policyId, POLICY_KEY_PREFIX, 'InsurancePolicy', issues);
+  if (typeof referencePolicyNumber === 'string') {
+    const ref = referencePolicyNumber;
     if (ref.trim() === '') issues.push({ path: 'referencePolicyNumber', message: 'referencePolicyNumber must not be blank.' });
     else if (ref.length > MAX_REFERENCE_LENGTH) {
       issues.push({ path: 'referencePolicyNumber', message: `referencePolicyNumber must be at most ${MAX_REFERENCE_LENGTH} characters (got ${ref.length}).` });

@@ -26,6 +26,17 @@ export const POLICY_BY_REFERENCE_SOQL =
 export const POLICY_CHILDREN_SOQL = 'SELECT Id, ParentPolicyId FROM InsurancePolicy WHERE ParentPolicyId IN :parentIds';
 
 const linkSoqlTexts = new WeakMap<JobLinkConfig, string>();
+const jobIdPaths = new WeakMap<JobLinkConfig, readonly string[]>();
+
+/** The job Id field's path as segments, split once per (frozen) job link. */
+function jobIdPath(link: JobLinkConfig): readonly string[] {
+  let path = jobIdPaths.get(link);
+  if (path === undefined) {
+    path = link.jobIdField.split('.');
+    jobIdPaths.set(link, path);
+  }
+  return path;
+}
 
 /** One text per (frozen) job link, so the org's parse and coalescing caches see the same string. */
 export function linkSoql(link: JobLinkConfig): string {
@@ -68,8 +79,9 @@ export async function fetchJobs(org: Org, jobIds: readonly string[], options: Qu
 export async function linkedJobIds(org: Org, link: JobLinkConfig, policyIds: readonly string[], options: QueryOptions): Promise<string[]> {
   const result = await org.query(linkSoql(link), { policyIds }, options);
   const ids = new Set<string>();
+  const path = jobIdPath(link);
   for (const record of result.records) {
-    const value = readRecordPath(record, link.jobIdField.split('.'));
+    const value = readRecordPath(record, path);
     const id = typeof value === 'string' ? normalizeId(value) : undefined;
     // A link may name a job that was purged (Salesforce keeps finished jobs 7 days) or no job yet.
     if (id && hasKeyPrefix(id, JOB_KEY_PREFIX)) ids.add(id);

@@ -63,6 +63,18 @@ export function statusOutput(job: JobRow): StatusOutput {
 /** Salesforce's UTC datetime form, `2026-11-01T10:00:00.000+0000`, whose text sorts as its time does. */
 const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:\+0000|Z)$/;
 
+/** True when `text` is `YYYY-MM-DDTHH:MM:SS.sss` followed by `+0000` or `Z`: checked by char code, no regex, no Date. */
+function isUtcDateTime(text: string): boolean {
+  const n = text.length;
+  if (n === 24 ? text.charCodeAt(23) !== 90 : n !== 28 || !text.endsWith('+0000')) return false;
+  for (let i = 0; i < 23; i++) {
+    const c = text.charCodeAt(i);
+    const expected = i === 4 || i === 7 ? 45 : i === 10 ? 84 : i === 13 || i === 16 ? 58 : i === 19 ? 46 : 0;
+    if (expected === 0 ? c < 48 || c > 57 : c !== expected) return false;
+  }
+  return true;
+}
+
 function createdTime(job: JobRow): number {
   const text = job.CreatedDate;
   if (!text) return -Infinity;
@@ -72,19 +84,37 @@ function createdTime(job: JobRow): number {
 }
 
 /**
+ * Orders two CreatedDates: -1, 0 or 1. Two in Salesforce's UTC form (what every org and the mock
+ * return) compare as text, which orders them as their instants; any other form is parsed.
+ */
+function compareCreated(a: JobRow, b: JobRow): number {
+  const x = a.CreatedDate;
+  const y = b.CreatedDate;
+  if (x && y && isUtcDateTime(x) && isUtcDateTime(y)) {
+    for (let i = 0; i < 23; i++) {
+      const d = x.charCodeAt(i) - y.charCodeAt(i);
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    return 0;
+  }
+  const dx = createdTime(a);
+  const dy = createdTime(b);
+  return dx < dy ? -1 : dx > dy ? 1 : 0;
+}
+
+/**
  * The latest job by CreatedDate; ties go to the greater Id. Ids compare by their 15-character
  * case-sensitive form in code-point order, which is how Salesforce orders Ids.
  */
 export function latestJob(jobs: readonly JobRow[]): JobRow | undefined {
-  if (jobs.length <= 1) return jobs[0];
   let best: JobRow | undefined;
-  let bestTime = -Infinity;
   for (const job of jobs) {
-    const time = createdTime(job);
-    if (!best || time > bestTime || (time === bestTime && job.Id.slice(0, 15) > best.Id.slice(0, 15))) {
+    if (!best) {
       best = job;
-      bestTime = time;
+      continue;
     }
+    const order = compareCreated(job, best);
+    if (order > 0 || (order === 0 && job.Id.slice(0, 15) > best.Id.slice(0, 15))) best = job;
   }
   return best;
 }

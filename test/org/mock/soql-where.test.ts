@@ -157,6 +157,14 @@ describe('Apex bind variables', () => {
     await expect(jobs('Status = :s', { s: ['Queued'] })).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
   });
 
+  test('(ipemu) `= :list` is refused on an indexed field too, where the index answers the whole WHERE', async () => {
+    for (const where of ['Id = :ids', 'Id = :ids AND Status != null']) {
+      await expect(jobs(where, { ids: [JOB_A] })).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY', message: 'Bind variable :ids is a list; use IN or NOT IN.' });
+    }
+    const details = async (where: string, binds: Binds) => (await org.query(`SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ${where}`, binds)).records;
+    await expect(details('ReferenceRecordId = :p', { p: [] })).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });
+  });
+
   test('(ipemu) a bind missing from binds is MALFORMED_QUERY "Variable does not exist"', async () => {
     await expect(jobs('Id IN :jobIds', {})).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY', status: 400, message: 'Variable does not exist: jobIds' });
     await expect(jobs("Status = 'Queued' AND Id = :x")).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });

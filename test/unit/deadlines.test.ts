@@ -1,0 +1,73 @@
+import { Deadlines } from '../../src/core/deadlines';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Deadlines: invocation timeouts on shared timers', () => {
+  it('fires each deadline once, no earlier than its time, in order', async () => {
+    const deadlines = new Deadlines();
+    const fired: string[] = [];
+    const start = performance.now();
+    const at: Record<string, number> = {};
+    for (const name of ['a', 'b']) deadlines.add(30, () => { fired.push(name); at[name] = performance.now() - start; });
+    deadlines.add(10, () => { fired.push('short'); at.short = performance.now() - start; });
+    await sleep(80);
+    expect(fired).toEqual(['short', 'a', 'b']);
+    expect(at.short).toBeGreaterThanOrEqual(9);
+    expect(at.a).toBeGreaterThanOrEqual(29);
+    expect(deadlines.stats().size).toBe(0);
+  });
+
+  it('a cancelled deadline never fires, and a later one still does', async () => {
+    const deadlines = new Deadlines();
+    const fired: number[] = [];
+    const first = deadlines.add(20, () => fired.push(1));
+    await sleep(5);
+    deadlines.add(20, () => fired.push(2));
+    first.cancel();
+    first.cancel();
+    await sleep(60);
+    expect(fired).toEqual([2]);
+  });
+
+  it('keeps nothing of a sequential caller: a finished deadline is dropped at once', () => {
+    const deadlines = new Deadlines();
+    for (let i = 0; i < 10_000; i++) deadlines.add(30_000, () => undefined).cancel();
+    expect(deadlines.stats().get(30_000)).toEqual({ live: 0, held: 0 });
+  });
+
+  it('does not pile up finished deadlines behind one that is still running', () => {
+    const deadlines = new Deadlines();
+    const slow = deadlines.add(30_000, () => undefined);
+    for (let i = 0; i < 100_000; i++) deadlines.add(30_000, () => undefined).cancel();
+    const { live, held } = deadlines.stats().get(30_000)!;
+    expect(live).toBe(1);
+    expect(held).toBeLessThan(2_100);
+    slow.cancel();
+    expect(deadlines.stats().get(30_000)).toEqual({ live: 0, held: 0 });
+  });
+
+  it('lets the process exit while no deadline is live, and holds it open while one is', async () => {
+    const script = `
+      const { Deadlines } = require(${JSON.stringify(require.resolve('../../dist/core/deadlines'))});
+      const d = new Deadlines();
+      d.add(60000, () => {}).cancel();
+      if (process.argv[1] === 'live') d.add(150, () => console.log('expired'));
+    `;
+    const { spawnSync } = await import('node:child_process');
+    const idle = spawnSync(process.execPath, ['-e', script, 'idle'], { encoding: 'utf8', timeout: 10_000 });
+    expect(idle.status).toBe(0);
+    const live = spawnSync(process.execPath, ['-e', script, 'live'], { encoding: 'utf8', timeout: 10_000 });
+    expect(live.stdout.trim()).toBe('expired');
+  });
+
+  it('an expiry that starts new work gets a timer for it', async () => {
+    const deadlines = new Deadlines();
+    const fired: string[] = [];
+    deadlines.add(10, () => {
+      fired.push('first');
+      deadlines.add(10, () => fired.push('second'));
+    });
+    await sleep(70);
+    expect(fired).toEqual(['first', 'second']);
+  });
+});
