@@ -71,7 +71,9 @@ async function main() {
       log(`suite ${name} FAILED: ${err && err.stack ? err.stack : err}`);
     }
   }
-  const md = render({ machine: info, quick: config.quick, results, failures, seconds: (nowMs() - started) / 1000 });
+  const notesPath = path.join(__dirname, 'NOTES.md');
+  const notes = fs.existsSync(notesPath) ? fs.readFileSync(notesPath, 'utf8') : undefined;
+  const md = render({ machine: info, quick: config.quick, results, failures, seconds: (nowMs() - started) / 1000, notes });
   fs.writeFileSync(config.resultsPath, md);
   fs.rmSync(config.tmpDir, { recursive: true, force: true });
   process.stdout.write(`${consoleSummary(results, failures)}\n\nWrote ${config.resultsPath}\n`);

@@ -25,7 +25,7 @@ function profileMd(p) {
   return lines.join('\n');
 }
 
-function render({ machine, quick, results, failures, seconds }) {
+function render({ machine, quick, results, failures, seconds, notes }) {
   const targets = results.flatMap((r) => r.targets);
   const profiles = results.flatMap((r) => r.profiles);
   const out = [
@@ -57,6 +57,8 @@ function render({ machine, quick, results, failures, seconds }) {
     out.push(allMet ? 'Every target was met; no profile was taken.' : 'No profile was taken (see the targets and any suite that did not finish).', '');
   }
   for (const p of profiles) out.push(profileMd(p), '');
+  // The hand-kept reading of the profiles (bench/NOTES.md) follows the figures it explains.
+  if (notes) out.push(notes.trim(), '');
   return out.join('\n');
 }
 

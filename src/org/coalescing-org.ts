@@ -51,6 +51,8 @@ interface Lane {
   waiters: Waiter[] | undefined;
   /** The held callers are one caller who found nothing of this text in flight. */
   alone: boolean;
+  /** Counts one query sent alone as answered (one function per lane, not one per query). */
+  readonly answered: () => void;
 }
 
 const COALESCED = new WeakSet<Org>();
@@ -188,7 +190,17 @@ export function createCoalescingOrg(org: Org): Org {
   function laneFor(soql: string): Lane {
     let lane = lanes.get(soql);
     if (lane === undefined) {
-      lane = { soql, plan: analyseSoql(soql), inFlight: 0, waiters: undefined, alone: false };
+      const created: Lane = {
+        soql,
+        plan: analyseSoql(soql),
+        inFlight: 0,
+        waiters: undefined,
+        alone: false,
+        answered: () => {
+          created.inFlight--;
+        },
+      };
+      lane = created;
       // Services write a handful of fixed texts; a plugin building texts dynamically must not grow this forever.
       if (lanes.size >= MAX_CACHED_PLANS) {
         for (const [text, old] of lanes) if (old.inFlight === 0 && old.waiters === undefined) lanes.delete(text);
@@ -203,10 +215,7 @@ export function createCoalescingOrg(org: Org): Org {
     const answer = org.query<R>(lane.soql, binds, options);
     lane.inFlight++;
     // Registered before the caller's own reaction, so the count is down before the caller goes on.
-    const settled = (): void => {
-      lane.inFlight--;
-    };
-    answer.then(settled, settled);
+    answer.then(lane.answered, lane.answered);
     return answer;
   }
 

@@ -107,4 +107,10 @@ describe('render', () => {
     expect(md).not.toContain('QUICK MODE');
     expect(render({ machine, quick: true, results, failures: [], seconds: 1 })).toContain('QUICK MODE');
   });
+
+  it('copies the hand-kept profile notes after the figures', () => {
+    const md = render({ machine, quick: false, results, failures: [], seconds: 1, notes: '## What the profiles show\n\nmemory' });
+    expect(md.indexOf('## What the profiles show')).toBeGreaterThan(md.indexOf('## Figures'));
+    expect(render({ machine, quick: false, results, failures: [], seconds: 1 })).not.toContain('What the profiles show');
+  });
 });
