@@ -110,6 +110,8 @@ const KEY_PREFIX = /^[0-9A-Za-z]{3}$/;
 function checkField(objectName: string, fieldName: string, decl: unknown, known: Set<string>, problems: SchemaProblem[]): void {
   const problem = (message: string): void => void problems.push({ object: objectName, field: fieldName, message });
   if (!NAME.test(fieldName)) problem('is not a valid field API name');
+  // (ipemu) Records are JavaScript objects: a field named like an Object method would read the method where the value is missing.
+  else if (fieldName in Object.prototype) problem(`is the name of a JavaScript Object member (${fieldName}), which ipemu cannot store`);
   if (typeof decl !== 'object' || decl === null || Array.isArray(decl)) return problem('must be an object with a "type"');
   const field = decl as Partial<FieldDecl>;
   if (!FIELD_TYPES.includes(field.type as FieldType)) return problem(`type ${JSON.stringify(field.type)} is not one of ${FIELD_TYPES.join(', ')}`);
@@ -118,8 +120,8 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     for (const target of field.referenceTo) {
       if (typeof target !== 'string' || !known.has(target.toLowerCase())) problem(`referenceTo names unknown object ${JSON.stringify(target)}`);
     }
-    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !NAME.test(field.relationshipName))) {
-      problem('relationshipName must be a name');
+    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !NAME.test(field.relationshipName) || field.relationshipName in Object.prototype)) {
+      problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
   }
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {

@@ -13,17 +13,17 @@ export const DEFAULT_PARSE_CACHE_SIZE = 2000;
 const NO_BINDS: Binds = Object.freeze({});
 const EMPTY_ROWS: readonly Row[] = Object.freeze([]);
 
-/**
- * Evaluates SOQL against the store. Each distinct text is parsed and compiled once and kept in a
- * bounded LRU cache (hostile REST clients can send endless distinct texts); failures are cached
- * too, so a bad query repeated costs no parse.
- */
 interface CacheEntry {
   readonly plan: Plan | OrgError;
   /** The engine's use counter when the text was last run: the least recent is evicted. */
   used: number;
 }
 
+/**
+ * Evaluates SOQL against the store. Each distinct text is parsed and compiled once and kept in a
+ * bounded LRU cache (hostile REST clients can send endless distinct texts); failures are cached
+ * too, so a bad query repeated costs no parse.
+ */
 export class SoqlEngine {
   private readonly cache = new Map<string, CacheEntry>();
   private parses = 0;

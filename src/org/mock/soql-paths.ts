@@ -64,8 +64,9 @@ export function pathAccessError(path: ResolvedPath, user: OrgUser): OrgError | u
 
 /**
  * The parent row a reference value leads to, or undefined when empty, dangling or of another
- * object. The answer is kept on the child row (keyed by the Id, which a timeline may change), so
- * a relationship path read again costs a property read rather than an Id lookup in a large map.
+ * object. The answer is kept on the child row with the Id it followed (timelines may not change
+ * references, and the check keeps the memo right if that ever changes), so a relationship path
+ * read again costs a property read rather than an Id lookup in a large map.
  */
 export function parentOf(store: Store, row: Row, hop: Hop, elapsed: number): Row | undefined {
   const name = hop.field.name;

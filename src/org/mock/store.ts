@@ -123,7 +123,7 @@ export class Table {
     return this.byId.get(id18);
   }
 
-  /** Whether `field` has an equality index (Id is indexed through the store's Id map). */
+  /** Whether `field` has an equality index (Id is indexed through the table's Id map). */
   isIndexed(field: string): boolean {
     return field === 'Id' || this.indexByName.has(field);
   }

@@ -282,6 +282,26 @@ describe('fixture problems name the file, the record and the field', () => {
     ]));
   });
 
+  test('(ipemu) a field or relationship may not be named like a JavaScript Object member', () => {
+    const found = messages({
+      schema: {
+        Thing__c: {
+          keyPrefix: 'a0X',
+          fields: {
+            toString: { type: 'string', label: 'x' },
+            constructor: { type: 'string', label: 'y' },
+            Owner__c: { type: 'reference', referenceTo: ['User'], relationshipName: 'valueOf' },
+          },
+        },
+      } as never,
+    });
+    expect(found).toEqual(expect.arrayContaining([
+      'schema.Thing__c: field toString: is the name of a JavaScript Object member (toString), which ipemu cannot store',
+      'schema.Thing__c: field constructor: is the name of a JavaScript Object member (constructor), which ipemu cannot store',
+      'schema.Thing__c: field Owner__c: relationshipName must be a name, and not the name of a JavaScript Object member',
+    ]));
+  });
+
   test('a valid fixture has no problems', () => {
     expect(validateFixtures(smallOrg())).toEqual([]);
   });
