@@ -153,6 +153,11 @@ export class SoqlEngine {
         for (const row of table.lookup(field.name, key)) found.push(row);
       }
     }
-    return [...new Set(found)].sort((a, b) => a.ordinal - b.ordinal);
+    // Table order, each row once (two keys may name the same row: an Id in 15 and 18 characters).
+    found.sort((a, b) => a.ordinal - b.ordinal);
+    let kept = 0;
+    for (let i = 0; i < found.length; i++) if (kept === 0 || found[i] !== found[kept - 1]) found[kept++] = found[i];
+    found.length = kept;
+    return found;
   }
 }

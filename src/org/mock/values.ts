@@ -13,8 +13,16 @@ export type RowValues = Record<string, Value>;
 const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A string V8 stores in one piece. Concatenation (`a + b`, template literals) makes a rope that
+ * every later read walks; stored values are read on every query, so they are built flat.
+ */
+function flat(...parts: string[]): string {
+  return parts.join('');
+}
+
 export function formatDateTime(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 23)}+0000`;
+  return flat(new Date(ms).toISOString().slice(0, 23), '+0000');
 }
 
 export function formatDate(ms: number): string {
@@ -57,7 +65,7 @@ export function canonicalDateTime(text: string): string | undefined {
   const [, date, hh, mm, ss = '00', fraction = '', zone] = m;
   if (!isRealDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined;
   const millis = fraction.padEnd(3, '0').slice(0, 3);
-  if (UTC_ZONES.has(zone)) return `${date}T${hh}:${mm}:${ss}.${millis}+0000`;
+  if (UTC_ZONES.has(zone)) return flat(date, 'T', hh, ':', mm, ':', ss, '.', millis, '+0000');
   const offset = `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const ms = Date.parse(`${date}T${hh}:${mm}:${ss}.${millis}${offset}`);
   return Number.isNaN(ms) ? undefined : formatDateTime(ms);
@@ -162,7 +170,7 @@ function fastDateTime(text: string): string | undefined {
     if (expected === -1 ? !isDigit(code) : code !== expected) return undefined;
   }
   if (twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59 || !isRealDate(text)) return undefined;
-  return utcZ ? `${text.slice(0, 23)}+0000` : text;
+  return utcZ ? flat(text.slice(0, 23), '+0000') : text;
 }
 
 /**

@@ -21,6 +21,16 @@ describe('indexed lookups examine only the rows the index gives', () => {
     expect(await examined('SELECT Id, Status FROM AsyncApexJob WHERE Id IN :ids', { ids })).toEqual({ rows: 3, found: 3 });
   });
 
+  test('keys naming the same row give it once, in table order', async () => {
+    const [a, b] = [records.AsyncApexJob[7].Id as string, records.AsyncApexJob[3].Id as string];
+    const { records: found } = await org.query<{ Id: string }>('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: [a, b, a.slice(0, 15), a.toLowerCase()] });
+    expect(found.map((r) => r.Id)).toEqual([b, a]);
+    const policy = records.InsuranceAsyncBulkRecordDetail[10].ReferenceRecordId as string;
+    const once = await org.query('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ReferenceRecordId IN :p', { p: [policy] });
+    const twice = await org.query('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ReferenceRecordId IN :p', { p: [policy, policy] });
+    expect(twice).toEqual(once);
+  });
+
   test('a reference field IN :ids looks at the rows that reference those Ids', async () => {
     const policy = records.InsuranceAsyncBulkRecordDetail[10].ReferenceRecordId as string;
     const linked = records.InsuranceAsyncBulkRecordDetail.filter((d) => d.ReferenceRecordId === policy).length;
