@@ -114,8 +114,20 @@ const ID18 = /^[0-9A-Za-z]{18}$/;
  * (`%27…%27%2C`), with `'` counted encoded as some clients encode it. An 18-character Id costs 27.
  */
 function renderedBytes(value: CoalesceValue): number {
-  const escaped = String(value).replace(/[\\'"\n\r\t\b\f]/g, '\\$&');
+  const text = String(value);
+  // Ids and most keys are letters, digits and `-_.`, which neither escaping nor URL encoding grows.
+  if (isPlainText(text)) return text.length + 9;
+  const escaped = text.replace(/[\\'"\n\r\t\b\f]/g, '\\$&');
   return encodeURIComponent(escaped).replace(/'/g, '%27').length + 9;
+}
+
+function isPlainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const plain = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
+    if (!plain) return false;
+  }
+  return true;
 }
 
 /** Chunks so that each rendered query stays within the URL budget. */
@@ -138,29 +150,33 @@ function chunkValues(values: readonly CoalesceValue[], baseBytes: number): Coale
 }
 
 /** Which records answer one caller: SOQL matching, including a 15-character Id naming an 18-character one. */
-function recordsFor(values: readonly CoalesceValue[], byKey: Map<string, SObjectRecord[]>, by15: Map<string, SObjectRecord[]>): SObjectRecord[] {
+function recordsFor(values: readonly CoalesceValue[], byKey: Map<string, SObjectRecord[]>, by15: Map<string, SObjectRecord[]> | undefined): SObjectRecord[] {
+  if (values.length === 1 && by15 === undefined) return (byKey.get(matchKey(values[0])) ?? []).slice();
   const picked = new Set<SObjectRecord>();
   for (const value of values) {
     for (const r of byKey.get(matchKey(value)) ?? []) picked.add(r);
     // A 15-character Id is case-sensitive: it names exactly the 18-character Id it starts.
-    if (typeof value === 'string' && ID15.test(value)) for (const r of by15.get(value) ?? []) picked.add(r);
+    if (by15 && typeof value === 'string' && ID15.test(value)) for (const r of by15.get(value) ?? []) picked.add(r);
   }
   return [...picked];
 }
 
+function push(map: Map<string, SObjectRecord[]>, key: string, record: SObjectRecord): void {
+  const list = map.get(key);
+  if (list) list.push(record);
+  else map.set(key, [record]);
+}
+
 function distribute(plan: MergePlan, waiters: readonly Waiter[], records: readonly SObjectRecord[]): void {
+  // Records by 15-character Id only when some caller passed one (rare: services pass 18).
+  const any15 = waiters.some((w) => w.values.some((v) => typeof v === 'string' && v.length === 15));
   const byKey = new Map<string, SObjectRecord[]>();
-  const by15 = new Map<string, SObjectRecord[]>();
-  const push = (map: Map<string, SObjectRecord[]>, key: string, record: SObjectRecord): void => {
-    const list = map.get(key);
-    if (list) list.push(record);
-    else map.set(key, [record]);
-  };
+  const by15 = any15 ? new Map<string, SObjectRecord[]>() : undefined;
   for (const record of records) {
     const value = readRecordPath(record, plan.fieldPath);
     if (typeof value === 'string') {
       push(byKey, value.toLowerCase(), record);
-      if (ID18.test(value)) push(by15, value.slice(0, 15), record);
+      if (by15 && ID18.test(value)) push(by15, value.slice(0, 15), record);
     } else if (typeof value === 'number') push(byKey, String(value), record);
   }
   for (const waiter of waiters) {
