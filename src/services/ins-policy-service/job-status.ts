@@ -1,5 +1,6 @@
 import { IpemuError } from '../../core/errors';
 import { normalizeId } from '../../org/salesforce-id';
+import { isUtcDateTime } from '../../org/salesforce-datetime';
 
 /** The service's status values (Salesforce's documentation). */
 export type PolicyJobStatus = 'WaitingToProcess' | 'InProgress' | 'Success' | 'Failed' | 'Aborted';
@@ -63,37 +64,9 @@ export function statusOutput(job: JobRow): StatusOutput {
 /** Salesforce's UTC datetime form, `2026-11-01T10:00:00.000+0000`, whose text sorts as its time does. */
 const UTC_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:\+0000|Z)$/;
 
-/** The number written by the digits of `text` from `at`, `length` of them (the caller checked they are digits). */
-function digits(text: string, at: number, length: number): number {
-  let value = 0;
-  for (let i = at; i < at + length; i++) value = value * 10 + text.charCodeAt(i) - 48;
-  return value;
-}
-
-const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * True when `text` is a real instant in Salesforce's UTC form (`2026-11-01T10:00:00.000+0000` or
- * `…Z`), checked by char code. Such texts order as their instants do, so comparing their first 23
- * characters needs no date parsing.
- */
+/** Salesforce's UTC form (see isUtcDateTime): such texts order as their instants, so comparing their first 23 characters needs no date parsing. */
 function isUtcForm(text: string | null): text is string {
-  if (text === null) return false;
-  const n = text.length;
-  if (n === 24 ? text.charCodeAt(23) !== 90 : n !== 28 || !text.endsWith('+0000')) return false;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return false;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return false;
-  for (let k = 0; k < DIGIT_AT.length; k++) {
-    const c = text.charCodeAt(DIGIT_AT[k]);
-    if (c < 48 || c > 57) return false;
-  }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (month < 1 || month > 12 || day < 1 || digits(text, 11, 2) > 23 || digits(text, 14, 2) > 59 || digits(text, 17, 2) > 59) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0);
+  return text !== null && isUtcDateTime(text);
 }
 
 /** Orders two texts of the UTC form by their first 23 characters (the suffix is `+0000` or `Z`, both UTC). */

@@ -1,0 +1,41 @@
+/**
+ * Salesforce's datetime form on the REST API, `2026-11-01T10:00:00.000+0000` (or the same with
+ * `Z`): fixed width and UTC, so two such texts order as their instants do. Checked with char codes
+ * rather than regular expressions or Date objects: a 150,000-job fixture has 300,000 of them, and
+ * the service compares them on every policy lookup.
+ */
+
+/** The number written by the two ASCII digits at `at` (the caller checked they are digits). */
+export function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when the `YYYY-MM-DD` at the start of `text` (digits already checked) is a day of the calendar. */
+export function isRealDate(text: string): boolean {
+  const y = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const m = twoDigits(text, 5);
+  const d = twoDigits(text, 8);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+}
+
+/** Separator expected at each of the first 23 positions (`-`, `T`, `:`, `.`), or 0 for a digit. */
+const SHAPE = Array.from({ length: 23 }, (_, i) => ({ 4: 45, 7: 45, 10: 84, 13: 58, 16: 58, 19: 46 })[i] ?? 0);
+
+/**
+ * True when `text` is a real instant written `YYYY-MM-DDTHH:MM:SS.mmm` followed by `Z` or
+ * `+0000`: a calendar day and a time of day within range.
+ */
+export function isUtcDateTime(text: string): boolean {
+  const n = text.length;
+  if (n === 24 ? text.charCodeAt(23) !== 90 : n !== 28 || !text.endsWith('+0000')) return false;
+  for (let i = 0; i < 23; i++) {
+    const code = text.charCodeAt(i);
+    const expected = SHAPE[i];
+    if (expected === 0 ? code < 48 || code > 57 : code !== expected) return false;
+  }
+  return twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59 && isRealDate(text);
+}
