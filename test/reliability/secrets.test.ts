@@ -9,7 +9,8 @@ import { connectOrg } from '../../src/org/connect';
 import { DEMO_FIXTURES, MockOrg } from '../../src/org/mock/mock-org';
 import { startMockRestServer, MockRestServer } from '../../src/org/mock/rest-server';
 import { runCli, CliResult } from '../cli/run-cli';
-import { leaksIn, serveCli } from './cli-process';
+import { startCli } from '../cli/spawn-server';
+import { leaksIn } from './leaks';
 
 /**
  * Issue 7 item 5: every command and server path runs with known secrets, and stdout, stderr,
@@ -97,7 +98,7 @@ describe('CLI paths', () => {
   });
 
   it('serve --token on a real org, debug logs: right, wrong and missing tokens; no secret in logs or replies', async () => {
-    const server = await serveCli(['serve', '--port', '0', '--token', SERVE_TOKEN, '--log-level', 'trace', ...realOrg(), '--access-token', ORG_TOKEN]);
+    const server = await startCli(['serve', '--port', '0', '--token', SERVE_TOKEN, '--log-level', 'trace', ...realOrg(), '--access-token', ORG_TOKEN]);
     const { url } = JSON.parse(server.firstLine) as { url: string };
     const post = (token?: string, body = { input: { jobId: JOB } }) =>
       fetch(`${url}/invoke/${KEY}`, {
@@ -123,7 +124,7 @@ describe('CLI paths', () => {
   });
 
   it('serve with a wrong org token behind a right serve token: 502 with no org token', async () => {
-    const server = await serveCli(['serve', '--port', '0', '--log-level', 'debug', ...realOrg(), '--access-token', WRONG_ORG_TOKEN], { IPEMU_TOKEN: SERVE_TOKEN });
+    const server = await startCli(['serve', '--port', '0', '--log-level', 'debug', ...realOrg(), '--access-token', WRONG_ORG_TOKEN], { IPEMU_TOKEN: SERVE_TOKEN });
     const { url } = JSON.parse(server.firstLine) as { url: string };
     const res = await fetch(`${url}/invoke/${KEY}`, {
       method: 'POST',
@@ -138,7 +139,7 @@ describe('CLI paths', () => {
   });
 
   it('mock-org serve: its token is printed once on the first line and nowhere else', async () => {
-    const server = await serveCli(['mock-org', 'serve', '--port', '0']);
+    const server = await startCli(['mock-org', 'serve', '--port', '0']);
     const { instanceUrl, accessToken } = JSON.parse(server.firstLine) as { instanceUrl: string; accessToken: string };
     const ok = await runCli(['invoke', KEY, '--input', INPUT, '--instance-url', instanceUrl, '--access-token', accessToken]);
     const denied = await runCli(['invoke', KEY, '--input', INPUT, '--instance-url', instanceUrl, '--access-token', WRONG_ORG_TOKEN]);

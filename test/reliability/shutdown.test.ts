@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../cli/run-cli';
-import { serveCli, ServingCli } from './cli-process';
+import { startCli, RunningCli } from '../cli/spawn-server';
 
 /**
  * Issue 7 item 4: `ipemu serve` answers a burst of 500 concurrent requests correctly, and on
@@ -60,7 +60,7 @@ async function slow(url: string, n: number): Promise<Outcome> {
   return { ok: true, n };
 }
 
-const entered = (server: ServingCli): number[] =>
+const entered = (server: RunningCli): number[] =>
   server
     .stderr()
     .split('\n')
@@ -76,11 +76,11 @@ async function until(test: () => boolean, ms: number): Promise<void> {
 }
 
 describe('ipemu serve under load', () => {
-  let server: ServingCli;
+  let server: RunningCli;
   let url: string;
 
   beforeAll(async () => {
-    server = await serveCli(['serve', '--port', '0', '--log-level', 'silent', '--plugin', pluginPath]);
+    server = await startCli(['serve', '--port', '0', '--log-level', 'silent', '--plugin', pluginPath]);
     url = (JSON.parse(server.firstLine) as { url: string }).url;
   });
 
