@@ -2,7 +2,7 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
 import { parseSoqlText } from '../soql-parse';
 import type { OrgError } from '../org';
 import type { ObjectSchema, Schema } from './schema';
-import type { Store } from './store';
+import type { Store, Table } from './store';
 import type { OrgUser } from './users';
 import { pathAccessError, ResolvedPath } from './soql-paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './soql-select';
@@ -13,6 +13,8 @@ import { malformed, unsupported, unsupportedType } from './soql-errors';
 /** A compiled query: everything but the bind values and the clock is decided here, once per text. */
 export interface Plan {
   readonly root: ObjectSchema;
+  /** The root object's rows and indexes. */
+  readonly table: Table;
   readonly count: boolean;
   readonly columns: readonly Column[];
   /** Builds a returned record from a row (compiled from the columns). */
@@ -74,6 +76,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query, urlBase:
   const index = chooseIndex(store, root, where);
   return {
     root,
+    table: store.table(root),
     count: select.count,
     columns: select.columns,
     project: compileProjector(store, urlBase, select.columns),

@@ -94,7 +94,7 @@ export class SoqlEngine {
     if (denied) throw copyOrgError(denied);
     const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
     const indexed = this.indexRows(plan, ctx);
-    const candidates = indexed ?? this.store.table(plan.root).rows;
+    const candidates = indexed ?? plan.table.rows;
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
     const offset = plan.offset ?? 0;
     const limit = plan.limit ?? Infinity;
@@ -129,7 +129,7 @@ export class SoqlEngine {
   private indexRows(plan: Plan, ctx: ExecCtx): readonly Row[] | undefined {
     const index = plan.index;
     if (!index) return undefined;
-    const table = this.store.table(plan.root);
+    const table = plan.table;
     const field = index.path.field;
     const keys = equalityKeys(field, index.specs, ctx.binds, index.operator === 'IN');
     if (keys === undefined) return undefined;

@@ -147,7 +147,20 @@ function coerceBindScalar(field: FieldSchema, kind: FieldKind, value: BindScalar
   }
 }
 
-/** Operands at execution time. (ipemu) `IN :scalar` is a one-element list; `= :list` is refused. */
+/**
+ * The values of one bind, coerced to the field's kind, pushed onto `out`. (ipemu) `IN :scalar`
+ * is a one-element list; a list where one value is expected (`= :list`) is refused.
+ */
+function pushBindValues(field: FieldSchema, kind: FieldKind, name: string, binds: Binds, list: boolean, out: Value[]): void {
+  if (!Object.prototype.hasOwnProperty.call(binds, name)) throw missingBind(name);
+  const value = binds[name];
+  if (Array.isArray(value)) {
+    if (!list) throw malformed(`Bind variable :${name} is a list; use IN or NOT IN.`);
+    for (const item of value as readonly BindScalar[]) out.push(coerceBindScalar(field, kind, item));
+  } else out.push(coerceBindScalar(field, kind, value as BindScalar));
+}
+
+/** Operands at execution time. */
 export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[], binds: Binds, now: number, list: boolean): Resolved[] {
   const out: Resolved[] = [];
   const kind = kindOf(field);
@@ -158,12 +171,9 @@ export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[
       const format = kind === 'date' ? formatDate : formatDateTime;
       out.push({ kind: 'range', lo: format(lo), hi: format(hi) });
     } else {
-      if (!Object.prototype.hasOwnProperty.call(binds, spec.name)) throw missingBind(spec.name);
-      const value = binds[spec.name];
-      if (Array.isArray(value)) {
-        if (!list) throw malformed(`Bind variable :${spec.name} is a list; use IN or NOT IN.`);
-        for (const item of value as readonly BindScalar[]) out.push({ kind: 'eq', value: coerceBindScalar(field, kind, item) });
-      } else out.push({ kind: 'eq', value: coerceBindScalar(field, kind, value as BindScalar) });
+      const values: Value[] = [];
+      pushBindValues(field, kind, spec.name, binds, list, values);
+      for (const value of values) out.push({ kind: 'eq', value });
     }
   }
   return out;
@@ -179,14 +189,7 @@ export function equalityKeys(field: FieldSchema, specs: readonly OperandSpec[], 
   for (const spec of specs) {
     if (spec.kind === 'fixed') out.push(spec.value);
     else if (spec.kind === 'dateLiteral') return undefined;
-    else {
-      if (!Object.prototype.hasOwnProperty.call(binds, spec.name)) throw missingBind(spec.name);
-      const value = binds[spec.name];
-      if (Array.isArray(value)) {
-        if (!list) throw malformed(`Bind variable :${spec.name} is a list; use IN or NOT IN.`);
-        for (const item of value as readonly BindScalar[]) out.push(coerceBindScalar(field, kind, item));
-      } else out.push(coerceBindScalar(field, kind, value as BindScalar));
-    }
+    else pushBindValues(field, kind, spec.name, binds, list, out);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { OrgError } from '../org';
 import type { FieldSchema, ObjectSchema, Schema } from './schema';
-import { Row, Store, valuesAt } from './store';
+import { Row, Store, Table, valuesAt } from './store';
 import type { OrgUser } from './users';
 import type { Value } from './values';
 import { noSuchColumn, unknownRelationship } from './soql-errors';
@@ -68,13 +68,14 @@ export function pathAccessError(path: ResolvedPath, user: OrgUser): OrgError | u
  * references, and the check keeps the memo right if that ever changes), so a relationship path
  * read again costs a property read rather than an Id lookup in a large map.
  */
-export function parentOf(store: Store, row: Row, hop: Hop, elapsed: number): Row | undefined {
+/** `target`: the table of `hop.target`, resolved once by the caller when it compiles. */
+export function parentOf(target: Table, row: Row, hop: Hop, elapsed: number): Row | undefined {
   const name = hop.field.name;
   const id = valuesAt(row, elapsed)[name];
   if (typeof id !== 'string') return undefined;
   const known = row.parents?.[name];
   if (known !== undefined && known.id === id) return known.row;
-  const parent = store.table(hop.target).find(id);
+  const parent = target.find(id);
   (row.parents ??= {})[name] = { id, row: parent };
   return parent;
 }
@@ -83,10 +84,11 @@ export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
   const name = path.field.name;
   if (path.hops.length === 0) return (row, elapsed) => valuesAt(row, elapsed)[name] ?? null;
   const hops = path.hops;
+  const targets = hops.map((hop) => store.table(hop.target));
   return (row, elapsed) => {
     let current: Row | undefined = row;
-    for (const hop of hops) {
-      current = parentOf(store, current, hop, elapsed);
+    for (let i = 0; i < hops.length; i++) {
+      current = parentOf(targets[i], current, hops[i], elapsed);
       if (!current) return null;
     }
     return valuesAt(current, elapsed)[name] ?? null;

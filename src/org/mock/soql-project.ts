@@ -35,9 +35,10 @@ export function compileProjector(store: Store, urlBase: string, columns: readonl
   for (const column of columns) {
     if (column.kind !== 'parent') continue;
     const hop = column.hop;
+    const target = store.table(hop.target);
     const child = compileProjector(store, urlBase, column.columns);
     parents.push((row, elapsed) => {
-      const parent = parentOf(store, row, hop, elapsed);
+      const parent = parentOf(target, row, hop, elapsed);
       return parent ? child(parent, elapsed) : (null as unknown as SObjectRecord);
     });
   }

@@ -39,15 +39,22 @@ function checkId(key: 'jobId' | 'policyId', value: string, prefix: string, objec
   return id;
 }
 
+/** Absent or null is "not passed". */
+function passed(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function notString(value: unknown): boolean {
+  return passed(value) && typeof value !== 'string';
+}
+
 /**
  * DESIGN.md §2 steps 1–2: at least one key is passed (absent or null is "not passed"), each passed
  * value is a string, and every passed key is well-formed. All syntax faults are reported at once.
  */
 export function parsePassedKeys(input: Readonly<Record<string, unknown>>): PassedKeys {
   const { jobId, policyId, referencePolicyNumber } = input;
-  const passed = (value: unknown): boolean => value !== undefined && value !== null;
   if (!passed(jobId) && !passed(policyId) && !passed(referencePolicyNumber)) throw new IpemuError('INVALID_INPUT', SHAPE_MESSAGE);
-  const notString = (value: unknown): boolean => passed(value) && typeof value !== 'string';
   if (notString(jobId) || notString(policyId) || notString(referencePolicyNumber)) {
     // The input schema already refuses these; kept so a handler called directly answers the same.
     const typeIssues = (['jobId', 'policyId', 'referencePolicyNumber'] as const).filter((key) => notString(input[key])).map((path) => ({ path, message: 'must be string' }));
