@@ -2,7 +2,7 @@
 'use strict';
 // Build step: records the ASTs of the SOQL texts ipemu's built-in service sends (default job
 // link) into dist/soql-snapshot.json, so a one-shot CLI call need not load the SOQL parser.
-// See src/org/soql-parse.ts. The snapshot is an optimisation only: without it the parser runs.
+// See src/mock-org/soql/parse.ts. The snapshot is an optimisation only: without it the parser runs.
 const { rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -11,7 +11,7 @@ async function main() {
   // A snapshot from an earlier build would answer every text, and the parser would record none.
   rmSync(join(dist, 'soql-snapshot.json'), { force: true });
   const { createEmulator, MockOrg, DEMO_FIXTURES } = require(join(dist, 'index.js'));
-  const { textsParsedByParser, parseSoqlText } = require(join(dist, 'org', 'soql-parse.js'));
+  const { textsParsedByParser, parseSoqlText } = require(join(dist, 'mock-org', 'soql', 'parse.js'));
   const emu = createEmulator({ org: await MockOrg.fromFixtures(DEMO_FIXTURES) });
   const key = 'InsPolicyService:getPolicyAsyncJobStatus';
   const inputs = [

@@ -5,7 +5,7 @@ const path = require('node:path');
 const config = require('./config');
 function generate(size) {
   // Required here, not at the top, so the input selection can be tested without a build.
-  const { generateFixtures } = require(path.join(config.dist, 'org/mock/generate'));
+  const { generateFixtures } = require(path.join(config.dist, 'mock-org/fixtures/generate'));
   return generateFixtures({ ...size, seed: config.seed });
 }
 

@@ -20,7 +20,7 @@ function check(out, input) {
 
 async function run(ctx) {
   const { createEmulator, connectOrg } = ctx.ipemu;
-  const { startMockRestServer } = require(`${config.dist}/org/mock/rest-server`);
+  const { startMockRestServer } = require(`${config.dist}/mock-org/rest/server`);
   // A generous daily allowance: the benchmark must never be the thing that exhausts it.
   const server = await startMockRestServer({ org: ctx.large.org, port: 0, dailyApiRequests: 100_000_000 });
   const rows = [];

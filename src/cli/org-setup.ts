@@ -4,7 +4,7 @@ import { createEmulator, Emulator } from '../core/emulator';
 import { loadConfigFile } from '../core/config';
 import { usageError } from './usage';
 import type { PluginDefinition } from '../core/define-service';
-import type { Org } from '../org/org';
+import type { Org } from '../core/org';
 import { OrgFlags, DEFAULT_API_VERSION } from './org-flags';
 import type { CliIo } from './output';
 
@@ -16,7 +16,7 @@ export async function openOrg(flags: OrgFlags, io: CliIo, apiVersionGiven: boole
   }
   if (flags.fixtures !== undefined) return openMock(resolve(io.cwd, flags.fixtures), flags.user);
 
-  const { connectOrg, connectOptionsFromEnv } = await import('../org/connect');
+  const { connectOrg, connectOptionsFromEnv } = await import('../orgs/jsforce/connect');
   const env = connectOptionsFromEnv(io.env);
   const apiVersion = apiVersionGiven ? flags.apiVersion : (env?.apiVersion ?? DEFAULT_API_VERSION);
   const mockOnlyUser = (): void => {
@@ -38,12 +38,12 @@ export async function openOrg(flags: OrgFlags, io: CliIo, apiVersionGiven: boole
     mockOnlyUser();
     return connectOrg({ ...env, apiVersion });
   }
-  const { DEMO_FIXTURES } = await import('../org/mock/mock-org');
+  const { DEMO_FIXTURES } = await import('../mock-org/mock-org');
   return openMock(DEMO_FIXTURES, flags.user);
 }
 
 async function openMock(fixtures: string, user: string | undefined): Promise<Org> {
-  const { MockOrg } = await import('../org/mock/mock-org');
+  const { MockOrg } = await import('../mock-org/mock-org');
   return MockOrg.fromFixtures(fixtures, user === undefined ? {} : { user });
 }
 

@@ -46,7 +46,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       .option('--timeout <s>', 'seconds: per invocation, or the whole wait with --wait', seconds)
       .option('--json', 'wrap the output as { status, result, warnings }'),
   ).action(async (key: string, _opts: unknown, cmd: Command) => {
-    const { runInvoke } = await import('./invoke');
+    const { runInvoke } = await import('./commands/invoke');
     setExitCode(await runInvoke(key, cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
@@ -59,7 +59,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       .option('--output <path>', 'write the output lines here instead of stdout')
       .addOption(new Option('--concurrency <n>', 'invocations in flight').argParser(positiveInt(1000)).default(8)),
   ).action(async (key: string, _opts: unknown, cmd: Command) => {
-    const { runBatch } = await import('./batch');
+    const { runBatch } = await import('./commands/batch');
     setExitCode(await runBatch(key, cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
@@ -69,7 +69,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--json', 'print { status, result: [{ key, description, inputSchema }], warnings }')
     .option('--plugin <module>', 'also list the services of this plugin (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .action(async (_opts: unknown, cmd: Command) => {
-      const { runServices } = await import('./services');
+      const { runServices } = await import('./commands/services');
       setExitCode(await runServices(cmd.opts(), io));
     });
 
@@ -82,7 +82,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
       .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
   ).action(async (_opts: unknown, cmd: Command) => {
-    const { runServe } = await import('./serve');
+    const { runServe } = await import('./commands/serve');
     setExitCode(await runServe(cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
@@ -94,7 +94,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { runMockOrgServe } = await import('./mock-org');
+      const { runMockOrgServe } = await import('./commands/mock-org');
       setExitCode(await runMockOrgServe(cmd.opts(), io));
     });
   mockOrg
@@ -105,7 +105,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--seed <s>', 'random seed (default 1)', nonNegativeInt)
     .requiredOption('--out <path>', 'fixture file to write')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { runMockOrgGenerate } = await import('./mock-org');
+      const { runMockOrgGenerate } = await import('./commands/mock-org');
       setExitCode(await runMockOrgGenerate(cmd.opts(), io));
     });
   mockOrg
@@ -113,7 +113,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .description('report every problem in a fixture file or directory')
     .argument('<fixtures>', 'fixture file or directory')
     .action(async (fixtures: string) => {
-      const { runMockOrgValidate } = await import('./mock-org');
+      const { runMockOrgValidate } = await import('./commands/mock-org');
       setExitCode(await runMockOrgValidate(fixtures, io));
     });
 

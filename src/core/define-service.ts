@@ -1,5 +1,5 @@
 import type { Logger } from './logger';
-import type { Org } from '../org/org';
+import type { Org } from './org';
 import type { OutputMap } from './envelope';
 import type { EmulatorConfig } from './config';
 

@@ -6,8 +6,8 @@ import { describeIssues, schemaIssues } from './validation';
 import { resolveConfig, EmulatorConfig } from './config';
 import { silentLogger, Logger } from './logger';
 import { orgErrorOutput } from './org-errors';
-import { isOrgError, Org } from '../org/org';
-import { createCoalescingOrg } from '../org/coalescing-org';
+import { isOrgError, Org } from './org';
+import { createCoalescingOrg } from '../orgs/coalescing/coalescing-org';
 import type { InvokeOptions, PluginDefinition, ServiceContext } from './define-service';
 import { builtInServices } from '../services';
 import { Deadlines } from './deadlines';
@@ -85,7 +85,7 @@ class InvocationContext implements ServiceContext {
 function demoOrgLoader(): () => Promise<Org> {
   let pending: Promise<Org> | undefined;
   return () => {
-    pending ??= import('../org/mock/mock-org').then(({ MockOrg, DEMO_FIXTURES }) => MockOrg.fromFixtures(DEMO_FIXTURES));
+    pending ??= import('../mock-org/mock-org').then(({ MockOrg, DEMO_FIXTURES }) => MockOrg.fromFixtures(DEMO_FIXTURES));
     return pending;
   };
 }

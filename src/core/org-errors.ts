@@ -1,5 +1,5 @@
 import { failure, FailureOutput } from './envelope';
-import type { OrgError } from '../org/org';
+import type { OrgError } from './org';
 
 /**
  * An org error that reached `invoke` unhandled: the org failed or refused (INVOKE-502), with

@@ -1,8 +1,8 @@
 /* The benchmark harness's own rules: a harness that miscounts or measures error answers would make
  * every figure in bench/RESULTS.md worthless, so its pieces are tested like any other code. */
 import { createEmulator } from '../../src/core/emulator';
-import { MockOrg } from '../../src/org/mock/mock-org';
-import { generateFixtures } from '../../src/org/mock/generate';
+import { MockOrg } from '../../src/mock-org/mock-org';
+import { generateFixtures } from '../../src/mock-org/fixtures/generate';
 
 // The harness is plain CommonJS so `npm run bench` needs no compile step of its own.
 const { summarize } = require('../../bench/lib/stats');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchItem, formatOf, openBatchSource } from '../../src/cli/batch-input';
-import { batchExitCode, summaryLine } from '../../src/cli/batch';
+import { batchExitCode, summaryLine } from '../../src/cli/commands/batch';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipemu-batch-input-'));
 

@@ -1,6 +1,6 @@
 import { redact, secretsFrom } from '../../src/cli/output';
-import { formatProblem } from '../../src/cli/mock-org';
-import { servicesTable } from '../../src/cli/services';
+import { formatProblem } from '../../src/cli/commands/mock-org';
+import { servicesTable } from '../../src/cli/commands/services';
 import { seconds, positiveInt, port } from '../../src/cli/parsers';
 
 describe('secrets never reach a message', () => {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createEmulator, Emulator } from '../../src/core/emulator';
 import { defineService, definePlugin, PluginDefinition } from '../../src/core/define-service';
 import { IpemuError, ErrorCode } from '../../src/core/errors';
-import { OrgError, Org } from '../../src/org/org';
+import { OrgError, Org } from '../../src/core/org';
 
 /** Transport tests need an Org only to satisfy the emulator; no handler here queries it. */
 export const tinyOrg: Org = {

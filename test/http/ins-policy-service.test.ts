@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer, startServer } from '../../src/http/server';
 import { createEmulator } from '../../src/core/emulator';
-import { MockOrg } from '../../src/org/mock/mock-org';
-import type { FixtureDocument } from '../../src/org/mock/fixture-types';
-import { makeId } from '../../src/org/salesforce-id';
+import { MockOrg } from '../../src/mock-org/mock-org';
+import type { FixtureDocument } from '../../src/mock-org/fixtures/types';
+import { makeId } from '../../src/salesforce/ids';
 import { captureLogs } from './helpers';
 
 const KEY = 'InsPolicyService:getPolicyAsyncJobStatus';

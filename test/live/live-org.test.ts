@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createEmulator } from '../../src/core/emulator';
-import { connectOrg } from '../../src/org/connect';
-import type { JsforceOrg } from '../../src/org/jsforce-org';
+import { connectOrg } from '../../src/orgs/jsforce/connect';
+import type { JsforceOrg } from '../../src/orgs/jsforce/jsforce-org';
 
 /**
  * Opt-in: runs only with SF_INSTANCE_URL and SF_ACCESS_TOKEN set (e.g. from

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpemuError } from '../../src/core/errors';
-import { validateFixtures } from '../../src/org/mock/fixtures';
-import { MockOrg } from '../../src/org/mock/mock-org';
+import { validateFixtures } from '../../src/mock-org/fixtures/load';
+import { MockOrg } from '../../src/mock-org/mock-org';
 import { BIN, cleanEnv, CliResult, ROOT } from '../cli/run-cli';
 
 /**

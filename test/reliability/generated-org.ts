@@ -1,5 +1,5 @@
-import type { FixtureDocument, FixtureRecord } from '../../src/org/mock/fixture-types';
-import { makeId } from '../../src/org/salesforce-id';
+import type { FixtureDocument, FixtureRecord } from '../../src/mock-org/fixtures/types';
+import { makeId } from '../../src/salesforce/ids';
 
 /**
  * Small org builders shared by the reliability suites. Ids come from makeId so they are valid

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { FixtureDocument } from '../../src/org/mock/fixture-types';
-import { MockOrg } from '../../src/org/mock/mock-org';
-import { startMockRestServer, MockRestServer } from '../../src/org/mock/rest-server';
-import { connectOrg } from '../../src/org/connect';
-import type { JsforceOrg } from '../../src/org/jsforce-org';
-import { renderSoql } from '../../src/org/soql-binds';
+import type { FixtureDocument } from '../../src/mock-org/fixtures/types';
+import { MockOrg } from '../../src/mock-org/mock-org';
+import { startMockRestServer, MockRestServer } from '../../src/mock-org/rest/server';
+import { connectOrg } from '../../src/orgs/jsforce/connect';
+import type { JsforceOrg } from '../../src/orgs/jsforce/jsforce-org';
+import { renderSoql } from '../../src/salesforce/soql-binds';
 import { policyId } from './generated-org';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createEmulator, Emulator } from '../../src/core/emulator';
-import { MockOrg } from '../../src/org/mock/mock-org';
+import { MockOrg } from '../../src/mock-org/mock-org';
 import { fixtureOf, smallOrg, SMALL_JOB, SMALL_POLICY, SMALL_REF } from './generated-org';
 
 /**

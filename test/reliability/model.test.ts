@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createEmulator } from '../../src/core/emulator';
-import { MockOrg } from '../../src/org/mock/mock-org';
-import type { Org } from '../../src/org/org';
+import { MockOrg } from '../../src/mock-org/mock-org';
+import type { Org } from '../../src/core/org';
 import { fixtureOf, GenJob, GenLink, GenOrg, GenPolicy, jobId, policyId } from './generated-org';
 import { latest, modelAnswer, ModelInput } from './reference-model';
 

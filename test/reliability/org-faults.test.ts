@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmulator } from '../../src/core/emulator';
 import { defineService, definePlugin } from '../../src/core/define-service';
-import { connectOrg } from '../../src/org/connect';
-import { MockOrg } from '../../src/org/mock/mock-org';
-import type { Org, SObjectRecord } from '../../src/org/org';
+import { connectOrg } from '../../src/orgs/jsforce/connect';
+import { MockOrg } from '../../src/mock-org/mock-org';
+import type { Org, SObjectRecord } from '../../src/core/org';
 import { fixtureOf, jobId, smallOrg, SMALL_JOB, SMALL_POLICY } from './generated-org';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeId } from '../../src/org/salesforce-id';
+import { normalizeId } from '../../src/salesforce/ids';
 import type { GenJob, GenOrg } from './generated-org';
 
 /**

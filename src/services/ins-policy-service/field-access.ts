@@ -1,5 +1,5 @@
 import { IpemuError } from '../../core/errors';
-import { isOrgError, DescribeResult, FieldDescribe, Org } from '../../org/org';
+import { isOrgError, DescribeResult, FieldDescribe, Org } from '../../core/org';
 
 /** Fields (or parent paths like `Parent.Field`) a step will read on one object. */
 export interface FieldNeed {

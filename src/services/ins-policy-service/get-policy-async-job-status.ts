@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IpemuError } from '../../core/errors';
 import type { JobLinkConfig } from '../../core/config';
 import type { JsonSchema, MethodDefinition, ServiceContext } from '../../core/define-service';
-import type { Org, QueryOptions } from '../../org/org';
+import type { Org, QueryOptions } from '../../core/org';
 import { assertReadable, FieldNeed } from './field-access';
 import { parsePassedKeys, PassedKeys } from './input-keys';
 import { JOB_FIELDS, JobRow, latestJob, statusOutput, StatusOutput } from './job-status';

@@ -1,5 +1,5 @@
 import { IpemuError } from '../../core/errors';
-import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
+import { hasKeyPrefix, normalizeId } from '../../salesforce/ids';
 
 /** The three keys after shape and syntax checks; Ids in their canonical 18-character form. */
 export interface PassedKeys {

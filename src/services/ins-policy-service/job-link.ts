@@ -1,8 +1,8 @@
 import type { JobLinkConfig } from '../../core/config';
 import { IpemuError } from '../../core/errors';
-import type { Org, QueryOptions } from '../../org/org';
-import { hasKeyPrefix, normalizeId } from '../../org/salesforce-id';
-import { readRecordPath } from '../../org/record-path';
+import type { Org, QueryOptions } from '../../core/org';
+import { hasKeyPrefix, normalizeId } from '../../salesforce/ids';
+import { readRecordPath } from '../../salesforce/record-path';
 import { JOB_FIELDS, JobRow } from './job-status';
 import { JOB_KEY_PREFIX } from './input-keys';
 

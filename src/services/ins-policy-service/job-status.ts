@@ -1,6 +1,6 @@
 import { IpemuError } from '../../core/errors';
-import { normalizeId } from '../../org/salesforce-id';
-import { isUtcDateTime } from '../../org/salesforce-datetime';
+import { normalizeId } from '../../salesforce/ids';
+import { isUtcDateTime } from '../../salesforce/datetimes';
 
 /** The service's status values (Salesforce's documentation). */
 export type PolicyJobStatus = 'WaitingToProcess' | 'InProgress' | 'Success' | 'Failed' | 'Aborted';

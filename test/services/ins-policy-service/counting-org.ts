@@ -1,4 +1,4 @@
-import type { Binds, DescribeResult, Org, QueryOptions, QueryResult, SObjectRecord } from '../../../src/org/org';
+import type { Binds, DescribeResult, Org, QueryOptions, QueryResult, SObjectRecord } from '../../../src/core/org';
 
 /** Wraps any Org and records each call, so a test can prove what reached the org. */
 export interface CountingOrg extends Org {

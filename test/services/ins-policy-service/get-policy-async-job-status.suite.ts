@@ -1,7 +1,7 @@
 import { createEmulator } from '../../../src/core/emulator';
 import type { OutputMap } from '../../../src/core/envelope';
-import type { Org } from '../../../src/org/org';
-import type { FixtureDocument } from '../../../src/org/mock/fixture-types';
+import type { Org } from '../../../src/core/org';
+import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { countingOrg, CountingOrg } from './counting-org';
 import {
   ABORTED_DETAIL,

@@ -1,5 +1,5 @@
 import { createEmulator } from '../../../src/core/emulator';
-import { MockOrg, DEMO_FIXTURES } from '../../../src/org/mock/mock-org';
+import { MockOrg, DEMO_FIXTURES } from '../../../src/mock-org/mock-org';
 import { runServiceSuite, OrgFactory } from './get-policy-async-job-status.suite';
 import { countingOrg } from './counting-org';
 

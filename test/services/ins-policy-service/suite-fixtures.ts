@@ -1,5 +1,5 @@
-import type { FixtureDocument, FixtureRecord } from '../../../src/org/mock/fixture-types';
-import { makeId } from '../../../src/org/salesforce-id';
+import type { FixtureDocument, FixtureRecord } from '../../../src/mock-org/fixtures/types';
+import { makeId } from '../../../src/salesforce/ids';
 
 /**
  * The service suite's own small org: one record per rule of DESIGN.md §2, so each test says

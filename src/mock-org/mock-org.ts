@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { IpemuError } from '../core/errors';
+import { Binds, DescribeResult, Org, OrgError, QueryOptions, QueryResult, SObjectRecord } from '../core/org';
+import { normalizeId } from '../salesforce/ids';
+import { describeGlobal, describeObject, GlobalDescribe } from './schema/describe';
+import type { FixtureDocument } from './fixtures/types';
+import { loadFixturesOrThrow } from './fixtures/load';
+import type { Schema } from './schema/schema';
+import { SoqlEngine } from './soql/engine';
+import { noSuchColumn } from './soql/errors';
+import { Store, valuesAt } from './store/store';
+import type { OrgUser, Users } from './schema/users';
+
+/** The embedded demo org; the same relative path works from src/ and dist/. */
+export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
+
+export interface MockOrgOptions {
+  /** The running user (a key of the fixture's `users`); default: the fixture's default user. */
+  user?: string;
+  /** Epoch ms; drives timelines and relative date literals. Default Date.now. */
+  clock?: () => number;
+  /** Default '64.0'. */
+  apiVersion?: string;
+}
+
+/** What every user's view of one org shares. */
+interface OrgCore {
+  readonly serial: number;
+  readonly schema: Schema;
+  readonly store: Store;
+  readonly engine: SoqlEngine;
+  readonly users: Users;
+  readonly clock: () => number;
+  /** The clock when the org was created: timelines count from here. */
+  readonly start: number;
+  readonly apiVersion: string;
+}
+
+let orgSerial = 0;
+
+const notFound = (): OrgError => new OrgError('NOT_FOUND', 'The requested resource does not exist', 404);
+
+/** An in-memory org on JSON fixtures that answers like Salesforce's REST API (DESIGN.md §1 rule 4). */
+export class MockOrg implements Org {
+  readonly userName: string;
+  readonly cacheKey: string;
+
+  private constructor(private readonly core: OrgCore, private readonly user: OrgUser) {
+    this.userName = user.name;
+    this.cacheKey = `mock:${core.serial}:${user.name}`;
+  }
+
+  /** Loads a fixture file, directory or object; problems throw IpemuError INVALID_INPUT. */
+  static async fromFixtures(source: string | FixtureDocument, options: MockOrgOptions = {}): Promise<MockOrg> {
+    return MockOrg.fromFixturesSync(source, options);
+  }
+
+  static fromFixturesSync(source: string | FixtureDocument, options: MockOrgOptions = {}): MockOrg {
+    const clock = options.clock ?? Date.now;
+    const start = clock();
+    const apiVersion = options.apiVersion ?? '64.0';
+    const loaded = loadFixturesOrThrow(source, start);
+    const store = loaded.store;
+    const engine = new SoqlEngine(store, loaded.schema, apiVersion);
+    const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion };
+    return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
+  }
+
+  private static userOf(core: OrgCore, name: string): OrgUser {
+    const user = core.users.users.get(name);
+    if (!user) {
+      throw new IpemuError('INVALID_INPUT', `The mock org has no user "${name}" (users: ${[...core.users.users.keys()].join(', ')}).`);
+    }
+    return user;
+  }
+
+  userNames(): string[] {
+    return [...this.core.users.users.keys()];
+  }
+
+  /** The same org (same store and clock) seen by another user. */
+  asUser(name: string): MockOrg {
+    return new MockOrg(this.core, MockOrg.userOf(this.core, name));
+  }
+
+  get apiVersion(): string {
+    return this.core.apiVersion;
+  }
+
+  /** The SOQL engine (parse-cache statistics for tests and benchmarks). */
+  get engine(): SoqlEngine {
+    return this.core.engine;
+  }
+
+  // The signal is not read: the mock answers synchronously, so there is no request to abandon,
+  // and reading it would make every invocation build an AbortController.
+  async query<R = SObjectRecord>(soql: string, binds?: Binds, _options?: QueryOptions): Promise<QueryResult<R>> {
+    return this.querySync(soql, binds) as unknown as QueryResult<R>;
+  }
+
+  /** All matching rows at once (`done: true`); the REST server pages them itself. */
+  querySync(soql: string, binds?: Binds): QueryResult {
+    const now = this.core.clock();
+    return this.core.engine.execute(soql, binds, this.user, now, now - this.core.start);
+  }
+
+  async describe(sobject: string, _options?: QueryOptions): Promise<DescribeResult> {
+    return this.describeSync(sobject);
+  }
+
+  describeSync(sobject: string): DescribeResult {
+    const object = this.core.schema.get(sobject);
+    if (!object || !this.user.canSeeObject(object.name)) throw notFound();
+    return describeObject(object, this.user, this.core.apiVersion);
+  }
+
+  describeGlobal(): GlobalDescribe {
+    return describeGlobal(this.core.schema, this.user, this.core.apiVersion);
+  }
+
+  /** One record by Id, with all fields the user can read or the ones named. */
+  retrieve(sobject: string, id: string, fields?: string[]): SObjectRecord {
+    const object = this.core.schema.get(sobject);
+    if (!object || !this.user.canSeeObject(object.name)) throw notFound();
+    const id18 = normalizeId(id);
+    const row = id18 ? this.core.store.table(object).find(id18) : undefined;
+    if (!row) throw notFound();
+    const visible = object.fields.filter((field) => this.user.canSeeField(object.name, field.name));
+    const selected = fields
+      ? fields.map((name) => {
+          const field = object.fieldByLower.get(name.toLowerCase());
+          if (!field || !this.user.canSeeField(object.name, field.name)) throw noSuchColumn(name, object.name);
+          return field;
+        })
+      : visible;
+    const values = valuesAt(row, this.core.clock() - this.core.start);
+    const record: SObjectRecord = { attributes: { type: object.name, url: `/services/data/v${this.core.apiVersion}/sobjects/${object.name}/${row.id}` } };
+    for (const field of selected) record[field.name] = values[field.name] ?? null;
+    return record;
+  }
+}

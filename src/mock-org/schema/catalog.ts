@@ -1,0 +1,141 @@
+import type { FieldDecl, ObjectDecl } from '../fixtures/types';
+
+/**
+ * The standard objects the mock org serves without any fixture `schema` (DESIGN.md §4). Field
+ * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf and 005 are Salesforce's;
+ * (ipemu) InsuranceAsyncBulkRequestItem `0rg` and InsuranceAsyncBulkRecordDetail `0rh` are our
+ * choice, as Salesforce does not document them.
+ */
+
+const ASYNC_APEX_JOB_STATUS = ['Holding', 'Queued', 'Preparing', 'Processing', 'Aborted', 'Completed', 'Failed'];
+const ASYNC_APEX_JOB_TYPES = [
+  'Future',
+  'SharingRecalculation',
+  'ScheduledApex',
+  'BatchApex',
+  'BatchApexWorker',
+  'TestRequest',
+  'TestWorker',
+  'ApexToken',
+  'Queueable',
+];
+const BULK_RECORD_DETAIL_STATUS = ['Scheduled', 'In Progress', 'Success', 'Failed'];
+
+function str(label: string, length = 255, idLookup = false): FieldDecl {
+  return { type: 'string', label, length, ...(idLookup ? { idLookup: true } : {}) };
+}
+
+function ref(label: string, to: string, relationshipName?: string, polymorphic = false): FieldDecl {
+  return { type: 'reference', label, referenceTo: [to], ...(relationshipName ? { relationshipName } : {}), ...(polymorphic ? { polymorphic: true } : {}) };
+}
+
+function picklist(label: string, values?: string[]): FieldDecl {
+  return { type: 'picklist', label, length: 255, ...(values ? { picklistValues: values } : {}) };
+}
+
+const dt = (label: string): FieldDecl => ({ type: 'datetime', label });
+const int = (label: string): FieldDecl => ({ type: 'int', label });
+const bool = (label: string): FieldDecl => ({ type: 'boolean', label, nillable: false });
+
+/** Audit fields every ordinary object has. */
+const AUDIT: Record<string, FieldDecl> = {
+  CreatedDate: dt('Created Date'),
+  CreatedById: ref('Created By ID', 'User', 'CreatedBy'),
+  LastModifiedDate: dt('Last Modified Date'),
+  LastModifiedById: ref('Last Modified By ID', 'User', 'LastModifiedBy'),
+  SystemModstamp: dt('System Modstamp'),
+};
+
+export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
+  AsyncApexJob: {
+    keyPrefix: '707',
+    label: 'Apex Job',
+    fields: {
+      ApexClassId: ref('Class ID', 'ApexClass', 'ApexClass'),
+      CompletedDate: dt('Completion Date'),
+      // AsyncApexJob has no LastModified* or SystemModstamp fields in Salesforce.
+      CreatedById: AUDIT.CreatedById,
+      CreatedDate: AUDIT.CreatedDate,
+      CronTriggerId: ref('Cron Trigger ID', 'CronTrigger', 'CronTrigger'),
+      ExtendedStatus: str('Status Detail'),
+      JobItemsProcessed: int('Batches Processed'),
+      JobType: picklist('Job Type', ASYNC_APEX_JOB_TYPES),
+      LastProcessed: str('Last Processed', 15),
+      LastProcessedOffset: int('Last Processed Offset'),
+      MethodName: str('Apex Method', 255),
+      NumberOfErrors: int('Failures'),
+      ParentJobId: ref('Parent Apex Job ID', 'AsyncApexJob'),
+      Status: picklist('Status', ASYNC_APEX_JOB_STATUS),
+      TotalJobItems: int('Total Batches'),
+    },
+  },
+  InsurancePolicy: {
+    keyPrefix: '0YT',
+    label: 'Insurance Policy',
+    fields: {
+      Name: str('Policy Name', 255, true),
+      ReferencePolicyNumber: str('Reference Policy Number', 255, true),
+      UniversalPolicyNumber: str('Universal Policy Number'),
+      ParentPolicyId: ref('Parent Policy ID', 'InsurancePolicy', 'ParentPolicy'),
+      PriorPolicyId: ref('Prior Policy ID', 'InsurancePolicy', 'PriorPolicy'),
+      OriginalPolicyId: ref('Original Policy ID', 'InsurancePolicy', 'OriginalPolicy'),
+      IsPolicyEditLocked: bool('Policy Edit Locked'),
+      Status: picklist('Status'),
+      PolicyType: picklist('Policy Type'),
+      EffectiveDate: dt('Effective Date'),
+      ExpirationDate: dt('Expiration Date'),
+      ...AUDIT,
+    },
+  },
+  InsuranceAsyncBulkRequest: {
+    keyPrefix: '0rf',
+    label: 'Insurance Async Bulk Request',
+    fields: {
+      Name: str('Name', 80, true),
+      Status: picklist('Status'),
+      ...AUDIT,
+    },
+  },
+  InsuranceAsyncBulkRequestItem: {
+    keyPrefix: '0rg',
+    label: 'Insurance Async Bulk Request Item',
+    fields: {
+      Name: str('Name', 80, true),
+      InsuranceAsyncBulkRequestId: ref('Insurance Async Bulk Request ID', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequest'),
+      BatchJobId: ref('Batch Job ID', 'AsyncApexJob', 'BatchJob'),
+      ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
+      SequenceNumber: int('Sequence Number'),
+      Status: picklist('Status'),
+      ...AUDIT,
+    },
+  },
+  InsuranceAsyncBulkRecordDetail: {
+    keyPrefix: '0rh',
+    label: 'Insurance Async Bulk Record Detail',
+    fields: {
+      Name: str('Name', 80, true),
+      InsuranceAsyncBulkRequestItemId: ref(
+        'Insurance Async Bulk Request Item ID',
+        'InsuranceAsyncBulkRequestItem',
+        'InsuranceAsyncBulkRequestItem',
+      ),
+      ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
+      Status: picklist('Status', BULK_RECORD_DETAIL_STATUS),
+      ...AUDIT,
+    },
+  },
+  User: {
+    keyPrefix: '005',
+    label: 'User',
+    fields: {
+      Name: str('Full Name', 121, true),
+      Username: str('Username', 80, true),
+      Email: { type: 'email', label: 'Email', length: 128 },
+      IsActive: bool('Active'),
+      ...AUDIT,
+    },
+  },
+};
+
+/** Fields a fixture-declared object gets without declaring them. */
+export const IMPLICIT_FIELDS: Readonly<Record<string, FieldDecl>> = AUDIT;

@@ -1,0 +1,76 @@
+import type { DescribeResult, FieldDescribe } from '../../core/org';
+import type { FieldSchema, ObjectSchema, Schema } from './schema';
+import type { OrgUser } from './users';
+
+const SOAP_TYPES: Readonly<Record<string, string>> = {
+  id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', int: 'xsd:int', double: 'xsd:double',
+  currency: 'xsd:double', percent: 'xsd:double', date: 'xsd:date', datetime: 'xsd:dateTime',
+};
+
+function describeField(field: FieldSchema): FieldDescribe {
+  return {
+    name: field.name,
+    label: field.label,
+    type: field.type,
+    soapType: SOAP_TYPES[field.type] ?? 'xsd:string',
+    length: field.length,
+    nillable: field.nillable,
+    filterable: true,
+    sortable: true,
+    idLookup: field.idLookup,
+    externalId: false,
+    custom: field.name.endsWith('__c'),
+    createable: false,
+    updateable: false,
+    referenceTo: [...field.referenceTo],
+    relationshipName: field.relationshipName,
+    polymorphicForeignKey: field.polymorphic,
+    picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: value, active: true, defaultValue: false })),
+  };
+}
+
+function objectUrls(object: ObjectSchema, apiVersion: string): Record<string, string> {
+  const base = `/services/data/v${apiVersion}/sobjects/${object.name}`;
+  return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
+}
+
+function objectSummary(object: ObjectSchema, apiVersion: string) {
+  return {
+    name: object.name,
+    label: object.label,
+    labelPlural: object.label,
+    keyPrefix: object.keyPrefix,
+    custom: object.name.endsWith('__c'),
+    queryable: true,
+    retrieveable: true,
+    searchable: false,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    urls: objectUrls(object, apiVersion),
+  };
+}
+
+/** Describe as the user sees it: fields the user cannot read are left out. */
+export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: string): DescribeResult {
+  return {
+    ...objectSummary(object, apiVersion),
+    fields: object.fields.filter((field) => user.canSeeField(object.name, field.name)).map(describeField),
+    childRelationships: [],
+  };
+}
+
+export interface GlobalDescribe {
+  encoding: 'UTF-8';
+  maxBatchSize: number;
+  sobjects: ReturnType<typeof objectSummary>[];
+}
+
+export function describeGlobal(schema: Schema, user: OrgUser, apiVersion: string): GlobalDescribe {
+  const sobjects = schema
+    .objects()
+    .filter((object) => user.canSeeObject(object.name))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((object) => objectSummary(object, apiVersion));
+  return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
+}

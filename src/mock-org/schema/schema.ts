@@ -1,0 +1,194 @@
+import type { FieldDecl, FieldType, ObjectDecl } from '../fixtures/types';
+import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
+
+/** A field as the mock org knows it: the fixture declaration with every default filled in. */
+export interface FieldSchema {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly label: string;
+  readonly referenceTo: readonly string[];
+  readonly relationshipName: string | null;
+  readonly polymorphic: boolean;
+  /** Restricted picklist values; undefined means any string is accepted. */
+  readonly picklistValues: readonly string[] | undefined;
+  readonly length: number;
+  readonly nillable: boolean;
+  readonly idLookup: boolean;
+}
+
+export interface ObjectSchema {
+  readonly name: string;
+  readonly label: string;
+  readonly keyPrefix: string;
+  /** In declaration order, Id first. */
+  readonly fields: readonly FieldSchema[];
+  /** Lower-case field name → field (SOQL names are case-insensitive). */
+  readonly fieldByLower: ReadonlyMap<string, FieldSchema>;
+  /** Lower-case relationship name → the reference field behind it. */
+  readonly relationshipByLower: ReadonlyMap<string, FieldSchema>;
+}
+
+export const FIELD_TYPES: readonly FieldType[] = [
+  'id', 'string', 'textarea', 'picklist', 'reference', 'boolean', 'int', 'double',
+  'currency', 'percent', 'date', 'datetime', 'email', 'phone', 'url',
+];
+
+const STRING_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'email', 'phone', 'url']);
+const NUMBER_TYPES = new Set<FieldType>(['int', 'double', 'currency', 'percent']);
+
+export function isStringType(type: FieldType): boolean {
+  return STRING_TYPES.has(type);
+}
+
+export function isNumberType(type: FieldType): boolean {
+  return NUMBER_TYPES.has(type);
+}
+
+export function isIdType(type: FieldType): boolean {
+  return type === 'id' || type === 'reference';
+}
+
+function defaultLength(type: FieldType): number {
+  if (isIdType(type)) return 18;
+  if (type === 'textarea') return 32768;
+  return isStringType(type) ? 255 : 0;
+}
+
+function buildField(name: string, decl: FieldDecl): FieldSchema {
+  return {
+    name,
+    type: decl.type,
+    label: decl.label ?? name,
+    referenceTo: decl.referenceTo ?? [],
+    relationshipName: decl.type === 'reference' ? decl.relationshipName ?? null : null,
+    polymorphic: decl.polymorphic === true,
+    picklistValues: decl.picklistValues,
+    length: decl.length ?? defaultLength(decl.type),
+    nillable: decl.nillable ?? (decl.type !== 'boolean' && decl.type !== 'id'),
+    // Salesforce marks Id and Name idLookup; fixtures may mark their own External-Id-like fields.
+    idLookup: decl.idLookup ?? (decl.type === 'id' || (name === 'Name' && isStringType(decl.type))),
+  };
+}
+
+export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Readonly<Record<string, FieldDecl>>): ObjectSchema {
+  const decls: Record<string, FieldDecl> = { Id: { type: 'id', label: `${decl.label ?? name} ID` }, ...implicit, ...decl.fields };
+  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, fieldDecl));
+  const fieldByLower = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
+  const relationshipByLower = new Map<string, FieldSchema>();
+  for (const field of fields) {
+    if (field.relationshipName) relationshipByLower.set(field.relationshipName.toLowerCase(), field);
+  }
+  return { name, label: decl.label ?? name, keyPrefix: decl.keyPrefix, fields, fieldByLower, relationshipByLower };
+}
+
+/** Every object the org knows: the built-in catalog plus the fixture's `schema`. */
+export class Schema {
+  private readonly byLower = new Map<string, ObjectSchema>();
+
+  constructor(objects: readonly ObjectSchema[]) {
+    for (const object of objects) this.byLower.set(object.name.toLowerCase(), object);
+  }
+
+  get(name: string): ObjectSchema | undefined {
+    return this.byLower.get(name.toLowerCase());
+  }
+
+  objects(): ObjectSchema[] {
+    return [...this.byLower.values()];
+  }
+}
+
+export interface SchemaProblem {
+  object: string;
+  field?: string;
+  message: string;
+}
+
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const KEY_PREFIX = /^[0-9A-Za-z]{3}$/;
+
+function checkField(objectName: string, fieldName: string, decl: unknown, known: Set<string>, problems: SchemaProblem[]): void {
+  const problem = (message: string): void => void problems.push({ object: objectName, field: fieldName, message });
+  if (!NAME.test(fieldName)) problem('is not a valid field API name');
+  // (ipemu) Records are JavaScript objects: a field named like an Object method would read the method where the value is missing.
+  else if (fieldName in Object.prototype) problem(`is the name of a JavaScript Object member (${fieldName}), which ipemu cannot store`);
+  if (typeof decl !== 'object' || decl === null || Array.isArray(decl)) return problem('must be an object with a "type"');
+  const field = decl as Partial<FieldDecl>;
+  if (!FIELD_TYPES.includes(field.type as FieldType)) return problem(`type ${JSON.stringify(field.type)} is not one of ${FIELD_TYPES.join(', ')}`);
+  if (field.type === 'reference') {
+    if (!Array.isArray(field.referenceTo) || field.referenceTo.length === 0) return problem('a reference needs "referenceTo" (a list of object names)');
+    for (const target of field.referenceTo) {
+      if (typeof target !== 'string' || !known.has(target.toLowerCase())) problem(`referenceTo names unknown object ${JSON.stringify(target)}`);
+    }
+    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !NAME.test(field.relationshipName) || field.relationshipName in Object.prototype)) {
+      problem('relationshipName must be a name, and not the name of a JavaScript Object member');
+    }
+  }
+  if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
+    problem('picklistValues must be a list of strings');
+  }
+}
+
+/**
+ * Merges the fixture's `schema` into the catalog. A declared object that is already built in
+ * gains (or overrides) fields; its key prefix must agree. Problems are collected, not thrown.
+ */
+export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schema {
+  const decls: Record<string, ObjectDecl> = {};
+  const declaredNames = new Set<string>();
+  if (declared !== undefined && declared !== null) {
+    if (typeof declared !== 'object' || Array.isArray(declared)) {
+      problems.push({ object: 'schema', message: 'schema must be an object of object declarations' });
+    } else {
+      for (const name of Object.keys(declared)) declaredNames.add(name.toLowerCase());
+      const builtInByLower = new Map(Object.keys(BUILT_IN_OBJECTS).map((name) => [name.toLowerCase(), name]));
+      const known = new Set([...builtInByLower.keys(), ...declaredNames]);
+      for (const [name, raw] of Object.entries(declared as Record<string, unknown>)) {
+        const decl = raw as Partial<ObjectDecl> | null;
+        if (!NAME.test(name)) problems.push({ object: name, message: 'is not a valid object API name' });
+        if (typeof decl !== 'object' || decl === null || Array.isArray(decl)) {
+          problems.push({ object: name, message: 'must be an object with keyPrefix and fields' });
+          continue;
+        }
+        const builtInName = builtInByLower.get(name.toLowerCase());
+        const builtIn = builtInName ? BUILT_IN_OBJECTS[builtInName] : undefined;
+        const keyPrefix = decl.keyPrefix ?? builtIn?.keyPrefix;
+        if (typeof keyPrefix !== 'string' || !KEY_PREFIX.test(keyPrefix)) {
+          problems.push({ object: name, message: 'keyPrefix must be 3 letters or digits' });
+        } else if (builtIn && keyPrefix !== builtIn.keyPrefix) {
+          problems.push({ object: name, message: `keyPrefix ${keyPrefix} differs from the built-in ${builtIn.keyPrefix}` });
+        }
+        const fields = decl.fields ?? {};
+        if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+          problems.push({ object: name, message: 'fields must be an object of field declarations' });
+          continue;
+        }
+        for (const [fieldName, fieldDecl] of Object.entries(fields)) checkField(name, fieldName, fieldDecl, known, problems);
+        const canonical = builtInName ?? name;
+        decls[canonical] = {
+          keyPrefix: keyPrefix as string,
+          label: decl.label ?? builtIn?.label,
+          fields: { ...(builtIn?.fields ?? {}), ...(fields as Record<string, FieldDecl>) },
+        };
+      }
+    }
+  }
+  const objects: ObjectSchema[] = [];
+  for (const [name, decl] of Object.entries(BUILT_IN_OBJECTS)) {
+    if (!decls[name]) objects.push(buildObjectSchema(name, decl, {}));
+  }
+  for (const [name, decl] of Object.entries(decls)) {
+    objects.push(buildObjectSchema(name, decl, BUILT_IN_OBJECTS[name] ? {} : IMPLICIT_FIELDS));
+  }
+  checkPrefixClashes(objects, problems);
+  return new Schema(objects);
+}
+
+function checkPrefixClashes(objects: readonly ObjectSchema[], problems: SchemaProblem[]): void {
+  const byPrefix = new Map<string, string>();
+  for (const object of objects) {
+    const other = byPrefix.get(object.keyPrefix);
+    if (other) problems.push({ object: object.name, message: `keyPrefix ${object.keyPrefix} is already used by ${other}` });
+    else byPrefix.set(object.keyPrefix, object.name);
+  }
+}

@@ -1,0 +1,58 @@
+import { OrgError } from '../../core/org';
+
+/** Salesforce's errors for bad SOQL, in its codes and wording (status 400). */
+
+export function noSuchColumn(field: string, entity: string): OrgError {
+  return new OrgError(
+    'INVALID_FIELD',
+    `No such column '${field}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+}
+
+export function unsupportedType(sobject: string): OrgError {
+  return new OrgError(
+    'INVALID_TYPE',
+    `sObject type '${sobject}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+}
+
+export function unknownRelationship(name: string): OrgError {
+  return new OrgError(
+    'INVALID_FIELD',
+    `Didn't understand relationship '${name}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+}
+
+export function malformed(message: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', message);
+}
+
+/** What SOQL allows but the mock org does not evaluate: refused rather than answered wrongly. */
+export function unsupported(feature: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `The mock org does not support ${feature}.`);
+}
+
+/** (ipemu) A bind name missing from the binds: what Apex says, with the code a REST client gets for `:name`. */
+export function missingBind(name: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Variable does not exist: ${name}`);
+}
+
+export function invalidId(value: string): OrgError {
+  return new OrgError('INVALID_QUERY_FILTER_OPERATOR', `invalid ID field: ${value}`);
+}
+
+export function filterTypeMismatch(field: string, type: string, quoted: boolean): OrgError {
+  return new OrgError(
+    'INVALID_QUERY_FILTER_OPERATOR',
+    `value of filter criterion for field '${field}' must be of type ${type} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
+  );
+}
+
+export function invalidOperator(operator: string, type: string): OrgError {
+  return new OrgError('INVALID_QUERY_FILTER_OPERATOR', `invalid operator ${operator} on ${type} field`);
+}
+
+/** A fresh copy, so a cached failure does not hand every caller the same error object. */
+export function copyOrgError(err: OrgError): OrgError {
+  return new OrgError(err.errorCode, err.message, err.status, err.fields);
+}

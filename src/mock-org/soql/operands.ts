@@ -1,0 +1,195 @@
+import type { Binds, BindScalar } from '../../core/org';
+import { normalizeId } from '../../salesforce/ids';
+import type { FieldSchema } from '../schema/schema';
+import { isNumberType, isStringType } from '../schema/schema';
+import { filterTypeMismatch, invalidId, malformed, missingBind, unsupported } from './errors';
+import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
+
+/** How a field's values compare. String-like values compare lower-cased (SOQL is case-insensitive). */
+export type FieldKind = 'id' | 'string' | 'number' | 'boolean' | 'date' | 'datetime';
+
+export function kindOf(field: FieldSchema): FieldKind {
+  if (field.type === 'id' || field.type === 'reference') return 'id';
+  if (isStringType(field.type)) return 'string';
+  if (isNumberType(field.type)) return 'number';
+  if (field.type === 'boolean' || field.type === 'date' || field.type === 'datetime') return field.type;
+  return 'string';
+}
+
+const TYPE_NAMES: Readonly<Record<FieldKind, string>> = { id: 'id', string: 'string', number: 'double', boolean: 'boolean', date: 'date', datetime: 'dateTime' };
+
+/** Operands as compiled: fixed values are coerced once; binds and relative dates wait for execution. */
+export type OperandSpec =
+  | { kind: 'fixed'; value: Value }
+  | { kind: 'bind'; name: string }
+  | { kind: 'dateLiteral'; literal: string; n: number };
+
+/** An operand at execution: a comparable value, or a half-open range [lo, hi) for relative dates. */
+export type Resolved = { kind: 'eq'; value: Value } | { kind: 'range'; lo: string; hi: string };
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', N: '\n', r: '\r', R: '\r', t: '\t', T: '\t', b: '\b', B: '\b', f: '\f', F: '\f', '"': '"', "'": "'", '\\': '\\' };
+
+/** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for likeRegex. */
+export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
+  const body = quoted.slice(1, -1);
+  return body.replace(/\\(.)/g, (_match, ch: string) => {
+    if (ch === '%' || ch === '_') return keepLikeEscapes ? `\\${ch}` : ch;
+    const out = ESCAPES[ch];
+    if (out === undefined) throw malformed(`Invalid string literal '${body}'. Illegal character sequence '\\${ch}' in string literal.`);
+    return out;
+  });
+}
+
+/** A LIKE pattern: `%` any run, `_` one character, `\%` `\_` `\\` themselves; whole value, case-insensitive. */
+export function likeRegex(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]);
+    else if (ch === '%') source += '[\\s\\S]*';
+    else if (ch === '_') source += '[\\s\\S]';
+    else source += escapeRegex(ch);
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+function escapeRegex(ch: string): string {
+  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
+}
+
+const SUPPORTED_DATE_LITERALS = new Set(['TODAY', 'YESTERDAY', 'TOMORROW', 'LAST_90_DAYS', 'NEXT_90_DAYS', 'LAST_N_DAYS', 'NEXT_N_DAYS', 'N_DAYS_AGO']);
+
+/** Compiles one literal (or bind) of a condition on `field`. */
+export function compileLiteral(field: FieldSchema, literalType: string, raw: string, n: number | undefined): OperandSpec {
+  const kind = kindOf(field);
+  const mismatch = () => filterTypeMismatch(field.name, TYPE_NAMES[kind], kind === 'string' || kind === 'id');
+  switch (literalType) {
+    case 'APEX_BIND_VARIABLE':
+      return { kind: 'bind', name: raw };
+    case 'NULL':
+      return { kind: 'fixed', value: null };
+    case 'STRING': {
+      if (kind === 'string') return { kind: 'fixed', value: unescapeSoql(raw).toLowerCase() };
+      if (kind !== 'id') throw mismatch();
+      const text = unescapeSoql(raw);
+      const id = normalizeId(text);
+      if (!id) throw invalidId(text);
+      return { kind: 'fixed', value: id };
+    }
+    case 'INTEGER':
+    case 'DECIMAL':
+      if (kind !== 'number') throw mismatch();
+      return { kind: 'fixed', value: Number(raw) };
+    case 'BOOLEAN':
+      if (kind !== 'boolean') throw mismatch();
+      return { kind: 'fixed', value: raw.toUpperCase() === 'TRUE' };
+    case 'DATE': {
+      const ms = parseDate(raw);
+      if (kind !== 'date' || ms === undefined) throw mismatch();
+      return { kind: 'fixed', value: formatDate(ms) };
+    }
+    case 'DATETIME': {
+      const ms = parseDateTime(raw);
+      if (kind !== 'datetime' || ms === undefined) throw mismatch();
+      return { kind: 'fixed', value: formatDateTime(ms) };
+    }
+    case 'DATE_LITERAL':
+    case 'DATE_N_LITERAL': {
+      const literal = raw.split(':')[0].toUpperCase();
+      if (!SUPPORTED_DATE_LITERALS.has(literal)) throw unsupported(`the date literal ${literal}`);
+      if (kind !== 'date' && kind !== 'datetime') throw mismatch();
+      return { kind: 'dateLiteral', literal, n: n ?? 0 };
+    }
+    default:
+      throw unsupported(`${literalType} literals`);
+  }
+}
+
+const DAY = 86_400_000;
+
+/** [start, end) in epoch ms of a relative date literal, in UTC days. (ipemu) LAST_N_DAYS:n includes today. */
+function dateRange(literal: string, n: number, now: number): [number, number] {
+  const today = Math.floor(now / DAY) * DAY;
+  switch (literal) {
+    case 'TODAY': return [today, today + DAY];
+    case 'YESTERDAY': return [today - DAY, today];
+    case 'TOMORROW': return [today + DAY, today + 2 * DAY];
+    case 'LAST_90_DAYS': return [today - 90 * DAY, today + DAY];
+    case 'NEXT_90_DAYS': return [today + DAY, today + 91 * DAY];
+    case 'LAST_N_DAYS': return [today - n * DAY, today + DAY];
+    case 'NEXT_N_DAYS': return [today + DAY, today + (n + 1) * DAY];
+    default: return [today - n * DAY, today - (n - 1) * DAY]; // N_DAYS_AGO
+  }
+}
+
+function coerceBindScalar(field: FieldSchema, kind: FieldKind, value: BindScalar): Value {
+  if (value === null || value === undefined) return null;
+  const mismatch = () => filterTypeMismatch(field.name, TYPE_NAMES[kind], kind === 'string' || kind === 'id');
+  switch (kind) {
+    case 'id': {
+      if (typeof value !== 'string') throw mismatch();
+      const id = normalizeId(value);
+      if (!id) throw invalidId(value);
+      return id;
+    }
+    case 'string':
+      if (typeof value !== 'string') throw mismatch();
+      return value.toLowerCase();
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch();
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw mismatch();
+      return value;
+    default:
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw mismatch();
+      return kind === 'date' ? formatDate(value.getTime()) : formatDateTime(value.getTime());
+  }
+}
+
+/**
+ * The values of one bind, coerced to the field's kind, pushed onto `out`. (ipemu) `IN :scalar`
+ * is a one-element list; a list where one value is expected (`= :list`) is refused.
+ */
+function pushBindValues(field: FieldSchema, kind: FieldKind, name: string, binds: Binds, list: boolean, out: Value[]): void {
+  if (!Object.prototype.hasOwnProperty.call(binds, name)) throw missingBind(name);
+  const value = binds[name];
+  if (Array.isArray(value)) {
+    if (!list) throw malformed(`Bind variable :${name} is a list; use IN or NOT IN.`);
+    for (const item of value as readonly BindScalar[]) out.push(coerceBindScalar(field, kind, item));
+  } else out.push(coerceBindScalar(field, kind, value as BindScalar));
+}
+
+/** Operands at execution time. */
+export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[], binds: Binds, now: number, list: boolean): Resolved[] {
+  const out: Resolved[] = [];
+  const kind = kindOf(field);
+  for (const spec of specs) {
+    if (spec.kind === 'fixed') out.push({ kind: 'eq', value: spec.value });
+    else if (spec.kind === 'dateLiteral') {
+      const [lo, hi] = dateRange(spec.literal, spec.n, now);
+      const format = kind === 'date' ? formatDate : formatDateTime;
+      out.push({ kind: 'range', lo: format(lo), hi: format(hi) });
+    } else {
+      const values: Value[] = [];
+      pushBindValues(field, kind, spec.name, binds, list, values);
+      for (const value of values) out.push({ kind: 'eq', value });
+    }
+  }
+  return out;
+}
+
+/**
+ * The values an equality index is asked for (the operands of `=` or `IN`), without wrapping each
+ * in a Resolved; undefined when an operand is a relative date range, which no index answers.
+ */
+export function equalityKeys(field: FieldSchema, specs: readonly OperandSpec[], binds: Binds, list: boolean): Value[] | undefined {
+  const out: Value[] = [];
+  const kind = kindOf(field);
+  for (const spec of specs) {
+    if (spec.kind === 'fixed') out.push(spec.value);
+    else if (spec.kind === 'dateLiteral') return undefined;
+    else pushBindValues(field, kind, spec.name, binds, list, out);
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import type { SObjectRecord } from '../../core/org';
+import type { Store, Row } from '../store/store';
+import { valuesAt } from '../store/store';
+import { parentOf } from './paths';
+import type { Column } from './select';
+import type { RowValues } from '../store/values';
+
+/** Builds the record a query returns for one row: attributes, then the selected fields in SELECT order. */
+export type Projector = (row: Row, elapsed: number) => SObjectRecord;
+
+type Builder = (attributes: SObjectRecord['attributes'], values: RowValues, parents: readonly Projector[], row: Row, elapsed: number) => SObjectRecord;
+
+/**
+ * One record literal per column list, compiled once per query plan as ajv compiles a schema. A
+ * record filled field by field from a list of names goes through a dictionary-like path in V8 and
+ * cost 0.9 µs for five fields; the literal has one shape and costs a third of that. The names are
+ * schema API names (`^[A-Za-z][A-Za-z0-9_]*$`, checked when the schema is built) and are written
+ * as JSON string literals besides, so no text reaches the code but a quoted identifier.
+ */
+function compileBuilder(columns: readonly Column[]): Builder {
+  let parentIndex = 0;
+  const entries = columns.map((column) => {
+    const key = JSON.stringify(column.name);
+    if (column.kind === 'field') return `${key}: values[${key}] ?? null`;
+    return `${key}: parents[${parentIndex++}](row, elapsed)`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('attributes', 'values', 'parents', 'row', 'elapsed', `return { attributes: attributes, ${entries.join(', ')} };`) as Builder;
+}
+
+/** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
+export function compileProjector(store: Store, urlBase: string, columns: readonly Column[]): Projector {
+  const build = compileBuilder(columns);
+  const parents: Projector[] = [];
+  for (const column of columns) {
+    if (column.kind !== 'parent') continue;
+    const hop = column.hop;
+    const target = store.table(hop.target);
+    const child = compileProjector(store, urlBase, column.columns);
+    parents.push((row, elapsed) => {
+      const parent = parentOf(target, row, hop, elapsed);
+      return parent ? child(parent, elapsed) : (null as unknown as SObjectRecord);
+    });
+  }
+  return (row, elapsed) => {
+    const type = row.object.name;
+    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed);
+  };
+}

@@ -1,0 +1,107 @@
+import type { FieldType as SelectField, OrderByClause } from '@jetstreamapp/soql-parser-js';
+import type { ObjectSchema, Schema } from '../schema/schema';
+import type { Row, Store } from '../store/store';
+import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
+import { kindOf } from './operands';
+import { malformed, unsupported } from './errors';
+import type { Value } from '../store/values';
+
+/** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
+export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] };
+
+export interface Projection {
+  readonly count: boolean;
+  readonly columns: Column[];
+  readonly paths: ResolvedPath[];
+}
+
+function addPath(columns: Column[], path: ResolvedPath): void {
+  let level = columns;
+  for (const hop of path.hops) {
+    const name = hop.field.relationshipName!;
+    let parent = level.find((c): c is Extract<Column, { kind: 'parent' }> => c.kind === 'parent' && c.name === name);
+    if (!parent) {
+      parent = { kind: 'parent', name, hop, columns: [] };
+      level.push(parent);
+    }
+    level = parent.columns;
+  }
+  const name = path.field.name;
+  if (!level.some((c) => c.kind === 'field' && c.name === name)) level.push({ kind: 'field', name });
+}
+
+export function compileSelect(schema: Schema, root: ObjectSchema, alias: string | undefined, fields: readonly SelectField[]): Projection {
+  const columns: Column[] = [];
+  const paths: ResolvedPath[] = [];
+  let count = false;
+  for (const item of fields) {
+    switch (item.type) {
+      case 'Field':
+      case 'FieldRelationship': {
+        const text = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
+        const segments = splitPath(text, root, alias);
+        const path = resolvePath(schema, root, segments);
+        paths.push(path);
+        addPath(columns, path);
+        break;
+      }
+      case 'FieldFunctionExpression':
+        if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0) throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
+        count = true;
+        break;
+      case 'FieldSubquery':
+        throw unsupported('subqueries in SELECT (child relationships)');
+      default:
+        throw unsupported('TYPEOF');
+    }
+  }
+  if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
+  return { count, columns, paths };
+}
+
+export interface OrderKey {
+  readonly path: ResolvedPath;
+  readonly get: Accessor;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+  readonly lowerCase: boolean;
+}
+
+export function compileOrderBy(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, orderBy: OrderByClause | OrderByClause[] | undefined): OrderKey[] {
+  if (!orderBy) return [];
+  return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((clause) => {
+    if (!('field' in clause)) throw unsupported('functions in ORDER BY');
+    const path = resolvePath(schema, root, splitPath(clause.field, root, alias));
+    const descending = clause.order?.toUpperCase() === 'DESC';
+    // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
+    const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;
+    return { path, get: compileAccessor(store, path), descending, nullsFirst, lowerCase: kindOf(path.field) === 'string' };
+  });
+}
+
+/** Sorts rows by the keys; stable, so ties keep table order. */
+export function sortRows(rows: readonly Row[], keys: readonly OrderKey[], elapsed: number): Row[] {
+  const decorated = rows.map((row) => ({
+    row,
+    values: keys.map((key) => {
+      const v = key.get(row, elapsed);
+      return key.lowerCase && typeof v === 'string' ? v.toLowerCase() : v;
+    }),
+  }));
+  decorated.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const result = compareValues(a.values[i], b.values[i], keys[i]);
+      if (result !== 0) return result;
+    }
+    return a.row.ordinal - b.row.ordinal;
+  });
+  return decorated.map((d) => d.row);
+}
+
+function compareValues(a: Value, b: Value, key: OrderKey): number {
+  if (a === b) return 0;
+  if (a === null) return key.nullsFirst ? -1 : 1;
+  if (b === null) return key.nullsFirst ? 1 : -1;
+  const result = a < b ? -1 : a > b ? 1 : 0;
+  return key.descending ? -result : result;
+}

@@ -1,0 +1,211 @@
+import type { Condition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Binds } from '../../core/org';
+import type { ObjectSchema, Schema } from '../schema/schema';
+import type { Row, Store } from '../store/store';
+import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
+import { compileLiteral, kindOf, likeRegex, OperandSpec, resolveOperands, unescapeSoql, FieldKind, Resolved } from './operands';
+import { invalidOperator, malformed, missingBind, unsupported } from './errors';
+import type { Value } from '../store/values';
+
+/** What a query's execution knows: bind values, the org's clock, and time since the org started. */
+export interface ExecCtx {
+  readonly binds: Binds;
+  readonly now: number;
+  readonly elapsed: number;
+}
+
+export type RowTest = (row: Row) => boolean;
+
+export interface CompiledCondition {
+  readonly path: ResolvedPath;
+  readonly operator: string;
+  readonly specs: readonly OperandSpec[];
+  prepare(ctx: ExecCtx): RowTest;
+}
+
+type Node = { type: 'cond'; cond: CompiledCondition } | { type: 'not'; child: Node } | { type: 'and' | 'or'; children: Node[] };
+type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
+
+export interface CompiledWhere {
+  readonly paths: readonly ResolvedPath[];
+  /** Conditions every matching row satisfies (top-level AND): where an index may apply. */
+  readonly conjuncts: readonly CompiledCondition[];
+  prepare(ctx: ExecCtx): RowTest;
+}
+
+function isCondition(left: unknown): left is Condition {
+  return typeof left === 'object' && left !== null && ('field' in left || 'fn' in left);
+}
+
+/** The parser gives WHERE as a chain with paren counts; this turns it back into a token stream. */
+function flatten(where: WhereClause): Token[] {
+  const tokens: Token[] = [];
+  let node: WhereClause | undefined = where;
+  while (node) {
+    const left: unknown = node.left;
+    const operator = 'operator' in node ? node.operator : undefined;
+    if (!isCondition(left)) {
+      const opens = (left as { openParen?: number } | null)?.openParen ?? 0;
+      for (let i = 0; i < opens; i++) tokens.push('(');
+      tokens.push('NOT');
+    } else {
+      const parens = left as { openParen?: number; closeParen?: number };
+      for (let i = 0; i < (parens.openParen ?? 0); i++) tokens.push('(');
+      tokens.push({ cond: left });
+      for (let i = 0; i < (parens.closeParen ?? 0); i++) tokens.push(')');
+      if (operator) tokens.push(operator);
+    }
+    node = 'right' in node ? node.right : undefined;
+  }
+  return tokens;
+}
+
+function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCondition): Node {
+  let pos = 0;
+  const unary = (): Node => {
+    const token = tokens[pos++];
+    if (token === 'NOT') return { type: 'not', child: unary() };
+    if (token === '(') {
+      const inner = expr();
+      if (tokens[pos++] !== ')') throw malformed('unexpected token in WHERE: missing )');
+      return inner;
+    }
+    if (typeof token === 'object') return { type: 'cond', cond: compile(token.cond) };
+    throw malformed(`unexpected token in WHERE: ${token ?? 'end of query'}`);
+  };
+  const expr = (): Node => {
+    const first = unary();
+    let op: 'AND' | 'OR' | undefined;
+    const children = [first];
+    while (tokens[pos] === 'AND' || tokens[pos] === 'OR') {
+      const next = tokens[pos++] as 'AND' | 'OR';
+      // SOQL requires parentheses when AND and OR are mixed.
+      if (op && op !== next) throw malformed(`unexpected token: '${next}' (use parentheses to mix AND and OR)`);
+      op = next;
+      children.push(unary());
+    }
+    return op ? { type: op === 'AND' ? 'and' : 'or', children } : first;
+  };
+  const root = expr();
+  if (pos !== tokens.length) throw malformed('unexpected token in WHERE');
+  return root;
+}
+
+const norm = (kind: FieldKind) => (kind === 'string' ? (v: Value) => (typeof v === 'string' ? v.toLowerCase() : v) : (v: Value) => v);
+
+function inRange(v: Value, r: { lo: string; hi: string }): boolean {
+  return typeof v === 'string' && v >= r.lo && v < r.hi;
+}
+
+function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: Resolved[]): RowTest {
+  const n = norm(kind);
+  const values = new Set<Value>();
+  const ranges: { lo: string; hi: string }[] = [];
+  for (const op of operands) if (op.kind === 'eq') values.add(op.value); else ranges.push(op);
+  const hasNull = values.has(null);
+  if (ranges.length === 0 && values.size === 1 && !hasNull) {
+    const only = values.values().next().value as Value;
+    return (row) => n(get(row, elapsed)) === only;
+  }
+  return (row) => {
+    const v = get(row, elapsed);
+    if (v === null) return hasNull;
+    return values.has(n(v)) || ranges.some((r) => inRange(v, r));
+  };
+}
+
+function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: string, op: Resolved): RowTest {
+  const n = norm(kind);
+  if (op.kind === 'range') {
+    const bound = operator === '<' || operator === '>=' ? op.lo : op.hi;
+    const below = operator === '<' || operator === '<=';
+    return (row) => { const v = get(row, elapsed); return typeof v === 'string' && (below ? v < bound : v >= bound); };
+  }
+  const target = op.value;
+  if (target === null) return () => false;
+  const compare: Record<string, (a: Value, b: Value) => boolean> = {
+    '<': (a, b) => a! < b!, '<=': (a, b) => a! <= b!, '>': (a, b) => a! > b!, '>=': (a, b) => a! >= b!,
+  };
+  const test = compare[operator];
+  return (row) => { const v = get(row, elapsed); return v !== null && test(n(v), target); };
+}
+
+const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
+
+function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
+  if (!('field' in cond)) throw unsupported('functions in WHERE');
+  if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
+  const written = cond.operator.toUpperCase();
+  const operator = written === '<>' ? '!=' : written;
+  if (!KNOWN_OPERATORS.has(operator)) throw unsupported(`the operator ${written}`);
+  if (operator === 'INCLUDES' || operator === 'EXCLUDES') throw unsupported(`${operator} (multi-select picklists)`);
+  const path = resolvePath(schema, root, splitPath(cond.field, root, alias));
+  const field = path.field;
+  const kind = kindOf(field);
+  const get = compileAccessor(store, path);
+  const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value];
+  const types = rawValues.map((_, i) => (Array.isArray(cond.literalType) ? cond.literalType[i] : cond.literalType) ?? 'STRING');
+  const ns = (cond as { dateLiteralVariable?: number | number[] }).dateLiteralVariable;
+  const nOf = (i: number) => (Array.isArray(ns) ? ns[i] : ns);
+  if (operator === 'LIKE') {
+    if (kind !== 'string') throw invalidOperator('LIKE', field.type);
+    const [raw] = rawValues;
+    const bind = types[0] === 'APEX_BIND_VARIABLE' ? raw : undefined;
+    if (!bind && types[0] !== 'STRING') throw malformed('LIKE needs a string pattern');
+    const fixed = bind ? undefined : likeRegex(unescapeSoql(raw, true));
+    return {
+      path, operator, specs: [],
+      prepare: (ctx) => {
+        let re = fixed;
+        if (!re) {
+          if (!Object.prototype.hasOwnProperty.call(ctx.binds, bind!)) throw missingBind(bind!);
+          const pattern = ctx.binds[bind!];
+          if (typeof pattern !== 'string') throw malformed(`Bind variable :${bind} must be a string for LIKE`);
+          re = likeRegex(pattern);
+        }
+        const regex = re;
+        return (row) => { const v = get(row, ctx.elapsed); return typeof v === 'string' && regex.test(v); };
+      },
+    };
+  }
+  if (kind === 'boolean' && operator !== '=' && operator !== '!=') throw invalidOperator(operator, 'boolean');
+  const specs = rawValues.map((raw, i) => compileLiteral(field, types[i], raw, nOf(i)));
+  const list = operator === 'IN' || operator === 'NOT IN';
+  return {
+    path, operator, specs,
+    prepare: (ctx) => {
+      const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list);
+      if (list || operator === '=' || operator === '!=') {
+        const test = membership(get, ctx.elapsed, kind, operands);
+        return operator === '!=' || operator === 'NOT IN' ? (row) => !test(row) : test;
+      }
+      return ordering(get, ctx.elapsed, kind, operator, operands[0]);
+    },
+  };
+}
+
+function prepareNode(node: Node, ctx: ExecCtx): RowTest {
+  switch (node.type) {
+    case 'cond': return node.cond.prepare(ctx);
+    case 'not': { const child = prepareNode(node.child, ctx); return (row) => !child(row); }
+    case 'and': {
+      const tests = node.children.map((child) => prepareNode(child, ctx));
+      return (row) => tests.every((test) => test(row));
+    }
+    default: {
+      const tests = node.children.map((child) => prepareNode(child, ctx));
+      return (row) => tests.some((test) => test(row));
+    }
+  }
+}
+
+export function compileWhere(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, where: WhereClause): CompiledWhere {
+  const conditions: CompiledCondition[] = [];
+  const tree = parseTokens(flatten(where), (cond) => {
+    const compiled = compileCondition(schema, store, root, alias, cond);
+    conditions.push(compiled);
+    return compiled;
+  });
+  const conjuncts = tree.type === 'cond' ? [tree.cond] : tree.type === 'and' ? tree.children.flatMap((c) => (c.type === 'cond' ? [c.cond] : [])) : [];
+  return { paths: conditions.map((c) => c.path), conjuncts, prepare: (ctx) => prepareNode(tree, ctx) };
+}

@@ -1,0 +1,144 @@
+import type { Connection } from 'jsforce';
+import { createHash } from 'node:crypto';
+import { OrgError, type Binds, type DescribeResult, type Org, type QueryOptions, type QueryResult, type SObjectRecord } from '../../core/org';
+import { renderSoql } from '../../salesforce/soql-binds';
+import { scrubSecrets, toOrgError } from './errors';
+import { silentLogger, type Logger } from '../../core/logger';
+
+/** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
+export const MAX_FETCH = 1_000_000;
+
+const SOBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+export interface JsforceOrgOptions {
+  /** Who the connection runs as (user Id or username); falls back to a hash of the access token. */
+  identity?: string;
+  /** Secrets that must never appear in an error or a log line (the current access token is added). */
+  secrets?: readonly (string | undefined)[];
+  logger?: Logger;
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function abortError(signal: AbortSignal): Error {
+  if (signal.reason instanceof Error) return signal.reason;
+  const err = new Error('The request was aborted.');
+  err.name = 'AbortError';
+  return err;
+}
+
+/** Stops waiting when the signal aborts; the request itself finishes in the background, ignored. */
+function withSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(abortError(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+function isQueryResult(value: unknown): value is QueryResult<unknown> {
+  const v = value as QueryResult<unknown> | null;
+  return typeof v === 'object' && v !== null && Array.isArray(v.records) && typeof v.totalSize === 'number';
+}
+
+function isDescribeResult(value: unknown): value is DescribeResult {
+  const v = value as DescribeResult | null;
+  return typeof v === 'object' && v !== null && typeof v.name === 'string' && Array.isArray(v.fields);
+}
+
+/** A real org (or the fake REST API) reached through jsforce: SOQL over REST, describe cached. */
+export class JsforceOrg implements Org {
+  readonly cacheKey: string;
+  readonly connection: Connection;
+  private readonly describes = new Map<string, Promise<DescribeResult>>();
+  private readonly secrets: Set<string>;
+  private readonly logger: Logger;
+
+  constructor(connection: Connection, options: JsforceOrgOptions = {}) {
+    this.connection = connection;
+    this.logger = options.logger ?? silentLogger;
+    this.secrets = new Set((options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s !== ''));
+    if (connection.accessToken) this.secrets.add(connection.accessToken);
+    // A refreshed token is as secret as the first one.
+    connection.on('refresh', (token: unknown) => {
+      if (typeof token === 'string') this.secrets.add(token);
+    });
+    const identity = options.identity ?? (connection.accessToken ? `token:${hashOf(connection.accessToken)}` : 'anonymous');
+    this.cacheKey = `jsforce:${connection.instanceUrl}#${identity}`;
+  }
+
+  get apiVersion(): string {
+    return this.connection.version;
+  }
+
+  async query<R = SObjectRecord>(soql: string, binds?: Binds, options: QueryOptions = {}): Promise<QueryResult<R>> {
+    const text = renderSoql(soql, binds);
+    const started = Date.now();
+    try {
+      const work = Promise.resolve(this.connection.query(text, { autoFetch: true, maxFetch: MAX_FETCH }));
+      const result: unknown = await withSignal(work, options.signal);
+      if (!isQueryResult(result)) throw new OrgError('INVALID_RESPONSE', 'The org answered a query with a body that is not a query result.', 502);
+      this.logger.debug({ op: 'query', rows: result.records.length, ms: Date.now() - started }, 'org query');
+      return { totalSize: result.totalSize, done: result.done, records: result.records as R[] };
+    } catch (err) {
+      throw this.fail('query', err);
+    }
+  }
+
+  describe(sobject: string, options: QueryOptions = {}): Promise<DescribeResult> {
+    if (!SOBJECT_NAME.test(sobject)) {
+      return Promise.reject(new OrgError('NOT_FOUND', 'The requested resource does not exist', 404));
+    }
+    const key = sobject.toLowerCase();
+    let pending = this.describes.get(key);
+    if (!pending) {
+      pending = this.fetchDescribe(sobject);
+      this.describes.set(key, pending);
+      // A failed describe must not poison the cache: the next call tries again.
+      pending.catch(() => this.describes.delete(key));
+    }
+    return withSignal(pending, options.signal);
+  }
+
+  private async fetchDescribe(sobject: string): Promise<DescribeResult> {
+    try {
+      const result: unknown = await this.connection.request({ method: 'GET', url: `/sobjects/${sobject}/describe` });
+      if (!isDescribeResult(result)) throw new OrgError('INVALID_RESPONSE', `The org answered describe ${sobject} with a body that is not a describe result.`, 502);
+      return result;
+    } catch (err) {
+      throw this.fail('describe', err);
+    }
+  }
+
+  private fail(op: string, err: unknown): unknown {
+    if ((err as Error)?.name === 'AbortError' || (err as { code?: unknown })?.code === 'TIMEOUT') return err;
+    const mapped = toOrgError(err, this.secrets);
+    this.logger.warn({ op, errorCode: (mapped as OrgError).errorCode ?? (mapped as { code?: string }).code, msg: mapped.message }, 'org request failed');
+    return mapped;
+  }
+
+  /** The secrets this org scrubs from errors and logs (for transports that log on their own). */
+  scrub(text: string): string {
+    return scrubSecrets(text, this.secrets);
+  }
+
+  async close(): Promise<void> {
+    this.describes.clear();
+  }
+}

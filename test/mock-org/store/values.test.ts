@@ -1,0 +1,62 @@
+import type { FieldType } from '../../../src/mock-org/fixtures/types';
+import type { FieldSchema } from '../../../src/mock-org/schema/schema';
+import { canonicalDateTime, coerceFixtureValue, FieldCoercer, INVALID, parseDate, parseDuration } from '../../../src/mock-org/store/values';
+
+describe('fixture value formats', () => {
+  test.each([
+    ['2026-11-01T10:00:00.000+0000', '2026-11-01T10:00:00.000+0000'],
+    ['2026-11-01T10:00:00Z', '2026-11-01T10:00:00.000+0000'],
+    ['2026-11-01T10:00Z', '2026-11-01T10:00:00.000+0000'],
+    ['2026-11-01T10:00:00.5Z', '2026-11-01T10:00:00.500+0000'],
+    ['2026-11-01T10:00:00.123456+00:00', '2026-11-01T10:00:00.123+0000'],
+    ['2026-11-01T01:30:00+0200', '2026-10-31T23:30:00.000+0000'],
+    ['2024-02-29T00:00:00Z', '2024-02-29T00:00:00.000+0000'],
+  ])('datetime %s is stored as %s', (text, stored) => expect(canonicalDateTime(text)).toBe(stored));
+
+  test.each(['2026-11-01T10:00:00', '2026-11-01 10:00:00Z', '2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-01T24:00:00Z', '2026-11-01', 'soon'])(
+    'datetime %s is refused',
+    (text) => expect(canonicalDateTime(text)).toBeUndefined(),
+  );
+
+  test('dates', () => {
+    expect(parseDate('2026-11-01')).toBe(Date.UTC(2026, 10, 1));
+    expect(parseDate('2026-04-31')).toBeUndefined();
+    expect(parseDate('2026-11-01T00:00:00Z')).toBeUndefined();
+  });
+
+  test('durations', () => {
+    expect([parseDuration('500ms'), parseDuration('2s'), parseDuration('1.5m'), parseDuration('1h')]).toEqual([500, 2000, 90_000, 3_600_000]);
+    expect([parseDuration('2'), parseDuration('2d'), parseDuration(2), parseDuration('-1s')]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('FieldCoercer agrees with coerceFixtureValue', () => {
+  const field = (type: FieldType, extra: Partial<FieldSchema> = {}): FieldSchema => ({
+    name: 'F', type, label: 'F', referenceTo: type === 'reference' ? ['AsyncApexJob'] : [], relationshipName: null, polymorphic: false,
+    picklistValues: undefined, length: type === 'id' || type === 'reference' ? 18 : 255, nillable: type !== 'id', idLookup: false, ...extra,
+  });
+  const FIELDS: [string, FieldSchema][] = [
+    ['id', field('id')], ['reference', field('reference')], ['string', field('string', { length: 5 })],
+    ['picklist', field('picklist', { picklistValues: ['A', 'B'] })], ['int', field('int')], ['double', field('double')],
+    ['boolean', field('boolean')], ['date', field('date')], ['datetime', field('datetime')],
+  ];
+  const RAW: unknown[] = [
+    null, undefined, true, 0, 1.5, 3, Infinity, NaN, '', 'A', 'C', 'abcdef', '7075j00004uK6GjAAK', '7075J00004UK6GJAAK', '7075j00004uK6Gj',
+    '7075j00004uK6GjAAA', '7075j00004uK6-jAAK', '2026-11-01', '2026-02-30', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000+0000',
+    '2026-11-01T23:59:59.999Z', '2024-02-29T00:00:00.000Z', '2026-02-29T00:00:00.000Z', '2026-11-01T24:00:00.000Z', '2026-11-01T10:60:00.000Z',
+    '2026-11-01T10:00:60.000+0000', '2026-11-01X10:00:00.000Z', '2026-11-01T10:00:00.000+0100', '2026-11-01T10:00:00.00a+0000',
+    '2026-11-01T10:00:00.000-0000', '2026-11-01T10:00:00Z', '2026-13-01T10:00:00.000Z', '2026-11-00T10:00:00.000Z',
+  ];
+  test.each(FIELDS)('%s: the same value, or INVALID exactly when it fails', (_name, f) => {
+    const coercer = new FieldCoercer(f);
+    for (const raw of RAW) {
+      const expected = coerceFixtureValue(f, raw);
+      const got = coercer.coerce(raw);
+      if (expected.ok) expect([raw, got]).toEqual([raw, expected.value]);
+      else {
+        expect([raw, got]).toEqual([raw, INVALID]);
+        expect(coercer.explain(raw)).toBe(expected.message);
+      }
+    }
+  });
+});
