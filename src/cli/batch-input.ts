@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { IpemuError } from '../core/errors';
 import { usageError } from './usage';
+import { isPlainObject } from '../core/plain-object';
 
 /** One line of a batch: an input map, or the reason it is not one. */
 export type BatchItem = { input: Record<string, unknown> } | { malformed: string };
@@ -26,9 +27,6 @@ export function formatOf(path: string): BatchFormat {
   throw usageError(`--input-file ${path}: expected a .jsonl (or .ndjson) or .csv file.`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function parseJsonLine(text: string, line: number): BatchItem {
   let value: unknown;

@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { IpemuError } from './errors';
+import { isPlainObject } from './plain-object';
 
 /** Where the org records which AsyncApexJob belongs to which InsurancePolicy. */
 export interface JobLinkConfig {
@@ -27,7 +28,7 @@ const PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
 function checkJobLink(value: unknown, source: string): JobLinkConfig {
   const link = value as Partial<JobLinkConfig> | null;
-  if (typeof link !== 'object' || link === null || Array.isArray(link)) {
+  if (!isPlainObject(link)) {
     throw new IpemuError('INVALID_INPUT', `${source}: "jobLink" must be an object with sobject, policyField and jobIdField.`);
   }
   const sobject = link.sobject ?? DEFAULT_JOB_LINK.sobject;
@@ -41,7 +42,7 @@ function checkJobLink(value: unknown, source: string): JobLinkConfig {
 
 /** Fills defaults and checks a config object (library `config` or ipemu.config.json). */
 export function resolveConfig(partial: unknown = {}, source = 'config'): EmulatorConfig {
-  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
+  if (!isPlainObject(partial)) {
     throw new IpemuError('INVALID_INPUT', `${source} must be a JSON object.`);
   }
   const raw = partial as Record<string, unknown>;

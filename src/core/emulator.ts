@@ -11,6 +11,7 @@ import { createCoalescingOrg } from '../orgs/coalescing/coalescing-org';
 import type { InvokeOptions, PluginDefinition, ServiceContext } from './define-service';
 import { builtInServices } from '../services';
 import { Deadlines } from './deadlines';
+import { isPlainObject } from './plain-object';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 120_000;
@@ -33,9 +34,6 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function checkOptions(options: unknown): InvokeOptions {
   if (options === undefined || options === null) return {};

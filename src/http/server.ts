@@ -7,6 +7,7 @@ import { createTokenCheck } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
 import { handleError, handleNotFound, sendFailure } from './error-replies';
 import { buildOpenApi } from './openapi';
+import { isPlainObject } from '../core/plain-object';
 
 export interface ServerOptions {
   emulator: Emulator;
@@ -42,9 +43,6 @@ interface InvokeRoute {
   Body: unknown;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;

@@ -1,5 +1,6 @@
 import type { FieldDecl, FieldType, ObjectDecl } from '../fixtures/types';
 import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
+import { isPlainObject } from '../../core/plain-object';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -112,7 +113,7 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
   if (!NAME.test(fieldName)) problem('is not a valid field API name');
   // (ipemu) Records are JavaScript objects: a field named like an Object method would read the method where the value is missing.
   else if (fieldName in Object.prototype) problem(`is the name of a JavaScript Object member (${fieldName}), which ipemu cannot store`);
-  if (typeof decl !== 'object' || decl === null || Array.isArray(decl)) return problem('must be an object with a "type"');
+  if (!isPlainObject(decl)) return problem('must be an object with a "type"');
   const field = decl as Partial<FieldDecl>;
   if (!FIELD_TYPES.includes(field.type as FieldType)) return problem(`type ${JSON.stringify(field.type)} is not one of ${FIELD_TYPES.join(', ')}`);
   if (field.type === 'reference') {
@@ -146,7 +147,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
       for (const [name, raw] of Object.entries(declared as Record<string, unknown>)) {
         const decl = raw as Partial<ObjectDecl> | null;
         if (!NAME.test(name)) problems.push({ object: name, message: 'is not a valid object API name' });
-        if (typeof decl !== 'object' || decl === null || Array.isArray(decl)) {
+        if (!isPlainObject(decl)) {
           problems.push({ object: name, message: 'must be an object with keyPrefix and fields' });
           continue;
         }
@@ -159,7 +160,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
           problems.push({ object: name, message: `keyPrefix ${keyPrefix} differs from the built-in ${builtIn.keyPrefix}` });
         }
         const fields = decl.fields ?? {};
-        if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+        if (!isPlainObject(fields)) {
           problems.push({ object: name, message: 'fields must be an object of field declarations' });
           continue;
         }

@@ -1,4 +1,5 @@
 import type { ObjectSchema, Schema } from './schema';
+import { isPlainObject } from '../../core/plain-object';
 
 /** A running user of the mock org and what it may not read (field-level security). */
 export class OrgUser {
@@ -55,7 +56,7 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
   const users = new Map<string, OrgUser>();
   let defaultUser: string | undefined;
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (!isPlainObject(value)) {
       problems.push({ user: name, message: 'must be an object' });
       continue;
     }

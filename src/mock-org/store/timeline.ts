@@ -1,5 +1,6 @@
 import type { ObjectSchema } from '../schema/schema';
 import { coerceFixtureValue, parseDuration, RowValues } from './values';
+import { isPlainObject } from '../../core/plain-object';
 
 /**
  * A record's `$timeline` (issue 5): steps that overlay the record once the org has run for
@@ -27,7 +28,7 @@ export function parseTimeline(object: ObjectSchema, raw: unknown, problems: Time
   const steps: TimelineStep[] = [];
   raw.forEach((step: unknown, index) => {
     const where = `$timeline[${index}]`;
-    if (typeof step !== 'object' || step === null || Array.isArray(step)) {
+    if (!isPlainObject(step)) {
       problems.push({ field: where, message: 'must be an object with "after" and field values' });
       return;
     }
