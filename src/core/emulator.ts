@@ -1,25 +1,29 @@
 import { ERROR_CODES, IpemuError, INTERNAL_ERROR_MESSAGE } from './errors';
 import { failure, failureFromError, OutputMap } from './envelope';
 import { parseServiceKey } from './service-key';
-import { Registry, ServiceInfo, RegisteredService } from './registry';
+import { Registry, ServiceDescription, ServiceInfo, RegisteredService } from './registry';
 import { describeIssues, schemaIssues } from './validation';
 import { resolveConfig, EmulatorConfig } from './config';
 import { silentLogger, Logger } from './logger';
 import { orgErrorOutput } from './org-errors';
 import { isOrgError, Org } from './org';
-import { createCoalescingOrg } from '../orgs/coalescing/coalescing-org';
-import type { InvokeOptions, PluginDefinition, ServiceContext } from './define-service';
-import { builtInServices } from '../services';
+import type { InvokeOptions, PluginDefinition, ServiceDefinition } from './define-service';
 import { Deadlines } from './deadlines';
+import { Invocation } from './invocation';
 import { isPlainObject } from './plain-object';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 120_000;
 
-export interface EmulatorOptions {
-  /** The org services read. Omitted: the embedded demo mock org (fixtures/demo), loaded on first use. */
-  org?: Org;
+/** Where an emulator's org comes from: an org, or a loader called on the first invoke (and once). */
+export type OrgSource = Org | (() => Promise<Org>);
+
+/** Everything an emulator is made of, handed in by the composition root (src/ipemu.ts) or a test. */
+export interface EmulatorParts {
+  /** Registered first, in order; a key registered twice fails here. */
+  services: readonly ServiceDefinition[];
   plugins?: readonly PluginDefinition[];
+  org: OrgSource;
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
 }
@@ -27,13 +31,13 @@ export interface EmulatorOptions {
 export interface Emulator {
   /** Never rejects: every outcome is an INVOKE output map. */
   invoke(key: string, input: unknown, options?: InvokeOptions): Promise<OutputMap>;
+  /** `[{ key, description, inputSchema }]`, as DESIGN.md §4 lists them. */
   services(): ServiceInfo[];
-  /** Registered services with their schemas (for OpenAPI and the CLI). */
-  describeServices(): readonly RegisteredService[];
+  /** The services' declarations for transports (OpenAPI): schemas and names, never handlers. */
+  describeServices(): readonly ServiceDescription[];
   readonly config: Readonly<EmulatorConfig>;
   close(): Promise<void>;
 }
-
 
 function checkOptions(options: unknown): InvokeOptions {
   if (options === undefined || options === null) return {};
@@ -51,57 +55,31 @@ function timeoutOutput(ms: number): OutputMap {
   return failure('TIMEOUT', `The invocation did not finish within ${ms} ms.`);
 }
 
-/**
- * A handler's context. The AbortSignal is made on first read: most invocations on the mock org
- * never need one, and an AbortController costs more than the rest of a jobId lookup.
- */
-class InvocationContext implements ServiceContext {
-  private controller?: AbortController;
-  private expired = false;
-
-  constructor(
-    readonly org: Org,
-    readonly options: InvokeOptions,
-    readonly logger: Logger,
-    readonly config: Readonly<EmulatorConfig>,
-  ) {}
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      if (this.expired) this.controller.abort(new IpemuError('TIMEOUT', 'timeout'));
-    }
-    return this.controller.signal;
-  }
-
-  expire(): void {
-    this.expired = true;
-    this.controller?.abort(new IpemuError('TIMEOUT', 'timeout'));
-  }
-}
-
-function demoOrgLoader(): () => Promise<Org> {
+/** The org, loaded once on first use when the source is a loader. */
+function orgResolver(source: OrgSource): { current(): Org | undefined; load(): Promise<Org> } {
+  let org: Org | undefined = typeof source === 'function' ? undefined : source;
   let pending: Promise<Org> | undefined;
-  return () => {
-    pending ??= import('../mock-org/mock-org').then(({ MockOrg, DEMO_FIXTURES }) => MockOrg.fromFixtures(DEMO_FIXTURES));
-    return pending;
+  return {
+    current: () => org,
+    load: () => {
+      pending ??= (source as () => Promise<Org>)().then((loaded) => (org = loaded));
+      return pending;
+    },
   };
 }
 
-export function createEmulator(options: EmulatorOptions = {}): Emulator {
+/**
+ * The emulator itself: a sealed registry, the INVOKE envelope, timeouts, and the one place where
+ * every failure becomes an output map. It knows no service, org or transport: they are handed in.
+ */
+export function assembleEmulator(parts: EmulatorParts): Emulator {
   const registry = new Registry();
-  for (const service of builtInServices) registry.register(service);
-  for (const plugin of options.plugins ?? []) registry.registerPlugin(plugin);
-  const config = resolveConfig(options.config ?? {});
-  const logger = options.logger ?? silentLogger;
-  const loadDemo = demoOrgLoader();
+  for (const service of parts.services) registry.register(service);
+  for (const plugin of parts.plugins ?? []) registry.registerPlugin(plugin);
+  const config = resolveConfig(parts.config ?? {});
+  const logger = parts.logger ?? silentLogger;
   const deadlines = new Deadlines();
-  let org: Org | undefined = options.org ? createCoalescingOrg(options.org) : undefined;
-
-  async function resolveOrg(): Promise<Org> {
-    org ??= createCoalescingOrg(await loadDemo());
-    return org;
-  }
+  const orgs = orgResolver(parts.org);
 
   /** Every failure becomes an output map; only unknown throws are logged, and never shown. */
   function outputForError(err: unknown, key: string): OutputMap {
@@ -121,10 +99,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions, target: Org): Promise<OutputMap> {
     const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
-    const ctx = new InvocationContext(target, invokeOptions, logger, config);
+    const invocation = new Invocation(target, invokeOptions, logger, config);
     return new Promise<OutputMap>((resolve) => {
       const deadline = deadlines.add(timeout, () => {
-        ctx.expire();
+        invocation.expire();
         resolve(timeoutOutput(timeout));
       });
       const settle = (result: unknown, failed: boolean): void => {
@@ -138,7 +116,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       let answer: Promise<unknown>;
       try {
         // A plugin's handler may throw before it returns a promise.
-        answer = Promise.resolve(service.handler(input, ctx));
+        answer = Promise.resolve(service.handler(input, invocation));
       } catch (err) {
         settle(err, true);
         return;
@@ -166,8 +144,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         const issues = schemaIssues(service.validate.errors);
         return Promise.resolve(failure('INVALID_INPUT', describeIssues(issues), issues));
       }
+      const org = orgs.current();
       if (org) return run(service, input, opts, org);
-      return resolveOrg().then(
+      return orgs.load().then(
         (loaded) => run(service, input, opts, loaded),
         (err: unknown) => outputForError(err, service.key),
       );
@@ -179,10 +158,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     invoke,
     services: () => registry.info(),
-    describeServices: () => registry.list(),
+    describeServices: () => registry.descriptions(),
     config,
     close: async () => {
-      await org?.close?.();
+      await orgs.current()?.close?.();
     },
   };
 }

@@ -50,9 +50,24 @@ export interface DescribeResult {
   [key: string]: unknown;
 }
 
+/**
+ * A query's promise that it may be merged with concurrent queries of the same text: its whole
+ * WHERE is `<field> IN :<bind>`, `<field>` is selected, and it has no ORDER BY, LIMIT, OFFSET or
+ * aggregate. A layer above the org (orgs/coalescing) may then send one query with the union of the
+ * values and hand each caller the records whose `<field>` matches its own. Orgs ignore it.
+ */
+export interface QueryMerge {
+  /** The WHERE field, as written in the query (`Id`, `Parent.Field`). */
+  readonly field: string;
+  /** The bind variable holding the values, without its colon. */
+  readonly bind: string;
+}
+
 export interface QueryOptions {
   /** Abandon the request when this aborts (timeouts). */
-  signal?: AbortSignal;
+  readonly signal?: AbortSignal;
+  /** Set by the caller that wrote the query, never inferred from its text. */
+  readonly merge?: QueryMerge;
 }
 
 export interface Org {

@@ -4,21 +4,23 @@ import { serviceKey } from './service-key';
 import { createAjv, compileSchema } from './validation';
 import type { JsonSchema, MethodDefinition, PluginDefinition, ServiceDefinition } from './define-service';
 
-export interface RegisteredService {
-  readonly key: string;
-  readonly className: string;
-  readonly methodName: string;
-  readonly description: string;
-  readonly inputSchema: JsonSchema;
-  readonly outputSchema?: JsonSchema;
-  readonly validate: ValidateFunction;
-  readonly handler: MethodDefinition['handler'];
-}
-
+/** What `emu.services()` lists (DESIGN.md §4): the public shape, also `ipemu services --json`. */
 export interface ServiceInfo {
   key: string;
   description: string;
   inputSchema: JsonSchema;
+}
+
+/** What a transport may know of a service (OpenAPI, listings): its declaration, never its handler. */
+export interface ServiceDescription extends Readonly<ServiceInfo> {
+  readonly className: string;
+  readonly methodName: string;
+  readonly outputSchema?: JsonSchema;
+}
+
+export interface RegisteredService extends ServiceDescription {
+  readonly validate: ValidateFunction;
+  readonly handler: MethodDefinition['handler'];
 }
 
 /** `Class:Method` → compiled service. Duplicates fail at registration; sealed before first invoke. */
@@ -67,11 +69,13 @@ export class Registry {
     return this.services.get(key);
   }
 
-  list(): RegisteredService[] {
-    return [...this.services.values()];
+  info(): ServiceInfo[] {
+    return [...this.services.values()].map((s) => ({ key: s.key, description: s.description, inputSchema: s.inputSchema }));
   }
 
-  info(): ServiceInfo[] {
-    return this.list().map((s) => ({ key: s.key, description: s.description, inputSchema: s.inputSchema }));
+  descriptions(): ServiceDescription[] {
+    return [...this.services.values()].map(({ key, className, methodName, description, inputSchema, outputSchema }) =>
+      Object.freeze({ key, className, methodName, description, inputSchema, ...(outputSchema ? { outputSchema } : {}) }),
+    );
   }
 }

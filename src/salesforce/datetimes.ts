@@ -39,3 +39,27 @@ export function isUtcDateTime(text: string): boolean {
   }
   return twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59 && isRealDate(text);
 }
+
+/** Epoch ms of an ISO 8601 datetime in any zone form an org may write (`+0000`, `Z`, `+01:30`), or -Infinity. */
+function instantOf(text: string): number {
+  // Date.parse does not read the `+0000` offset form; rewrite it to `+00:00`.
+  const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(time) ? -Infinity : time;
+}
+
+/**
+ * Orders two datetimes as their instants; a missing or unreadable one comes first. Two texts of
+ * Salesforce's UTC form compare by their first 23 characters, parsing nothing (what every org returns).
+ */
+export function compareDateTimes(a: string | null, b: string | null): number {
+  if (a !== null && b !== null && isUtcDateTime(a) && isUtcDateTime(b)) {
+    for (let i = 0; i < 23; i++) {
+      const d = a.charCodeAt(i) - b.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+  const ta = a ? instantOf(a) : -Infinity;
+  const tb = b ? instantOf(b) : -Infinity;
+  return ta === tb ? 0 : ta > tb ? 1 : -1;
+}

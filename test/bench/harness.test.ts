@@ -1,6 +1,6 @@
 /* The benchmark harness's own rules: a harness that miscounts or measures error answers would make
  * every figure in bench/RESULTS.md worthless, so its pieces are tested like any other code. */
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import { generateFixtures } from '../../src/mock-org/fixtures/generate';
 

@@ -1,5 +1,3 @@
-jest.mock('../../src/services', () => ({ builtInServices: [] }));
-
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server';
 import { createTokenCheck } from '../../src/http/auth';

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createEmulator, Emulator } from '../../src/core/emulator';
+import { assembleEmulator, type Emulator } from '../../src/core/emulator';
 import { defineService, definePlugin, PluginDefinition } from '../../src/core/define-service';
 import { IpemuError, ErrorCode } from '../../src/core/errors';
 import { OrgError, Org } from '../../src/core/org';
@@ -64,8 +64,9 @@ export function testPlugin(gate?: Gate): PluginDefinition {
   });
 }
 
+/** An emulator with the test plugin's services only: no built-in service, no coalescing, no demo org. */
 export function makeEmulator(plugins: PluginDefinition[] = [testPlugin()]): Emulator {
-  return createEmulator({ org: tinyOrg, plugins });
+  return assembleEmulator({ services: [], org: tinyOrg, plugins });
 }
 
 /** Collects every log line the server writes. */

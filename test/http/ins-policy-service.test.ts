@@ -1,7 +1,7 @@
 // The real service on a mock org, driven over HTTP the way an orchestration flow drives it.
 import type { FastifyInstance } from 'fastify';
 import { buildServer, startServer } from '../../src/http/server';
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import type { FixtureDocument } from '../../src/mock-org/fixtures/types';
 import { makeId } from '../../src/salesforce/ids';

@@ -1,5 +1,3 @@
-jest.mock('../../src/services', () => ({ builtInServices: [] }));
-
 import { buildServer } from '../../src/http/server';
 import { buildOpenApi } from '../../src/http/openapi';
 import { defineService, definePlugin } from '../../src/core/define-service';

@@ -1,6 +1,3 @@
-// Built-in services are mocked away: these tests exercise the transport with a test plugin only.
-jest.mock('../../src/services', () => ({ builtInServices: [] }));
-
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server';
 import { captureLogs, makeEmulator } from './helpers';

@@ -1,5 +1,3 @@
-jest.mock('../../src/services', () => ({ builtInServices: [] }));
-
 import { startServer, RunningServer } from '../../src/http/server';
 import { captureLogs, Gate, makeEmulator, testPlugin } from './helpers';
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import { connectOrg } from '../../src/orgs/jsforce/connect';
 import type { JsforceOrg } from '../../src/orgs/jsforce/jsforce-org';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { createEmulator, Emulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
+import type { Emulator } from '../../src/core/emulator';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import { fixtureOf, smallOrg, SMALL_JOB, SMALL_POLICY, SMALL_REF } from './generated-org';
 

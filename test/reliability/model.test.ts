@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import type { Org } from '../../src/core/org';
 import { fixtureOf, GenJob, GenLink, GenOrg, GenPolicy, jobId, policyId } from './generated-org';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import { defineService, definePlugin } from '../../src/core/define-service';
 import { connectOrg } from '../../src/orgs/jsforce/connect';
 import { MockOrg } from '../../src/mock-org/mock-org';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { createEmulator } from '../../src/core/emulator';
+import { createEmulator } from '../../src/ipemu';
 import type { Logger } from '../../src/core/logger';
 import { buildServer } from '../../src/http/server';
 import { connectOrg } from '../../src/orgs/jsforce/connect';

@@ -1,4 +1,4 @@
-import { createEmulator } from '../../core/emulator';
+import { createEmulator } from '../../ipemu';
 import { loadPlugins } from '../org-setup';
 import { CliIo, envelope, printJson } from '../output';
 

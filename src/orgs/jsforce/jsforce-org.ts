@@ -66,7 +66,6 @@ function isDescribeResult(value: unknown): value is DescribeResult {
 export class JsforceOrg implements Org {
   readonly cacheKey: string;
   readonly connection: Connection;
-  private readonly describes = new Map<string, Promise<DescribeResult>>();
   private readonly secrets: Set<string>;
   private readonly logger: Logger;
 
@@ -101,19 +100,12 @@ export class JsforceOrg implements Org {
     }
   }
 
+  /** One request per call: describes are cached once, above any org (orgs/coalescing/describe-cache.ts). */
   describe(sobject: string, options: QueryOptions = {}): Promise<DescribeResult> {
     if (!SOBJECT_NAME.test(sobject)) {
       return Promise.reject(new OrgError('NOT_FOUND', 'The requested resource does not exist', 404));
     }
-    const key = sobject.toLowerCase();
-    let pending = this.describes.get(key);
-    if (!pending) {
-      pending = this.fetchDescribe(sobject);
-      this.describes.set(key, pending);
-      // A failed describe must not poison the cache: the next call tries again.
-      pending.catch(() => this.describes.delete(key));
-    }
-    return withSignal(pending, options.signal);
+    return withSignal(this.fetchDescribe(sobject), options.signal);
   }
 
   private async fetchDescribe(sobject: string): Promise<DescribeResult> {
@@ -139,6 +131,6 @@ export class JsforceOrg implements Org {
   }
 
   async close(): Promise<void> {
-    this.describes.clear();
+    // Nothing to release: the describe cache lives above the org, in orgs/coalescing.
   }
 }

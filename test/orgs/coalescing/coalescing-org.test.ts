@@ -1,7 +1,8 @@
 import { get } from 'lodash';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
-import { analyseSoql, createCoalescingOrg, MAX_VALUES_PER_CHUNK } from '../../../src/orgs/coalescing/coalescing-org';
-import { Binds, DescribeResult, Org, OrgError, QueryResult, SObjectRecord } from '../../../src/core/org';
+import { createCoalescingOrg, MAX_VALUES_PER_CHUNK } from '../../../src/orgs/coalescing/coalescing-org';
+import { Binds, DescribeResult, Org, OrgError, QueryOptions, QueryResult, SObjectRecord } from '../../../src/core/org';
+import { selectWhereIn } from '../../../src/salesforce/select-where-in';
 
 jest.mock('@jetstreamapp/soql-parser-js', () => {
   const actual = jest.requireActual('@jetstreamapp/soql-parser-js');
@@ -50,7 +51,11 @@ const ROWS = [
   { Id: 'a015w000000BBBBAAA', Code: 'beta', Parent: { Code: 'P1' } },
   { Id: 'a015w000000CCCCAAA', Code: 'Gamma', Parent: { Code: 'p2' } },
 ];
-const BY_CODE = 'SELECT Id, Code FROM Thing WHERE Code IN :codes';
+const BY_CODE_QUERY = selectWhereIn('Thing', ['Id', 'Code'], 'Code', 'codes');
+const BY_CODE = BY_CODE_QUERY.soql;
+/** The caller's declaration that BY_CODE may be merged: the coalescing layer never reads the SOQL text. */
+const MERGE = BY_CODE_QUERY.options;
+const mergeOn = (field: string, bind: string): QueryOptions => ({ merge: { field, bind } });
 
 const ids = (result: QueryResult): unknown[] => result.records.map((r) => r.Id);
 
@@ -58,7 +63,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
   it('sends the first caller of a text in a tick at once, with its own binds', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    const [lead, other] = await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] })]);
+    const [lead, other] = await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }, MERGE), c.query(BY_CODE, { codes: ['beta'] }, MERGE)]);
     expect(calls[0]).toEqual({ soql: BY_CODE, binds: { codes: ['Alpha'] } });
     expect(ids(lead)).toEqual([ROWS[0].Id]);
     expect(ids(other)).toEqual([ROWS[1].Id]);
@@ -67,24 +72,24 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
   it('once a tick has seen concurrent callers, holds the first caller too: a burst costs one request', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] })]);
+    await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }, MERGE), c.query(BY_CODE, { codes: ['beta'] }, MERGE)]);
     expect(calls).toHaveLength(2);
     calls.length = 0;
     const [a, b, g] = await Promise.all([
-      c.query(BY_CODE, { codes: ['Alpha'] }),
-      c.query(BY_CODE, { codes: ['beta'] }),
-      c.query(BY_CODE, { codes: ['Gamma'] }),
+      c.query(BY_CODE, { codes: ['Alpha'] }, MERGE),
+      c.query(BY_CODE, { codes: ['beta'] }, MERGE),
+      c.query(BY_CODE, { codes: ['Gamma'] }, MERGE),
     ]);
     expect(calls).toEqual([{ soql: BY_CODE, binds: { codes: ['Alpha', 'beta', 'Gamma'] } }]);
     expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0].Id], [ROWS[1].Id], [ROWS[2].Id]]);
     // A sequential caller after the burst is held for its tick (nothing sent synchronously)…
     calls.length = 0;
-    const held = c.query(BY_CODE, { codes: ['Alpha'] });
+    const held = c.query(BY_CODE, { codes: ['Alpha'] }, MERGE);
     expect(calls).toHaveLength(0);
     await held;
     expect(calls).toHaveLength(1);
     // …and, that tick having had one caller, the next one is sent at once.
-    const direct = c.query(BY_CODE, { codes: ['beta'] });
+    const direct = c.query(BY_CODE, { codes: ['beta'] }, MERGE);
     expect(calls).toHaveLength(2);
     await direct;
   });
@@ -93,10 +98,10 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
     const [, a, b, none] = await Promise.all([
-      c.query(BY_CODE, { codes: ['lead'] }),
-      c.query(BY_CODE, { codes: ['ALPHA'] }),
-      c.query(BY_CODE, { codes: ['Beta', 'gamma'] }),
-      c.query(BY_CODE, { codes: ['delta'] }),
+      c.query(BY_CODE, { codes: ['lead'] }, MERGE),
+      c.query(BY_CODE, { codes: ['ALPHA'] }, MERGE),
+      c.query(BY_CODE, { codes: ['Beta', 'gamma'] }, MERGE),
+      c.query(BY_CODE, { codes: ['delta'] }, MERGE),
     ]);
     expect(calls).toHaveLength(2);
     expect(ids(a)).toEqual([ROWS[0].Id]);
@@ -109,10 +114,10 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
     await Promise.all([
-      c.query(BY_CODE, { codes: ['lead'] }),
-      c.query(BY_CODE, { codes: ['Alpha', 'beta'] }),
-      c.query(BY_CODE, { codes: ['beta'] }),
-      c.query(BY_CODE, { codes: ['Alpha'] }),
+      c.query(BY_CODE, { codes: ['lead'] }, MERGE),
+      c.query(BY_CODE, { codes: ['Alpha', 'beta'] }, MERGE),
+      c.query(BY_CODE, { codes: ['beta'] }, MERGE),
+      c.query(BY_CODE, { codes: ['Alpha'] }, MERGE),
     ]);
     expect(calls[1].binds).toEqual({ codes: ['Alpha', 'beta'] });
   });
@@ -122,10 +127,10 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const soql = 'SELECT Id FROM Thing WHERE Id IN :ids';
     const [, exact, otherCase, full] = await Promise.all([
-      c.query(soql, { ids: ['0015w00000ZZZZZAAA'] }),
-      c.query(soql, { ids: ['0015w00000AbCdE'] }),
-      c.query(soql, { ids: ['0015w00000abcde'] }),
-      c.query(soql, { ids: ['0015W00000ABCDEAAB'] }),
+      c.query(soql, { ids: ['0015w00000ZZZZZAAA'] }, mergeOn('Id', 'ids')),
+      c.query(soql, { ids: ['0015w00000AbCdE'] }, mergeOn('Id', 'ids')),
+      c.query(soql, { ids: ['0015w00000abcde'] }, mergeOn('Id', 'ids')),
+      c.query(soql, { ids: ['0015W00000ABCDEAAB'] }, mergeOn('Id', 'ids')),
     ]);
     expect(ids(exact)).toEqual(['0015w00000AbCdEAAB']);
     expect(ids(otherCase)).toEqual([]);
@@ -136,7 +141,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
     const soql = 'SELECT Id, Parent.Code FROM Thing WHERE Parent.Code IN :parents';
-    const [, p1, p2] = await Promise.all([c.query(soql, { parents: ['none'] }), c.query(soql, { parents: ['p1'] }), c.query(soql, { parents: ['P2'] })]);
+    const byParent = mergeOn('Parent.Code', 'parents');
+    const [, p1, p2] = await Promise.all([c.query(soql, { parents: ['none'] }, byParent), c.query(soql, { parents: ['p1'] }, byParent), c.query(soql, { parents: ['P2'] }, byParent)]);
     expect(calls).toHaveLength(2);
     expect(ids(p1)).toEqual([ROWS[0].Id, ROWS[1].Id]);
     expect(ids(p2)).toEqual([ROWS[2].Id]);
@@ -146,7 +152,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg([]);
     const c = createCoalescingOrg(org);
     const values = Array.from({ length: 700 }, (_, i) => `a015w0000${String(i).padStart(6, '0')}AAA`);
-    await Promise.all(values.map((v) => c.query('SELECT Id FROM Thing WHERE Id IN :ids', { ids: [v] })));
+    await Promise.all(values.map((v) => c.query('SELECT Id FROM Thing WHERE Id IN :ids', { ids: [v] }, mergeOn('Id', 'ids'))));
     // The first caller went alone; the other 699 share requests of at most MAX_VALUES_PER_CHUNK.
     expect(calls.map((call) => (call.binds?.ids as string[]).length)).toEqual([1, MAX_VALUES_PER_CHUNK, MAX_VALUES_PER_CHUNK, 99]);
   });
@@ -155,7 +161,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg([]);
     const c = createCoalescingOrg(org);
     const values = Array.from({ length: 200 }, (_, i) => `${"O'Brien \\ ".repeat(20)}${i}`);
-    await Promise.all(values.map((v) => c.query(BY_CODE, { codes: [v] })));
+    await Promise.all(values.map((v) => c.query(BY_CODE, { codes: [v] }, MERGE)));
     expect(calls.length).toBeGreaterThan(1);
     for (const call of calls) {
       const rendered = (call.binds?.codes as string[]).map((v) => `'${v.replace(/[\\']/g, '\\$&')}'`).join(',');
@@ -165,39 +171,32 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     expect(calls.flatMap((call) => call.binds?.codes as string[]).sort()).toEqual([...values].sort());
   });
 
-  it.each([
-    ['ORDER BY', 'SELECT Id, Code FROM Thing WHERE Code IN :codes ORDER BY Code'],
-    ['LIMIT', 'SELECT Id, Code FROM Thing WHERE Code IN :codes LIMIT 5'],
-    ['a second condition', 'SELECT Id, Code FROM Thing WHERE Code IN :codes AND Id != null'],
-    ['NOT IN', 'SELECT Id, Code FROM Thing WHERE Code NOT IN :codes'],
-    ['an unselected WHERE field', 'SELECT Id FROM Thing WHERE Code IN :codes'],
-    ['GROUP BY', 'SELECT Code FROM Thing WHERE Code IN :codes GROUP BY Code'],
-  ])('passes %s straight through', async (_why, soql) => {
-    expect(analyseSoql(soql)).toBeNull();
+  it('passes a query whose caller declared no merge straight through, whatever its text', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    await Promise.all([c.query(soql, { codes: ['Alpha'] }), c.query(soql, { codes: ['beta'] })]);
-    expect(calls).toHaveLength(2);
+    await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] }), c.query(BY_CODE, { codes: ['Gamma'] })]);
+    expect(calls.map((call) => call.binds)).toEqual([{ codes: ['Alpha'] }, { codes: ['beta'] }, { codes: ['Gamma'] }]);
   });
 
-  it('does not merge different SOQL texts, or binds that are not strings or numbers', async () => {
+  it('does not merge different SOQL texts, binds that are not strings or numbers, or a text declared with another WHERE field', async () => {
     const { org, calls } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
     await Promise.all([
-      c.query(BY_CODE, { codes: ['Alpha'] }),
-      c.query('SELECT Id, Code FROM Thing WHERE Id IN :codes', { codes: ['x'] }),
-      c.query(BY_CODE, { codes: [new Date(0)] }),
+      c.query(BY_CODE, { codes: ['Alpha'] }, MERGE),
+      c.query('SELECT Id, Code FROM Thing WHERE Id IN :codes', { codes: ['x'] }, mergeOn('Id', 'codes')),
+      c.query(BY_CODE, { codes: [new Date(0)] }, MERGE),
+      c.query(BY_CODE, { codes: ['beta'] }, mergeOn('Id', 'codes')),
     ]);
-    expect(calls).toHaveLength(3);
+    expect(calls).toHaveLength(4);
   });
 
-  it('analyses each SOQL text once', async () => {
+  it('never parses SOQL: what may be merged is the caller\'s declaration', async () => {
     const spy = parseQuery as jest.MockedFunction<typeof parseQuery>;
+    spy.mockClear();
     const { org } = fakeOrg(ROWS);
     const c = createCoalescingOrg(org);
-    const soql = 'SELECT Id, Code FROM Thing WHERE Code IN :onceOnly';
-    for (let i = 0; i < 5; i++) await c.query(soql, { onceOnly: ['Alpha'] });
-    expect(spy.mock.calls.filter(([text]) => text === soql)).toHaveLength(1);
+    await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }, MERGE), c.query(BY_CODE, { codes: ['beta'] }, MERGE), c.query(BY_CODE, { codes: ['x'] })]);
+    expect(spy).not.toHaveBeenCalled();
   });
 
   it('does not slow a sequential loop: each query answers before the next macrotask', async () => {
@@ -206,7 +205,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     for (const code of ['Alpha', 'beta', 'Gamma']) {
       // The macrotask is queued first, so a flush on any timer or immediate would lose the race.
       const macrotask = new Promise((resolve) => setImmediate(() => resolve('macrotask')));
-      const winner = await Promise.race([c.query(BY_CODE, { codes: [code] }), macrotask]);
+      const winner = await Promise.race([c.query(BY_CODE, { codes: [code] }, MERGE), macrotask]);
       expect(winner).not.toBe('macrotask');
     }
     expect(calls).toHaveLength(3);
@@ -217,7 +216,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const codes = ['Alpha', 'beta', 'Gamma', 'Alpha', 'beta'];
     for (let i = 0; i < codes.length; i++) {
-      const answer = c.query(BY_CODE, { codes: [codes[i]] });
+      const answer = c.query(BY_CODE, { codes: [codes[i]] }, MERGE);
       // Sent before query() returned: no tick, no batch.
       expect(calls).toHaveLength(i + 1);
       expect(ids(await answer)).toEqual([ROWS.find((r) => r.Code === codes[i])!.Id]);
@@ -228,11 +227,11 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: Org = { ...org, query: async (soql, binds) => { await gate; return org.query(soql, binds); } };
+    const slow: Org = { ...org, query: async (soql, binds, options) => { await gate; return org.query(soql, binds, options); } };
     const c = createCoalescingOrg(slow);
-    const first = c.query(BY_CODE, { codes: ['Alpha'] });
+    const first = c.query(BY_CODE, { codes: ['Alpha'] }, MERGE);
     await new Promise((resolve) => setImmediate(resolve)); // the first is still in flight in a later macrotask
-    const later = [c.query(BY_CODE, { codes: ['beta'] }), c.query(BY_CODE, { codes: ['Gamma'] })];
+    const later = [c.query(BY_CODE, { codes: ['beta'] }, MERGE), c.query(BY_CODE, { codes: ['Gamma'] }, MERGE)];
     release();
     const [a, b, g] = await Promise.all([first, ...later]);
     expect(calls).toEqual([
@@ -245,7 +244,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
   it('an error of a merged query reaches every caller', async () => {
     const { org } = fakeOrg(ROWS, { fail: new OrgError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403) });
     const c = createCoalescingOrg(org);
-    const results = await Promise.allSettled([c.query(BY_CODE, { codes: ['Alpha'] }), c.query(BY_CODE, { codes: ['beta'] })]);
+    const results = await Promise.allSettled([c.query(BY_CODE, { codes: ['Alpha'] }, MERGE), c.query(BY_CODE, { codes: ['beta'] }, MERGE)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     for (const r of results) expect((r as PromiseRejectedResult).reason).toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
   });
@@ -254,9 +253,9 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS, { pageSize: 2 });
     const c = createCoalescingOrg(org);
     const [, a, b] = await Promise.all([
-      c.query(BY_CODE, { codes: ['lead'] }),
-      c.query(BY_CODE, { codes: ['Alpha'] }),
-      c.query(BY_CODE, { codes: ['beta', 'Gamma'] }),
+      c.query(BY_CODE, { codes: ['lead'] }, MERGE),
+      c.query(BY_CODE, { codes: ['Alpha'] }, MERGE),
+      c.query(BY_CODE, { codes: ['beta', 'Gamma'] }, MERGE),
     ]);
     // The leader, the merged request (cut short at two rows), then each of the two callers alone.
     expect(calls).toHaveLength(4);

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createEmulator } from '../../../src/core/emulator';
+import { createEmulator } from '../../../src/ipemu';
 import { defineService, definePlugin } from '../../../src/core/define-service';
 import { connectOrg, type ConnectOptions } from '../../../src/orgs/jsforce/connect';
 import type { OutputMap } from '../../../src/core/envelope';

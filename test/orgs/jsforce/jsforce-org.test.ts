@@ -2,6 +2,7 @@ import { MockOrg } from '../../../src/mock-org/mock-org';
 import { startMockRestServer, type MockRestServer } from '../../../src/mock-org/rest/server';
 import { connectOrg, connectOptionsFromEnv } from '../../../src/orgs/jsforce/connect';
 import { OrgError } from '../../../src/core/org';
+import { createCoalescingOrg } from '../../../src/orgs/coalescing/coalescing-org';
 import { IpemuError } from '../../../src/core/errors';
 import { restFixtures, BULK_JOBS, POLICY_ID } from '../../mock-org/rest/rest-fixtures';
 
@@ -37,19 +38,24 @@ describe('JsforceOrg against the fake REST API over loopback', () => {
     expect(server.requestCount() - before).toBe(3);
   });
 
-  it('caches describe per connection and shares in-flight describes', async () => {
+  it('describes once per call itself; the one describe cache above it (coalescing) shares in-flight describes per connection', async () => {
     const org = await connect();
-    const before = server.requestCount();
-    const all = await Promise.all(Array.from({ length: 5 }, () => org.describe('AsyncApexJob')));
-    expect(all[0].name).toBe('AsyncApexJob');
-    expect(server.requestCount() - before).toBe(1);
+    let before = server.requestCount();
     await org.describe('AsyncApexJob');
+    await org.describe('AsyncApexJob');
+    expect(server.requestCount() - before).toBe(2);
+    const cached = createCoalescingOrg(org);
+    before = server.requestCount();
+    const all = await Promise.all(Array.from({ length: 5 }, () => cached.describe('AsyncApexJob')));
+    expect(all[0]!.name).toBe('AsyncApexJob');
     expect(server.requestCount() - before).toBe(1);
-    await (await connect()).describe('AsyncApexJob'); // another connection has its own cache
+    await cached.describe('AsyncApexJob');
+    expect(server.requestCount() - before).toBe(1);
+    await createCoalescingOrg(await connect()).describe('AsyncApexJob'); // another connection has its own cache
     expect(server.requestCount() - before).toBe(2);
   });
 
-  it('does not cache a failed describe', async () => {
+  it('answers a describe of an unknown object NOT_FOUND (404), asking the org on every call', async () => {
     const org = await connect();
     const before = server.requestCount();
     for (let i = 0; i < 2; i++) {

@@ -1,4 +1,4 @@
-import { createEmulator } from '../../../src/core/emulator';
+import { createEmulator } from '../../../src/ipemu';
 import { MockOrg, DEMO_FIXTURES } from '../../../src/mock-org/mock-org';
 import { startMockRestServer } from '../../../src/mock-org/rest/server';
 import { connectOrg } from '../../../src/orgs/jsforce/connect';

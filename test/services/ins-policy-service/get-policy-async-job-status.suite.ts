@@ -1,4 +1,4 @@
-import { createEmulator } from '../../../src/core/emulator';
+import { createEmulator } from '../../../src/ipemu';
 import type { OutputMap } from '../../../src/core/envelope';
 import type { Org } from '../../../src/core/org';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';

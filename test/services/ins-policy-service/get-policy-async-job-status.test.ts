@@ -1,4 +1,4 @@
-import { createEmulator } from '../../../src/core/emulator';
+import { createEmulator } from '../../../src/ipemu';
 import { MockOrg, DEMO_FIXTURES } from '../../../src/mock-org/mock-org';
 import { runServiceSuite, OrgFactory } from './get-policy-async-job-status.suite';
 import { countingOrg } from './counting-org';

@@ -1,0 +1,73 @@
+import { IpemuError } from './errors';
+import type { EmulatorConfig } from './config';
+import type { InvokeOptions, ServiceContext } from './define-service';
+import type { Logger } from './logger';
+import type { Binds, DescribeResult, Org, QueryMerge, QueryOptions, QueryResult, SObjectRecord } from './org';
+
+/** A query's options as the org sees them: the caller's merge, and the invocation's signal, made on first read. */
+class ScopedQueryOptions implements QueryOptions {
+  constructor(
+    private readonly invocation: Invocation,
+    readonly merge: QueryMerge | undefined,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.invocation.signal;
+  }
+}
+
+/**
+ * The org as one invocation sees it: every request carries the invocation's signal, so a handler
+ * just calls `org.query(soql, binds)` and a timeout still abandons what is in flight.
+ */
+class InvocationOrg implements Org {
+  constructor(
+    private readonly target: Org,
+    private readonly invocation: Invocation,
+  ) {}
+
+  get cacheKey(): string {
+    return this.target.cacheKey;
+  }
+
+  query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
+    if (options?.signal) return this.target.query<R>(soql, binds, options);
+    return this.target.query<R>(soql, binds, new ScopedQueryOptions(this.invocation, options?.merge));
+  }
+
+  describe(sobject: string, options?: QueryOptions): Promise<DescribeResult> {
+    return this.target.describe(sobject, options?.signal ? options : new ScopedQueryOptions(this.invocation, undefined));
+  }
+}
+
+/**
+ * One invocation: the handler's context. The AbortSignal is made on first read: the mock org never
+ * reads it, and an AbortController costs more than the rest of a jobId lookup.
+ */
+export class Invocation implements ServiceContext {
+  readonly org: Org;
+  private controller?: AbortController;
+  private expired = false;
+
+  constructor(
+    target: Org,
+    readonly options: InvokeOptions,
+    readonly logger: Logger,
+    readonly config: Readonly<EmulatorConfig>,
+  ) {
+    this.org = new InvocationOrg(target, this);
+  }
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.expired) this.controller.abort(new IpemuError('TIMEOUT', 'timeout'));
+    }
+    return this.controller.signal;
+  }
+
+  expire(): void {
+    this.expired = true;
+    this.controller?.abort(new IpemuError('TIMEOUT', 'timeout'));
+  }
+}
