@@ -6,23 +6,30 @@ function isStableRefusal(err: unknown): boolean {
 }
 
 /**
- * The one describe cache: per org and running user (`cacheKey`) and object, shared while in
+ * The one describe cache: per org and running user (one cache per wrapped org) and object, shared while in
  * flight. A describe cannot change for a user during a run, so the field-access check costs no
  * round trip after the first call. Transient failures are dropped so that the next call asks again.
  */
 export function createDescribeCache(org: Org): (sobject: string) => Promise<DescribeResult> {
+  // One org (one user) per cache: the key is the object name alone, as spelled, then lower-cased.
   const describes = new Map<string, Promise<DescribeResult>>();
   return (sobject) => {
-    const key = `${org.cacheKey}\u0000${sobject.toLowerCase()}`;
+    const exact = describes.get(sobject);
+    if (exact) return exact;
+    const key = sobject.toLowerCase();
     let cached = describes.get(key);
     if (!cached) {
       // Shared by every caller, so no one caller's signal may cancel it.
       cached = org.describe(sobject);
       describes.set(key, cached);
       cached.catch((err: unknown) => {
-        if (!isStableRefusal(err)) describes.delete(key);
+        if (!isStableRefusal(err)) {
+          describes.delete(key);
+          describes.delete(sobject);
+        }
       });
     }
+    describes.set(sobject, cached);
     return cached;
   };
 }

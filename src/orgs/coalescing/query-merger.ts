@@ -42,7 +42,8 @@ function mergeable(value: unknown): MergeValue[] | null {
 }
 
 function sameMerge(a: QueryMerge, b: QueryMerge): boolean {
-  return a.bind === b.bind && a.field.toLowerCase() === b.field.toLowerCase();
+  // Callers pass the same frozen declaration each time (selectWhereIn), so identity settles it first.
+  return a === b || a.bind === b.bind && a.field.toLowerCase() === b.field.toLowerCase();
 }
 
 export type QueryFn = <R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions) => Promise<QueryResult<R>>;

@@ -1,6 +1,6 @@
 import { IpemuError } from '../../core/errors';
-import { isOrgError, type DescribeResult, type Org } from '../../core/org';
-import { findField, findRelationship, referenceFieldName } from '../../salesforce/describe-fields';
+import { isOrgError, type Org } from '../../core/org';
+import { fieldIndex, referenceFieldName, type FieldIndex } from '../../salesforce/describe-fields';
 
 /** Fields (or parent paths like `Parent.Field`) a step will read on one object. */
 export interface FieldNeed {
@@ -8,39 +8,26 @@ export interface FieldNeed {
   fields: readonly string[];
 }
 
-/** Describe as the running user sees it; an object the user cannot see (NOT_FOUND, INVALID_TYPE) is null. */
-async function describeVisible(org: Org, sobject: string): Promise<DescribeResult | null> {
-  try {
-    return await org.describe(sobject);
-  } catch (err) {
-    if (isOrgError(err) && (err.errorCode === 'NOT_FOUND' || err.errorCode === 'INVALID_TYPE')) return null;
-    throw err;
-  }
+function cannotSee(err: unknown): null {
+  if (isOrgError(err) && (err.errorCode === 'NOT_FOUND' || err.errorCode === 'INVALID_TYPE')) return null;
+  throw err;
 }
 
-/** The `Object.Field` names along a parent path (`Parent.Field`) from `sobject`, already described, that the user cannot read. */
-async function unreadableAlong(org: Org, sobject: string, describe: DescribeResult | null, path: readonly string[]): Promise<string[]> {
+/** The object's fields as the running user sees them; an object the user cannot see (NOT_FOUND, INVALID_TYPE) has none. */
+function visibleFields(org: Org, sobject: string): Promise<FieldIndex | null> {
+  return org.describe(sobject).then(fieldIndex, cannotSee);
+}
+
+/** The `Object.Field` name along a parent path (`Parent.Field`) from `sobject` that the user cannot read, if any. */
+async function unreadableAlong(org: Org, sobject: string, fields: FieldIndex | null, path: readonly string[]): Promise<string | undefined> {
   const [head = '', ...rest] = path;
-  if (rest.length === 0) return describe && findField(describe, head) ? [] : [`${sobject}.${head}`];
-  const reference = describe ? findRelationship(describe, head) : undefined;
-  if (!reference) return [`${sobject}.${referenceFieldName(head)}`];
+  if (rest.length === 0) return fields?.field(head) ? undefined : `${sobject}.${head}`;
+  const reference = fields?.relationship(head);
+  if (!reference) return `${sobject}.${referenceFieldName(head)}`;
   // A polymorphic reference is read through its first target, the one the link is documented for.
   const target = reference.referenceTo[0];
-  if (!target) return [`${sobject}.${reference.name}`];
-  return unreadableAlong(org, target, await describeVisible(org, target), rest);
-}
-
-/** The fields of one need that the user cannot read, in the need's order. */
-async function unreadableIn(org: Org, need: FieldNeed): Promise<string[]> {
-  const describe = await describeVisible(org, need.sobject);
-  const missing: string[] = [];
-  for (const field of need.fields) {
-    const path = field.split('.');
-    if (path.length === 1) {
-      if (!describe || !findField(describe, field)) missing.push(`${need.sobject}.${field}`);
-    } else missing.push(...(await unreadableAlong(org, need.sobject, describe, path)));
-  }
-  return missing;
+  if (!target) return `${sobject}.${reference.name}`;
+  return unreadableAlong(org, target, await visibleFields(org, target), rest);
 }
 
 /**
@@ -50,6 +37,13 @@ async function unreadableIn(org: Org, need: FieldNeed): Promise<string[]> {
  * org (orgs/coalescing), so after the first call this reads no org.
  */
 export async function assertReadable(org: Org, needs: readonly FieldNeed[]): Promise<void> {
-  const missing = [...new Set((await Promise.all(needs.map((need) => unreadableIn(org, need)))).flat())];
+  const missing: string[] = [];
+  for (const need of needs) {
+    const fields = await visibleFields(org, need.sobject);
+    for (const field of need.fields) {
+      const unreadable = field.includes('.') ? await unreadableAlong(org, need.sobject, fields, field.split('.')) : fields?.field(field) ? undefined : `${need.sobject}.${field}`;
+      if (unreadable !== undefined && !missing.includes(unreadable)) missing.push(unreadable);
+    }
+  }
   if (missing.length > 0) throw new IpemuError('FORBIDDEN', `The running user can't read ${missing.join(', ')}.`, { fields: missing });
 }

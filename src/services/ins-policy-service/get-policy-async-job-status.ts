@@ -55,14 +55,6 @@ async function resolveReference(org: Org, reference: string): Promise<string[]> 
   return ids;
 }
 
-/** Waits for every lookup, then reports the first failure in key order, so the answer does not depend on timing. */
-async function settleInOrder<T extends unknown[]>(lookups: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(lookups);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
-}
-
 /** DESIGN.md §2, step by step. */
 async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, config, logger }: ServiceContext): Promise<StatusOutput> {
   // Steps 1–2: shape and syntax of every passed key.
@@ -71,13 +63,11 @@ async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, co
   // Step 3: field-level permissions, before reading any data.
   await assertReadable(org, fieldNeeds(keys, config.jobLink));
 
-  // Step 4: every passed key must resolve, even those precedence will not use.
-  const none = Promise.resolve(undefined);
-  const [job, policyId, referencePolicyIds] = await settleInOrder<[JobRow | undefined, string | undefined, string[] | undefined]>([
-    keys.jobId !== undefined ? resolveJob(org, keys.jobId) : none,
-    keys.policyId !== undefined ? resolvePolicy(org, keys.policyId) : none,
-    keys.referencePolicyNumber !== undefined ? resolveReference(org, keys.referencePolicyNumber) : none,
-  ]);
+  // Step 4: every passed key must resolve, even those precedence will not use; the first that
+  // does not, in key order, is the answer.
+  const job = keys.jobId !== undefined ? await resolveJob(org, keys.jobId) : undefined;
+  const policyId = keys.policyId !== undefined ? await resolvePolicy(org, keys.policyId) : undefined;
+  const referencePolicyIds = keys.referencePolicyNumber !== undefined ? await resolveReference(org, keys.referencePolicyNumber) : undefined;
 
   // Step 5: precedence jobId > policyId > referencePolicyNumber.
   if (job) {
