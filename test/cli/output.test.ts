@@ -1,4 +1,5 @@
-import { redact, secretsFrom } from '../../src/cli/output';
+import { secretsFrom } from '../../src/cli/output';
+import { scrubSecrets } from '../../src/core/secrets';
 import { formatProblem } from '../../src/cli/commands/mock-org';
 import { servicesTable } from '../../src/cli/commands/services';
 import { seconds, positiveInt, port } from '../../src/cli/parsers';
@@ -10,8 +11,12 @@ describe('secrets never reach a message', () => {
     expect(s).not.toContain('/bin');
   });
 
+  it('drops values shorter than 4 characters and lists the longest first', () => {
+    expect(secretsFrom(['node', 'ipemu', '--token', 'abc', '--access-token', 'abcd'], { SF_ACCESS_TOKEN: 'abcdefgh' })).toEqual(['abcdefgh', 'abcd']);
+  });
+
   it('replaces every occurrence', () => {
-    expect(redact("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '***' near ***");
+    expect(scrubSecrets("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '[redacted]' near [redacted]");
   });
 });
 

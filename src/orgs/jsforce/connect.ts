@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger';
 import { JsforceOrg } from './jsforce-org';
 import { sfOrgAuth } from './sf-cli';
 import { createTransport } from './transport';
-import { scrubSecrets } from './errors';
+import { scrubSecrets } from '../../core/secrets';
 
 export const DEFAULT_API_VERSION = '64.0';
 export const DEFAULT_LOGIN_URL = 'https://login.salesforce.com';

@@ -2,7 +2,8 @@ import type { Connection } from 'jsforce';
 import { createHash } from 'node:crypto';
 import { OrgError, type Binds, type DescribeResult, type Org, type QueryOptions, type QueryResult, type SObjectRecord } from '../../core/org';
 import { renderSoql } from '../../salesforce/soql-binds';
-import { scrubSecrets, toOrgError } from './errors';
+import { toOrgError } from './errors';
+import { scrubSecrets } from '../../core/secrets';
 import { silentLogger, type Logger } from '../../core/logger';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
