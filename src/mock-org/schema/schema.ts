@@ -2,6 +2,7 @@ import type { FieldDecl, FieldType, ObjectDecl } from '../fixtures/types';
 import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
 import { isPlainObject } from '../../core/plain-object';
 import { isApiName } from '../../salesforce/api-names';
+import { KIND_OF_TYPE } from '../store/field-kinds';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -35,19 +36,16 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'currency', 'percent', 'date', 'datetime', 'email', 'phone', 'url',
 ];
 
-const STRING_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'email', 'phone', 'url']);
-const NUMBER_TYPES = new Set<FieldType>(['int', 'double', 'currency', 'percent']);
-
 export function isStringType(type: FieldType): boolean {
-  return STRING_TYPES.has(type);
+  return KIND_OF_TYPE[type] === 'string';
 }
 
 export function isNumberType(type: FieldType): boolean {
-  return NUMBER_TYPES.has(type);
+  return KIND_OF_TYPE[type] === 'number';
 }
 
 export function isIdType(type: FieldType): boolean {
-  return type === 'id' || type === 'reference';
+  return KIND_OF_TYPE[type] === 'id';
 }
 
 function defaultLength(type: FieldType): number {
