@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ERROR_CODES, exitCodeOf, IpemuError } from '../core/errors';
-import { CliIo, processIo, redact, secretsFrom } from './output';
+import { scrubSecrets } from '../core/secrets';
+import { CliIo, processIo, secretsFrom } from './output';
 import { buildProgram } from './program';
 
 /** Exit code for an error that escaped a command: usage and IpemuErrors by the table, org errors 5. */
@@ -15,7 +16,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   // Messages are redacted, never the data: a token must not reach stderr, even in a usage error.
   const secrets = secretsFrom(argv, io.env);
   const writeErr = (text: string): void => {
-    io.stderr.write(redact(text, secrets));
+    io.stderr.write(scrubSecrets(text, secrets));
   };
   let exitCode = 0;
   const program = buildProgram({ io, writeErr, setExitCode: (code) => (exitCode = code) });

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
+import { DEFAULT_API_VERSION } from '../core/salesforce-api';
 import { collect } from './parsers';
 
-export const DEFAULT_API_VERSION = '64.0';
+export { DEFAULT_API_VERSION };
 
 /** The org flags every org-using command shares (DESIGN.md §4 "org flags"). */
 export interface OrgFlags {

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { secretList } from '../core/secrets';
 
 /** Where a CLI run reads and writes; `main` uses the process, tests may pass their own. */
 export interface CliIo {
@@ -61,12 +62,5 @@ export function secretsFrom(argv: readonly string[], env: NodeJS.ProcessEnv): st
     const value = env[name];
     if (value) secrets.push(value);
   }
-  // Very short values would blank out ordinary words of a message.
-  return [...new Set(secrets)].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-}
-
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('***');
-  return out;
+  return secretList(secrets);
 }

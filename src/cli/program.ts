@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
 import { addOrgFlags, apiVersionExplicit } from './org-flags';
 import type { CliIo } from './output';
 import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
@@ -77,8 +78,8 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     program
       .command('serve')
       .description('serve the services over HTTP')
-      .option('--host <host>', 'interface to bind', '127.0.0.1')
-      .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(8080))
+      .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+      .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
       .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
       .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
   ).action(async (_opts: unknown, cmd: Command) => {
@@ -92,7 +93,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .description('serve a fake Salesforce REST API over a mock org')
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .action(async (_opts: unknown, cmd: Command) => {
       const { runMockOrgServe } = await import('./commands/mock-org');
       setExitCode(await runMockOrgServe(cmd.opts(), io));

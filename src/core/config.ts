@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { IpemuError } from './errors';
 import { isPlainObject } from './plain-object';
+import { API_NAME as NAME, API_NAME_PATH as PATH } from './salesforce-api';
 
 /** Where the org records which AsyncApexJob belongs to which InsurancePolicy. */
 export interface JobLinkConfig {
@@ -22,9 +23,6 @@ export const DEFAULT_JOB_LINK: Readonly<JobLinkConfig> = Object.freeze({
   policyField: 'ReferenceRecordId',
   jobIdField: 'InsuranceAsyncBulkRequestItem.BatchJobId',
 });
-
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
 function checkJobLink(value: unknown, source: string): JobLinkConfig {
   const link = value as Partial<JobLinkConfig> | null;

@@ -8,6 +8,7 @@ import { createHttpLogger, RequestLogController, RequestOutcome } from './loggin
 import { handleError, handleNotFound, sendFailure } from './error-replies';
 import { buildOpenApi } from './openapi';
 import { isPlainObject } from '../core/plain-object';
+import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
 
 export interface ServerOptions {
   emulator: Emulator;
@@ -33,8 +34,8 @@ export interface RunningServer {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
+export { DEFAULT_HOST };
+export const DEFAULT_PORT = DEFAULT_SERVE_PORT;
 
 const BLANK = /^\s*$/;
 

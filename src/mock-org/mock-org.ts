@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { IpemuError } from '../core/errors';
 import { Binds, DescribeResult, Org, OrgError, QueryOptions, QueryResult, SObjectRecord } from '../core/org';
 import { normalizeId } from '../salesforce/ids';
+import { DEFAULT_API_VERSION } from '../salesforce/api-versions';
 import { describeGlobal, describeObject, GlobalDescribe } from './schema/describe';
 import type { FixtureDocument } from './fixtures/types';
 import { loadFixturesOrThrow } from './fixtures/load';
@@ -19,7 +20,7 @@ export interface MockOrgOptions {
   user?: string;
   /** Epoch ms; drives timelines and relative date literals. Default Date.now. */
   clock?: () => number;
-  /** Default '64.0'. */
+  /** Default DEFAULT_API_VERSION (64.0). */
   apiVersion?: string;
 }
 
@@ -58,7 +59,7 @@ export class MockOrg implements Org {
   static fromFixturesSync(source: string | FixtureDocument, options: MockOrgOptions = {}): MockOrg {
     const clock = options.clock ?? Date.now;
     const start = clock();
-    const apiVersion = options.apiVersion ?? '64.0';
+    const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     const loaded = loadFixturesOrThrow(source, start);
     const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);

@@ -35,7 +35,7 @@ describe('ipemu usage errors exit 2 with a message on stderr', () => {
     // Commander echoes an invalid option value; the token pasted into the wrong flag must not show.
     const misplaced = await runCli(['invoke', 'A:b', `--access-token=${token}`, '--timeout', token]);
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toMatch(/--timeout.*'\*\*\*' is invalid/);
+    expect(misplaced.stderr).toMatch(/--timeout.*'\[redacted\]' is invalid/);
     expect(misplaced.stderr + misplaced.stdout).not.toContain(token);
     const fromEnv = await runCli(['invoke', 'A:b', '--timeout', token], { env: { SF_ACCESS_TOKEN: token } });
     expect(fromEnv.code).toBe(2);

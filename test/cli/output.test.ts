@@ -1,5 +1,6 @@
-import { redact, secretsFrom } from '../../src/cli/output';
-import { formatProblem } from '../../src/cli/commands/mock-org';
+import { secretsFrom } from '../../src/cli/output';
+import { scrubSecrets } from '../../src/core/secrets';
+import { formatProblem, formatProblems } from '../../src/mock-org/fixtures/problems';
 import { servicesTable } from '../../src/cli/commands/services';
 import { seconds, positiveInt, port } from '../../src/cli/parsers';
 
@@ -10,15 +11,28 @@ describe('secrets never reach a message', () => {
     expect(s).not.toContain('/bin');
   });
 
+  it('drops values shorter than 4 characters and lists the longest first', () => {
+    expect(secretsFrom(['node', 'ipemu', '--token', 'abc', '--access-token', 'abcd'], { SF_ACCESS_TOKEN: 'abcdefgh' })).toEqual(['abcdefgh', 'abcd']);
+  });
+
   it('replaces every occurrence', () => {
-    expect(redact("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '***' near ***");
+    expect(scrubSecrets("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '[redacted]' near [redacted]");
   });
 });
 
-describe('mock-org validate problem places', () => {
-  it('formats file: Object[record] field: message', () => {
+describe('fixture problem places (the one formatter, mock-org/fixtures/problems.ts)', () => {
+  it('formats file: Object[record] (Id): field F: message', () => {
     expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, field: 'Status', message: 'bad value' }))
-      .toBe('AsyncApexJob.json: AsyncApexJob[2] Status: bad value');
+      .toBe('AsyncApexJob.json: AsyncApexJob[2]: field Status: bad value');
+    expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, id: '7075j00004uK6GjAAK', field: 'Status', message: 'bad value' }))
+      .toBe('AsyncApexJob.json: AsyncApexJob[2] (7075j00004uK6GjAAK): field Status: bad value');
+    expect(formatProblem({ object: 'users.u', field: 'hiddenObjects', message: 'unknown object "X"' })).toBe('users.u: field hiddenObjects: unknown object "X"');
+  });
+
+  it('counts the problems past the listed ones', () => {
+    const problems = [1, 2, 3].map((record) => ({ object: 'A', record, message: 'bad' }));
+    expect(formatProblems(problems)).toEqual(['A[1]: bad', 'A[2]: bad', 'A[3]: bad']);
+    expect(formatProblems(problems, 2)).toEqual(['A[1]: bad', 'A[2]: bad', '… and 1 more problems']);
   });
 
   it('leaves out the parts a problem does not have', () => {

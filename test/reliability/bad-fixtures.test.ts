@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpemuError } from '../../src/core/errors';
 import { validateFixtures } from '../../src/mock-org/fixtures/load';
+import { formatProblems } from '../../src/mock-org/fixtures/problems';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import { BIN, cleanEnv, CliResult, ROOT } from '../cli/run-cli';
 
@@ -118,6 +119,8 @@ describe.each(['many', 'malformed', 'folder'])('fixture "%s"', (name) => {
       const r = results[i];
       expect({ command, code: r.code, killed: r.killed, stdout: r.stdout }).toEqual({ command, code: 2, killed: false, stdout: '' });
       expectNamed(r.stderr, expected);
+      // The one formatter: the same lines as the problems formatted in-process.
+      expect({ command, lines: r.stderr.replace(/^ipemu: /, '').trimEnd().split('\n') }).toEqual({ command, lines: formatProblems(validateFixtures(expected.file), 20) });
     });
   });
 
@@ -126,6 +129,7 @@ describe.each(['many', 'malformed', 'folder'])('fixture "%s"', (name) => {
     const r = await run(['mock-org', 'validate', expected.file]);
     expect(r.code).toBe(2);
     expectNamed(`${r.stdout}\n${r.stderr}`, expected);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(formatProblems(validateFixtures(expected.file)));
   });
 
   it('in-process: validateFixtures names them and MockOrg.fromFixtures rejects with INVALID_INPUT', async () => {

@@ -40,27 +40,11 @@ export async function runMockOrgGenerate(flags: GenerateFlags, io: CliIo): Promi
   return 0;
 }
 
-export interface ProblemPlace {
-  file?: string;
-  object?: string;
-  record?: string | number;
-  field?: string;
-  message: string;
-}
-
-/** `file: Object[record] field: message`, leaving out the parts a problem does not have. */
-export function formatProblem(problem: ProblemPlace): string {
-  let place = problem.object ?? '';
-  if (problem.record !== undefined) place += `[${problem.record}]`;
-  if (problem.field !== undefined) place += place ? ` ${problem.field}` : problem.field;
-  const parts = [problem.file, place].filter((p): p is string => p !== undefined && p !== '');
-  return parts.length > 0 ? `${parts.join(': ')}: ${problem.message}` : problem.message;
-}
-
 export async function runMockOrgValidate(fixtures: string, io: CliIo): Promise<number> {
   const { validateFixtures } = await import('../../mock-org/fixtures/load');
-  const problems = await validateFixtures(resolve(io.cwd, fixtures));
-  for (const problem of problems) io.stdout.write(`${formatProblem(problem)}\n`);
+  const { formatProblems } = await import('../../mock-org/fixtures/problems');
+  const problems = validateFixtures(resolve(io.cwd, fixtures));
+  for (const line of formatProblems(problems)) io.stdout.write(`${line}\n`);
   if (problems.length === 0) {
     io.stderr.write(`${fixtures}: no problems found.\n`);
     return 0;

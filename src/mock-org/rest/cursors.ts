@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { SObjectRecord } from '../../core/org';
 
 /** Rows per query page, as Salesforce pages query results. */
@@ -8,11 +9,10 @@ interface Cursor {
   user: string;
   totalSize: number;
   records: SObjectRecord[];
-  createdAt: number;
 }
 
 export interface CursorStoreOptions {
-  /** Most open cursors kept; the oldest is dropped first. */
+  /** Most open cursors kept; the least recently read is dropped first. */
   maxCursors?: number;
   /** How long a cursor lives, in ms (Salesforce keeps them about 15 minutes). */
   ttlMs?: number;
@@ -31,15 +31,18 @@ export interface Page {
  * can serve them. Bounded in count and age so abandoned cursors cannot grow memory.
  */
 export class CursorStore {
-  private readonly cursors = new Map<string, Cursor>();
-  private readonly maxCursors: number;
-  private readonly ttlMs: number;
-  private readonly now: () => number;
+  private readonly cursors: LRUCache<string, Cursor>;
 
   constructor(options: CursorStoreOptions = {}) {
-    this.maxCursors = options.maxCursors ?? 200;
-    this.ttlMs = options.ttlMs ?? 15 * 60_000;
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    // A cursor's age counts from when it was opened (reading a page does not renew it), on the store's clock.
+    this.cursors = new LRUCache<string, Cursor>({
+      max: options.maxCursors ?? 200,
+      ttl: options.ttlMs ?? 15 * 60_000,
+      ttlResolution: 0,
+      // lru-cache reads a start time of 0 as "no ttl": a clock that starts at 0 (tests) is shifted by 1 ms.
+      perf: { now: () => now() + 1 },
+    });
   }
 
   get size(): number {
@@ -49,14 +52,10 @@ export class CursorStore {
   /** The first page of a result, opening a cursor when more rows follow. */
   firstPage(records: SObjectRecord[], totalSize: number, user: string, queryUrl: string): Page {
     if (records.length <= PAGE_SIZE) return { totalSize, done: true, records };
-    this.expire();
-    while (this.cursors.size >= this.maxCursors) {
-      const oldest = this.cursors.keys().next().value as string;
-      this.cursors.delete(oldest);
-    }
+    this.cursors.purgeStale();
     // 0r8 is the key prefix Salesforce uses for query locators.
     const locator = `0r8${randomBytes(9).toString('base64url')}`;
-    this.cursors.set(locator, { user, totalSize, records, createdAt: this.now() });
+    this.cursors.set(locator, { user, totalSize, records });
     return { totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${PAGE_SIZE}`, records: records.slice(0, PAGE_SIZE) };
   }
 
@@ -64,7 +63,6 @@ export class CursorStore {
   page(locatorWithOffset: string, user: string, queryUrl: string): Page | undefined {
     const m = /^([A-Za-z0-9_-]+)-(\d{1,9})$/.exec(locatorWithOffset);
     if (!m) return undefined;
-    this.expire();
     const [, locator, offsetText] = m;
     const cursor = this.cursors.get(locator);
     const offset = Number(offsetText);
@@ -76,13 +74,5 @@ export class CursorStore {
       return { totalSize: cursor.totalSize, done: true, records };
     }
     return { totalSize: cursor.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${end}`, records };
-  }
-
-  private expire(): void {
-    const cutoff = this.now() - this.ttlMs;
-    for (const [locator, cursor] of this.cursors) {
-      if (cursor.createdAt >= cutoff) break; // insertion order is age order
-      this.cursors.delete(locator);
-    }
   }
 }

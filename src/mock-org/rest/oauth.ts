@@ -1,11 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { makeId } from '../../salesforce/ids';
 
 /** The org Id the fake REST API reports (in identity URLs and token prefixes). */
 export const MOCK_ORG_ID = makeId('00D', 1);
 
-const MAX_TOKENS = 10_000;
+export const MAX_TOKENS = 10_000;
 
 export function newAccessToken(): string {
   // Salesforce access tokens start with the 15-character org Id and a '!'.
@@ -14,10 +15,10 @@ export function newAccessToken(): string {
 
 /** Which user each access token belongs to; the startup token is the default user's. */
 export class TokenStore {
-  private readonly users = new Map<string, string>();
+  /** Bounded: past MAX_TOKENS the least recently used token stops working. */
+  private readonly users = new LRUCache<string, string>({ max: MAX_TOKENS });
 
   issue(user: string, token = newAccessToken()): string {
-    if (this.users.size >= MAX_TOKENS) this.users.delete(this.users.keys().next().value as string);
     this.users.set(token, user);
     return token;
   }

@@ -5,6 +5,8 @@ import { makeId } from '../../salesforce/ids';
 import { CursorStore } from './cursors';
 import { registerOAuthRoutes, TokenStore, newAccessToken } from './oauth';
 import { apiVersions, isKnownVersion } from './versions';
+import { isApiName } from '../../salesforce/api-names';
+import { DEFAULT_HOST } from '../../core/listen-defaults';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -32,7 +34,6 @@ export const MAX_URL_BYTES = 16_384;
 
 const SESSION_INVALID = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
 const NOT_FOUND_BODY = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
-const SOBJECT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 interface ServerState {
   tokens: TokenStore;
@@ -89,7 +90,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     defaultUser,
     userNames: () => baseOrg.userNames(),
     userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
-    instanceUrl: (request) => `${request.protocol}://${request.headers.host ?? '127.0.0.1'}`,
+    instanceUrl: (request) => `${request.protocol}://${request.headers.host ?? DEFAULT_HOST}`,
   });
 
   app.get('/services/data', async () => apiVersions());
@@ -143,7 +144,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
 
       api.get('/sobjects/:sobject/describe', async (request, reply) => {
         const { sobject } = request.params as { sobject: string };
-        if (!SOBJECT.test(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
+        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
         try {
           return await orgFor(request.ipemuUser as string).describe(sobject);
         } catch (err) {
@@ -153,7 +154,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
 
       api.get('/sobjects/:sobject/:id', async (request, reply) => {
         const { sobject, id } = request.params as { sobject: string; id: string };
-        if (!SOBJECT.test(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
+        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
         try {
           const record = await orgFor(request.ipemuUser as string).retrieve(sobject, id);
           if (record === undefined || record === null) return reply.code(404).send(NOT_FOUND_BODY);
@@ -194,7 +195,7 @@ export function requestCountOf(app: FastifyInstance): number {
 export async function startMockRestServer(opts: MockRestServerOptions): Promise<MockRestServer> {
   const accessToken = opts.accessToken ?? newAccessToken();
   const app = buildMockRestServer({ ...opts, accessToken });
-  const address = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+  const address = await app.listen({ host: opts.host ?? DEFAULT_HOST, port: opts.port ?? 0 });
   const url = new URL(address);
   return {
     instanceUrl: `${url.protocol}//${url.host}`,

@@ -1,6 +1,8 @@
 import type { FieldDecl, FieldType, ObjectDecl } from '../fixtures/types';
 import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
 import { isPlainObject } from '../../core/plain-object';
+import { isApiName } from '../../salesforce/api-names';
+import { KIND_OF_TYPE } from '../store/field-kinds';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -34,19 +36,16 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'currency', 'percent', 'date', 'datetime', 'email', 'phone', 'url',
 ];
 
-const STRING_TYPES = new Set<FieldType>(['string', 'textarea', 'picklist', 'email', 'phone', 'url']);
-const NUMBER_TYPES = new Set<FieldType>(['int', 'double', 'currency', 'percent']);
-
 export function isStringType(type: FieldType): boolean {
-  return STRING_TYPES.has(type);
+  return KIND_OF_TYPE[type] === 'string';
 }
 
 export function isNumberType(type: FieldType): boolean {
-  return NUMBER_TYPES.has(type);
+  return KIND_OF_TYPE[type] === 'number';
 }
 
 export function isIdType(type: FieldType): boolean {
-  return type === 'id' || type === 'reference';
+  return KIND_OF_TYPE[type] === 'id';
 }
 
 function defaultLength(type: FieldType): number {
@@ -105,12 +104,11 @@ export interface SchemaProblem {
   message: string;
 }
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const KEY_PREFIX = /^[0-9A-Za-z]{3}$/;
 
 function checkField(objectName: string, fieldName: string, decl: unknown, known: Set<string>, problems: SchemaProblem[]): void {
   const problem = (message: string): void => void problems.push({ object: objectName, field: fieldName, message });
-  if (!NAME.test(fieldName)) problem('is not a valid field API name');
+  if (!isApiName(fieldName)) problem('is not a valid field API name');
   // (ipemu) Records are JavaScript objects: a field named like an Object method would read the method where the value is missing.
   else if (fieldName in Object.prototype) problem(`is the name of a JavaScript Object member (${fieldName}), which ipemu cannot store`);
   if (!isPlainObject(decl)) return problem('must be an object with a "type"');
@@ -121,7 +119,7 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     for (const target of field.referenceTo) {
       if (typeof target !== 'string' || !known.has(target.toLowerCase())) problem(`referenceTo names unknown object ${JSON.stringify(target)}`);
     }
-    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !NAME.test(field.relationshipName) || field.relationshipName in Object.prototype)) {
+    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !isApiName(field.relationshipName) || field.relationshipName in Object.prototype)) {
       problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
   }
@@ -146,7 +144,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
       const known = new Set([...builtInByLower.keys(), ...declaredNames]);
       for (const [name, raw] of Object.entries(declared as Record<string, unknown>)) {
         const decl = raw as Partial<ObjectDecl> | null;
-        if (!NAME.test(name)) problems.push({ object: name, message: 'is not a valid object API name' });
+        if (!isApiName(name)) problems.push({ object: name, message: 'is not a valid object API name' });
         if (!isPlainObject(decl)) {
           problems.push({ object: name, message: 'must be an object with keyPrefix and fields' });
           continue;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Binds, OrgError, QueryResult, SObjectRecord } from '../../core/org';
 import { isOrgError } from '../../core/org';
 import type { Schema } from '../schema/schema';
@@ -13,10 +14,9 @@ export const DEFAULT_PARSE_CACHE_SIZE = 2000;
 const NO_BINDS: Binds = Object.freeze({});
 const EMPTY_ROWS: readonly Row[] = Object.freeze([]);
 
+/** A compiled plan, or the error compiling the text gave (cached too). */
 interface CacheEntry {
   readonly plan: Plan | OrgError;
-  /** The engine's use counter when the text was last run: the least recent is evicted. */
-  used: number;
 }
 
 /**
@@ -25,9 +25,8 @@ interface CacheEntry {
  * too, so a bad query repeated costs no parse.
  */
 export class SoqlEngine {
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
-  private uses = 0;
   private examined = 0;
   private readonly urlBase: string;
 
@@ -35,9 +34,10 @@ export class SoqlEngine {
     private readonly store: Store,
     private readonly schema: Schema,
     apiVersion: string,
-    private readonly capacity = DEFAULT_PARSE_CACHE_SIZE,
+    capacity = DEFAULT_PARSE_CACHE_SIZE,
   ) {
     this.urlBase = `/services/data/v${apiVersion}/sobjects/`;
+    this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -65,27 +65,11 @@ export class SoqlEngine {
         if (!isOrgError(err)) throw err;
         plan = err;
       }
-      if (this.cache.size >= this.capacity) this.evictLeastRecent();
-      entry = { plan, used: 0 };
+      entry = { plan };
       this.cache.set(soql, entry);
     }
-    // A hit only stamps its entry: the scan for the least recent is paid by a miss on a full cache,
-    // which also pays a parse, rather than by every hit.
-    entry.used = ++this.uses;
     if (isOrgError(entry.plan)) throw copyOrgError(entry.plan);
     return entry.plan;
-  }
-
-  private evictLeastRecent(): void {
-    let oldest: string | undefined;
-    let oldestUse = Infinity;
-    for (const [text, entry] of this.cache) {
-      if (entry.used < oldestUse) {
-        oldest = text;
-        oldestUse = entry.used;
-      }
-    }
-    if (oldest !== undefined) this.cache.delete(oldest);
   }
 
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult {

@@ -1,20 +1,9 @@
 import type { Binds, BindScalar } from '../../core/org';
 import { normalizeId } from '../../salesforce/ids';
 import type { FieldSchema } from '../schema/schema';
-import { isNumberType, isStringType } from '../schema/schema';
+import { BIND_INVALID_ID, BIND_TYPE_MISMATCH, coerceBindValue, FieldKind, kindOf } from '../store/field-kinds';
 import { filterTypeMismatch, invalidId, malformed, missingBind, unsupported } from './errors';
 import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
-
-/** How a field's values compare. String-like values compare lower-cased (SOQL is case-insensitive). */
-export type FieldKind = 'id' | 'string' | 'number' | 'boolean' | 'date' | 'datetime';
-
-export function kindOf(field: FieldSchema): FieldKind {
-  if (field.type === 'id' || field.type === 'reference') return 'id';
-  if (isStringType(field.type)) return 'string';
-  if (isNumberType(field.type)) return 'number';
-  if (field.type === 'boolean' || field.type === 'date' || field.type === 'datetime') return field.type;
-  return 'string';
-}
 
 const TYPE_NAMES: Readonly<Record<FieldKind, string>> = { id: 'id', string: 'string', number: 'double', boolean: 'boolean', date: 'date', datetime: 'dateTime' };
 
@@ -123,28 +112,10 @@ function dateRange(literal: string, n: number, now: number): [number, number] {
 }
 
 function coerceBindScalar(field: FieldSchema, kind: FieldKind, value: BindScalar): Value {
-  if (value === null || value === undefined) return null;
-  const mismatch = () => filterTypeMismatch(field.name, TYPE_NAMES[kind], kind === 'string' || kind === 'id');
-  switch (kind) {
-    case 'id': {
-      if (typeof value !== 'string') throw mismatch();
-      const id = normalizeId(value);
-      if (!id) throw invalidId(value);
-      return id;
-    }
-    case 'string':
-      if (typeof value !== 'string') throw mismatch();
-      return value.toLowerCase();
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw mismatch();
-      return value;
-    case 'boolean':
-      if (typeof value !== 'boolean') throw mismatch();
-      return value;
-    default:
-      if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw mismatch();
-      return kind === 'date' ? formatDate(value.getTime()) : formatDateTime(value.getTime());
-  }
+  const coerced = coerceBindValue(kind, value);
+  if (coerced === BIND_TYPE_MISMATCH) throw filterTypeMismatch(field.name, TYPE_NAMES[kind], kind === 'string' || kind === 'id');
+  if (coerced === BIND_INVALID_ID) throw invalidId(value as string);
+  return coerced;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FieldType as SelectField, OrderByClause } from '@jetstreamapp/soql
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
-import { kindOf } from './operands';
+import { kindOf } from '../store/field-kinds';
 import { malformed, unsupported } from './errors';
 import type { Value } from '../store/values';
 

@@ -3,7 +3,8 @@ import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
-import { compileLiteral, kindOf, likeRegex, OperandSpec, resolveOperands, unescapeSoql, FieldKind, Resolved } from './operands';
+import { compileLiteral, likeRegex, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
+import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
 

@@ -1,5 +1,6 @@
 import type { ObjectSchema } from '../schema/schema';
-import { coerceFixtureValue, parseDuration, RowValues } from './values';
+import { parseDuration, RowValues } from './values';
+import { coerceFixtureValue } from './field-kinds';
 import { isPlainObject } from '../../core/plain-object';
 
 /**

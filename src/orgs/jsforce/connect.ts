@@ -4,9 +4,10 @@ import type { Logger } from '../../core/logger';
 import { JsforceOrg } from './jsforce-org';
 import { sfOrgAuth } from './sf-cli';
 import { createTransport } from './transport';
-import { scrubSecrets } from './errors';
+import { scrubSecrets } from '../../core/secrets';
+import { checkApiVersion, DEFAULT_API_VERSION } from '../../salesforce/api-versions';
 
-export const DEFAULT_API_VERSION = '64.0';
+export { DEFAULT_API_VERSION };
 export const DEFAULT_LOGIN_URL = 'https://login.salesforce.com';
 
 export interface ConnectOptions {
@@ -59,11 +60,6 @@ function checkUrl(value: string, what: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new IpemuError('INVALID_INPUT', `${what} must be an http(s) URL.`);
   return url.origin;
-}
-
-function checkApiVersion(value: string): string {
-  if (!/^\d{2,3}\.0$/.test(value)) throw new IpemuError('INVALID_INPUT', `API version "${value}" is not of the form 64.0.`);
-  return value;
 }
 
 interface TokenGrant {

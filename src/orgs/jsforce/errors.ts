@@ -1,5 +1,6 @@
 import { OrgError, isOrgError } from '../../core/org';
 import { IpemuError } from '../../core/errors';
+import { scrubSecrets } from '../../core/secrets';
 
 /**
  * Turns whatever jsforce (or node-fetch under it) threw into an OrgError the emulator maps to
@@ -36,20 +37,6 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'UND_ERR_SOCKET',
 ]);
-
-const REDACTED = '[redacted]';
-
-/** Removes every secret from a text; secrets shorter than 4 characters are too likely to be ordinary words. */
-export function scrubSecrets(text: string, secrets: Iterable<string | undefined>): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  // A bearer header or a token parameter echoed back by a proxy is a secret even when we never saw it.
-  return out
-    .replace(/(Bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`)
-    .replace(/((?:access_token|refresh_token|client_secret|password|sid)=)[^&\s"']+/gi, `$1${REDACTED}`);
-}
 
 function shorten(text: string, max = 500): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -2,13 +2,13 @@ import type { Connection } from 'jsforce';
 import { createHash } from 'node:crypto';
 import { OrgError, type Binds, type DescribeResult, type Org, type QueryOptions, type QueryResult, type SObjectRecord } from '../../core/org';
 import { renderSoql } from '../../salesforce/soql-binds';
-import { scrubSecrets, toOrgError } from './errors';
+import { isApiName } from '../../salesforce/api-names';
+import { toOrgError } from './errors';
+import { scrubSecrets } from '../../core/secrets';
 import { silentLogger, type Logger } from '../../core/logger';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
 export const MAX_FETCH = 1_000_000;
-
-const SOBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export interface JsforceOrgOptions {
   /** Who the connection runs as (user Id or username); falls back to a hash of the access token. */
@@ -102,7 +102,7 @@ export class JsforceOrg implements Org {
 
   /** One request per call: describes are cached once, above any org (orgs/coalescing/describe-cache.ts). */
   describe(sobject: string, options: QueryOptions = {}): Promise<DescribeResult> {
-    if (!SOBJECT_NAME.test(sobject)) {
+    if (!isApiName(sobject)) {
       return Promise.reject(new OrgError('NOT_FOUND', 'The requested resource does not exist', 404));
     }
     return withSignal(this.fetchDescribe(sobject), options.signal);

@@ -38,9 +38,9 @@ describe('ipemu mock-org validate', () => {
     expect(r.code).toBe(2);
     const problems = r.stdout.trim().split('\n');
     expect(problems.length).toBeGreaterThanOrEqual(3);
-    expect(problems.some((p) => /AsyncApexJob\[0\].*NumberOfErrors: /.test(p))).toBe(true);
-    expect(problems.some((p) => /AsyncApexJob\[1\].*Id: /.test(p))).toBe(true);
-    expect(problems.some((p) => /NoSuchObject/.test(p))).toBe(true);
+    expect(problems.some((p) => /^\S*bad\.json: AsyncApexJob\[0\] \(7075j00004uK6GjAAK\): field NumberOfErrors: "many" is not a number$/.test(p))).toBe(true);
+    expect(problems.some((p) => /^\S*bad\.json: AsyncApexJob\[1\] \(not-an-id\): field Id: "not-an-id" is not a valid Salesforce Id$/.test(p))).toBe(true);
+    expect(problems.some((p) => /^\S*bad\.json: NoSuchObject: unknown object NoSuchObject/.test(p))).toBe(true);
     expect(r.stderr).toMatch(/problems? found/);
   });
 

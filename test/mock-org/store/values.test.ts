@@ -1,6 +1,7 @@
 import type { FieldType } from '../../../src/mock-org/fixtures/types';
 import type { FieldSchema } from '../../../src/mock-org/schema/schema';
-import { canonicalDateTime, coerceFixtureValue, FieldCoercer, INVALID, parseDate, parseDuration } from '../../../src/mock-org/store/values';
+import { canonicalDateTime, parseDate, parseDuration } from '../../../src/mock-org/store/values';
+import { coerceFixtureValue, FieldCoercer, INVALID } from '../../../src/mock-org/store/field-kinds';
 
 describe('fixture value formats', () => {
   test.each([
