@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { DEFAULT_API_VERSION } from '../core/salesforce-api';
+import { DEFAULT_API_VERSION } from '../salesforce/api-versions';
 import { collect } from './parsers';
 
 export { DEFAULT_API_VERSION };

@@ -1,8 +1,8 @@
 /**
- * The few Salesforce facts that core (config checks) and the transports (CLI defaults) need as
- * well as the org layers. Core imports nothing else of ipemu and the CLI imports only core, so
- * they live here; src/salesforce/api-names.ts and api-versions.ts re-export them beside the rest
- * of what ipemu knows about names and versions. Import them from there everywhere else.
+ * The few Salesforce facts that core itself needs (config.ts checks jobLink names) as well as the
+ * layers above it. Core imports nothing else of ipemu, so they live here;
+ * src/salesforce/api-names.ts and api-versions.ts re-export them beside the rest of what ipemu
+ * knows about names and versions. Import them from there everywhere outside core.
  */
 
 /** An object or field API name: `InsurancePolicy`, `ReferenceRecordId`, `Custom__c`. */
