@@ -76,16 +76,17 @@ function zonesWithDebt(file, debt) {
 // ---------------------------------------------------------------------------------------------
 /** @param {string[]} packages @param {string} why */
 function packageRules(packages, why) {
-  const message = `not in this layer: ${why}`;
+  const layerMessage = `Not in this layer: ${why}`;
   // esquery regex literals cannot contain '/', so a package's '/' is written \x2F.
-  const names = packages.map((p) => p.replace(/[.]/g, '\\.').replace(/\//g, '\\x2F')).join('|');
-  const source = `/^(${names})(\\x2F|$)/`;
+  const sourceOf = (/** @type {string} */ p) => `/^${p.replace(/[.]/g, '\\.').replace(/\//g, '\\x2F')}(\\x2F|$)/`;
   return {
-    'no-restricted-imports': ['error', { patterns: [{ group: packages.flatMap((p) => [p, `${p}/**`]), message }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group: packages.flatMap((p) => [p, `${p}/**`]), message: layerMessage }] }],
     'no-restricted-syntax': [
       'error',
-      { selector: `ImportExpression > Literal.source[value=${source}]`, message },
-      { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=${source}]`, message },
+      ...packages.flatMap((p) => [
+        { selector: `ImportExpression > Literal.source[value=${sourceOf(p)}]`, message: `import('${p}'): ${layerMessage}` },
+        { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=${sourceOf(p)}]`, message: `require('${p}'): ${layerMessage}` },
+      ]),
     ],
   };
 }
