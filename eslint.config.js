@@ -80,7 +80,8 @@ function packageRules(packages, why) {
   // esquery regex literals cannot contain '/', so a package's '/' is written \x2F.
   const sourceOf = (/** @type {string} */ p) => `/^${p.replace(/[.]/g, '\\.').replace(/\//g, '\\x2F')}(\\x2F|$)/`;
   return {
-    'no-restricted-imports': ['error', { patterns: [{ group: packages.flatMap((p) => [p, `${p}/**`]), message: layerMessage }] }],
+    // A regex, not a gitignore-style group: the group 'jsforce' would also match '../orgs/jsforce/…'.
+    'no-restricted-imports': ['error', { patterns: [{ regex: `^(${packages.map((p) => p.replace(/[.]/g, '\\.')).join('|')})(/|$)`, message: layerMessage }] }],
     'no-restricted-syntax': [
       'error',
       ...packages.flatMap((p) => [
