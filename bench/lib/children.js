@@ -31,7 +31,7 @@ function startJsonChild(script, args, { execArgv = [], ipc = false, timeoutMs = 
       clearTimeout(timer);
       try {
         resolve({ child, info: JSON.parse(line), stderr: () => stderr });
-      } catch (err) {
+      } catch {
         reject(new Error(`${script} printed "${line}", not JSON`));
       }
     });

@@ -80,7 +80,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // Both `input` and `options` are optional, so an empty JSON body is the empty request.
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (BLANK.test(text)) done(null, undefined);
-    else parseJson(request, text, done);
+    // The default parser answers through `done`; `void` because its type also admits a Promise.
+    else void parseJson(request, text, done);
   });
 
   if (checkToken) {

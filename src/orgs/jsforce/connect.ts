@@ -168,6 +168,7 @@ export async function connectOrg(options: ConnectOptions): Promise<JsforceOrg> {
         }
       : undefined;
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- refreshFn never rejects: every path ends in callback().
   const connection = new jsforce.Connection({ instanceUrl, accessToken, version, oauth2, ...(refreshFn ? { refreshFn } : {}) });
   connection._transport = createTransport(Transport, {
     maxRetries: options.maxRetries,
