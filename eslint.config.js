@@ -36,12 +36,12 @@ const LAYERS = [
   },
 ];
 
-/** @param {{ target: string, may: string[], why?: string }} layer @param {string[]} [debt] */
-function zoneOf({ target, may, why }, debt = []) {
+/** @param {{ target: string, may: string[], why?: string }} layer */
+function zoneOf({ target, may, why }) {
   return {
     target: `src/${target}`,
     from: 'src',
-    except: [target, ...may, ...debt].map((p) => `./${p}`),
+    except: [target, ...may].map((p) => `./${p}`),
     message: `src/${target} may import only ${[target, ...may].map((p) => `src/${p}`).join(', ')} (DESIGN.md §1 rule 6${why ? `: ${why}` : ''}).`,
   };
 }
@@ -52,24 +52,7 @@ const ROOT_ZONE = {
   message: 'the composition root and the public exports never import the CLI (DESIGN.md §1 rule 6).',
 };
 
-/**
- * Known imports against the layer rules in code that other branches are rewriting now (the
- * composition root src/ipemu.ts takes services, coalescing and the demo org out of core; the
- * coalescing org stops borrowing the mock org's SOQL parser). Each entry allows exactly the
- * listed files (relative to src/) to one importing file. Delete an entry when its import is gone;
- * the list should end up empty.
- * @type {Record<string, string[]>}
- */
-const LAYER_DEBT = {
-  'src/core/emulator.ts': ['services/index.ts', 'orgs/coalescing/coalescing-org.ts', 'mock-org/mock-org.ts'],
-  'src/orgs/coalescing/coalescing-org.ts': ['mock-org/soql/parse.ts'],
-  'src/cli/org-setup.ts': ['orgs/jsforce/connect.ts'],
-};
-
-/** @param {string} file @param {string[]} debt */
-function zonesWithDebt(file, debt) {
-  return [...LAYERS.map((layer) => zoneOf(layer, file.startsWith(`src/${layer.target}/`) ? debt : [])), ROOT_ZONE];
-}
+const ZONES = [...LAYERS.map((layer) => zoneOf(layer)), ROOT_ZONE];
 
 // ---------------------------------------------------------------------------------------------
 // Third-party packages per layer (DESIGN.md §1 rules 1 and 2).
@@ -117,10 +100,6 @@ module.exports = defineConfig(
       '@typescript-eslint/no-base-to-string': 'off',
       // The jsforce org passes jsforce's own rejection reason through unchanged, to map it once.
       '@typescript-eslint/prefer-promise-reject-errors': 'off',
-      // Worth having, but its 26 (auto-fixable) and 4 findings sit in files other branches are
-      // rewriting now; turn them on with `eslint --fix` after those merges.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/await-thenable': 'off',
     },
   },
   {
@@ -155,18 +134,6 @@ module.exports = defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  {
-    // `any` that Array.isArray and `new Array(n)` let in, in files other branches are rewriting
-    // now. The fixes are one line each (a type argument: `new Array<SObjectRecord>(n)`, a typed
-    // map); make them and delete this block after those merges.
-    files: ['src/core/registry.ts', 'src/mock-org/soql/engine.ts', 'src/mock-org/soql/parse.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-
   // Layer rules.
   {
     files: ['src/**/*.ts'],
@@ -175,13 +142,9 @@ module.exports = defineConfig(
       'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', { basePath: __dirname, zones: zonesWithDebt('', []) }],
+      'import-x/no-restricted-paths': ['error', { basePath: __dirname, zones: ZONES }],
     },
   },
-  ...Object.entries(LAYER_DEBT).map(([file, debt]) => ({
-    files: [file],
-    rules: { 'import-x/no-restricted-paths': ['error', { basePath: __dirname, zones: zonesWithDebt(file, debt) }] },
-  })),
   {
     files: ['src/core/**/*.ts', 'src/services/**/*.ts'],
     rules: packageRules(SERVER_AND_CLI_PACKAGES, 'core and services see only the Org port (DESIGN.md §1 rule 1)'),

@@ -58,7 +58,7 @@ export class Registry {
     if (!plugin || typeof plugin.name !== 'string' || !Array.isArray(plugin.services)) {
       throw new IpemuError('INTERNAL', 'A plugin must be definePlugin({ name, services }).');
     }
-    for (const service of plugin.services) this.register(service, `plugin ${plugin.name}`);
+    for (const service of plugin.services as readonly ServiceDefinition[]) this.register(service, `plugin ${plugin.name}`);
   }
 
   seal(): void {

@@ -82,7 +82,7 @@ const idsOf = (records: readonly object[]): string[] => records.map((r) => Strin
 describe('renderSoql output parsed back by the mock org engine', () => {
   it(`selects exactly the records equal to s, case-insensitively, never a parse error (${RUNS} runs, ${EXAMPLES.length} of them fixed examples)`, async () => {
     let nonEmpty = 0;
-    await fc.assert(
+    fc.assert(
       fc.property(hostile, (s) => {
         const values = candidates(s);
         const org = MockOrg.fromFixturesSync(fixtureFor(values));

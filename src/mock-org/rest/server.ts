@@ -136,7 +136,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
 
       api.get('/sobjects', async (request, reply) => {
         try {
-          return await orgFor(request.ipemuUser as string).describeGlobal();
+          return orgFor(request.ipemuUser as string).describeGlobal();
         } catch (err) {
           return sendError(reply, err);
         }
@@ -146,7 +146,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         const { sobject } = request.params as { sobject: string };
         if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
         try {
-          return await orgFor(request.ipemuUser as string).describe(sobject);
+          return orgFor(request.ipemuUser as string).describeSync(sobject);
         } catch (err) {
           return sendError(reply, err);
         }
@@ -156,7 +156,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         const { sobject, id } = request.params as { sobject: string; id: string };
         if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
         try {
-          const record = await orgFor(request.ipemuUser as string).retrieve(sobject, id);
+          const record = orgFor(request.ipemuUser as string).retrieve(sobject, id);
           if (record === undefined || record === null) return reply.code(404).send(NOT_FOUND_BODY);
           return record;
         } catch (err) {

@@ -101,7 +101,7 @@ export class SoqlEngine {
       this.examined += visited;
     }
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
-    const records: SObjectRecord[] = new Array(rows.length);
+    const records = new Array<SObjectRecord>(rows.length);
     for (let i = 0; i < rows.length; i++) records[i] = plan.project(rows[i], elapsed);
     return { totalSize: records.length, done: true, records };
   }

@@ -37,7 +37,7 @@ const LINE_SEPARATORS = /[\u2028\u2029]/;
 /** Replaces every string in a parsed tree (literal values) through `swap`. */
 function mapStrings<T>(value: T, swap: (text: string) => string): T {
   if (typeof value === 'string') return swap(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, swap)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => mapStrings(v, swap)) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, swap);
