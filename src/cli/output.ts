@@ -53,8 +53,9 @@ const SECRET_ENV = ['SF_ACCESS_TOKEN', 'IPEMU_TOKEN', 'SF_PASSWORD', 'SF_CLIENT_
 export function secretsFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   const secrets: string[] = [];
   argv.forEach((arg, i) => {
+    const next = argv[i + 1];
     for (const flag of SECRET_FLAGS) {
-      if (arg === flag && i + 1 < argv.length) secrets.push(argv[i + 1]);
+      if (arg === flag && next !== undefined) secrets.push(next);
       else if (arg.startsWith(`${flag}=`)) secrets.push(arg.slice(flag.length + 1));
     }
   });

@@ -65,7 +65,7 @@ class Queue {
       return;
     }
     const entries = this.entries;
-    while (this.head < entries.length && entries[this.head].onExpire === undefined) this.head++;
+    while (this.head < entries.length && entries[this.head]!.onExpire === undefined) this.head++;
     const held = entries.length - this.head;
     if (held >= SWEEP_AT && held > 2 * this.live) {
       this.entries = entries.filter((e, i) => i >= this.head && e.onExpire !== undefined);
@@ -79,7 +79,7 @@ class Queue {
     const entries = this.entries;
     const due: (() => void)[] = [];
     while (this.head < entries.length) {
-      const entry = entries[this.head];
+      const entry = entries[this.head]!;
       const onExpire = entry.onExpire;
       if (onExpire !== undefined) {
         if (entry.at > now) break;
@@ -90,7 +90,7 @@ class Queue {
       this.head++;
     }
     if (this.live > 0) {
-      this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(entries[this.head].at - now)));
+      this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(entries[this.head]!.at - now)));
     } else {
       this.entries = [];
       this.head = 0;

@@ -37,5 +37,6 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendFailure(request, reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}.`);
+  const [path = ''] = request.url.split('?');
+  return sendFailure(request, reply, 'NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}.`);
 }

@@ -19,7 +19,7 @@ export function isRealDate(text: string): boolean {
   const d = twoDigits(text, 8);
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** Separator expected at each of the first 23 positions (`-`, `T`, `:`, `.`), or 0 for a digit. */

@@ -15,7 +15,8 @@ export function checksumOf(id15: string): string {
   for (let chunk = 0; chunk < 3; chunk++) {
     let bits = 0;
     for (let i = 0; i < 5; i++) {
-      if (isUpper(id15[chunk * 5 + i])) bits |= 1 << i;
+      const ch = id15[chunk * 5 + i];
+      if (ch !== undefined && isUpper(ch)) bits |= 1 << i; // a short text's missing characters are not uppercase
     }
     suffix += CHECKSUM_ALPHABET[bits];
   }
@@ -47,10 +48,10 @@ function repairCase(id18: string): string | undefined {
   const suffix = id18.slice(15).toUpperCase();
   let id15 = '';
   for (let chunk = 0; chunk < 3; chunk++) {
-    const bits = CHECKSUM_ALPHABET.indexOf(suffix[chunk]);
+    const bits = CHECKSUM_ALPHABET.indexOf(suffix[chunk]!);
     if (bits < 0) return undefined;
     for (let i = 0; i < 5; i++) {
-      const ch = id18[chunk * 5 + i];
+      const ch = id18[chunk * 5 + i]!;
       const upper = (bits & (1 << i)) !== 0;
       const isLetter = ch.toLowerCase() !== ch.toUpperCase();
       if (upper && !isLetter) return undefined; // the checksum claims an uppercase letter where there is none
@@ -116,16 +117,16 @@ export function makeId(prefix: string, serial: number, pod = '5w0'): string {
   let n = serial - (serial % 1);
   for (let i = 14; i >= 6; i--) {
     const digit = n % 62;
-    codes[i] = BASE62_CODES[digit];
+    codes[i] = BASE62_CODES[digit]!;
     n = (n - digit) / 62;
   }
   for (let chunk = 0; chunk < 3; chunk++) {
     let bits = 0;
     for (let i = 0; i < 5; i++) {
-      const code = codes[chunk * 5 + i];
+      const code = codes[chunk * 5 + i]!;
       if (code >= 65 && code <= 90) bits |= 1 << i;
     }
-    codes[15 + chunk] = CHECKSUM_CODES[bits];
+    codes[15 + chunk] = CHECKSUM_CODES[bits]!;
   }
   return String.fromCharCode(...codes);
 }

@@ -19,7 +19,7 @@ const SOQL_ESCAPES: Readonly<Record<string, string>> = {
 
 /** A string as a quoted SOQL literal, with the escape sequences SOQL understands. */
 export function quoteSoqlString(value: string): string {
-  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (ch) => SOQL_ESCAPES[ch])}'`;
+  return `'${value.replace(/[\\'"\n\r\t\b\f]/g, (ch) => SOQL_ESCAPES[ch]!)}'`;
 }
 
 /** A Date as a SOQL datetime literal (UTC, no milliseconds: SOQL rejects them). */
@@ -75,12 +75,15 @@ export function renderSoql(soql: string, binds: Binds = {}): string {
     }
     if (ch === ':' && IDENT_START.test(soql[i + 1] ?? '')) {
       let j = i + 1;
-      while (j < soql.length && IDENT_PART.test(soql[j])) j++;
+      while (j < soql.length && IDENT_PART.test(soql[j]!)) j++;
       const name = soql.slice(i + 1, j);
       if (!Object.prototype.hasOwnProperty.call(binds, name)) {
         throw new IpemuError('INTERNAL', `The query uses bind :${name}, but no value was given for it.`);
       }
-      out += renderValue(name, binds[name]);
+      const value = binds[name];
+      // A JavaScript caller may give undefined: refused with the error renderScalar gives any unsupported type.
+      if (value === undefined) throw new IpemuError('INTERNAL', `Bind :${name} has an unsupported type (undefined).`);
+      out += renderValue(name, value);
       i = j;
       continue;
     }

@@ -63,7 +63,7 @@ export class CursorStore {
   page(locatorWithOffset: string, user: string, queryUrl: string): Page | undefined {
     const m = /^([A-Za-z0-9_-]+)-(\d{1,9})$/.exec(locatorWithOffset);
     if (!m) return undefined;
-    const [, locator, offsetText] = m;
+    const [, locator = '', offsetText = ''] = m;
     const cursor = this.cursors.get(locator);
     const offset = Number(offsetText);
     if (!cursor || cursor.user !== user || offset <= 0 || offset >= cursor.records.length) return undefined;

@@ -108,7 +108,8 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         const user = state.tokens.userOf(bearerOf(request));
         if (user === undefined) return reply.code(401).send(SESSION_INVALID);
         request.ipemuUser = user;
-        if (!request.url.split('?')[0].endsWith('/limits')) state.counted++;
+        const [path = ''] = request.url.split('?');
+        if (!path.endsWith('/limits')) state.counted++;
         return undefined;
       });
 

@@ -38,13 +38,13 @@ const int = (label: string): FieldDecl => ({ type: 'int', label });
 const bool = (label: string): FieldDecl => ({ type: 'boolean', label, nillable: false });
 
 /** Audit fields every ordinary object has. */
-const AUDIT: Record<string, FieldDecl> = {
+const AUDIT = {
   CreatedDate: dt('Created Date'),
   CreatedById: ref('Created By ID', 'User', 'CreatedBy'),
   LastModifiedDate: dt('Last Modified Date'),
   LastModifiedById: ref('Last Modified By ID', 'User', 'LastModifiedBy'),
   SystemModstamp: dt('System Modstamp'),
-};
+} satisfies Record<string, FieldDecl>;
 
 export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
   AsyncApexJob: {

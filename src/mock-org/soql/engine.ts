@@ -102,7 +102,7 @@ export class SoqlEngine {
     }
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = plan.project(rows[i], elapsed);
+    for (let i = 0; i < rows.length; i++) records[i] = plan.project(rows[i]!, elapsed);
     return { totalSize: records.length, done: true, records };
   }
 
@@ -119,7 +119,7 @@ export class SoqlEngine {
     if (keys === undefined) return undefined;
     const byId = field.type === 'id';
     if (keys.length === 1) {
-      const key = keys[0];
+      const key = keys[0]!;
       if (key === null) return undefined;
       if (byId) {
         const row = table.find(key as string);
@@ -140,7 +140,7 @@ export class SoqlEngine {
     // Table order, each row once (two keys may name the same row: an Id in 15 and 18 characters).
     found.sort((a, b) => a.ordinal - b.ordinal);
     let kept = 0;
-    for (let i = 0; i < found.length; i++) if (kept === 0 || found[i] !== found[kept - 1]) found[kept++] = found[i];
+    for (let i = 0; i < found.length; i++) if (kept === 0 || found[i] !== found[kept - 1]) found[kept++] = found[i]!;
     found.length = kept;
     return found;
   }

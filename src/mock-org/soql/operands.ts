@@ -33,8 +33,8 @@ export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
 export function likeRegex(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]);
+    const ch = pattern[i]!;
+    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]!);
     else if (ch === '%') source += '[\\s\\S]*';
     else if (ch === '_') source += '[\\s\\S]';
     else source += escapeRegex(ch);
@@ -84,7 +84,7 @@ export function compileLiteral(field: FieldSchema, literalType: string, raw: str
     }
     case 'DATE_LITERAL':
     case 'DATE_N_LITERAL': {
-      const literal = raw.split(':')[0].toUpperCase();
+      const literal = raw.split(':')[0]!.toUpperCase();
       if (!SUPPORTED_DATE_LITERALS.has(literal)) throw unsupported(`the date literal ${literal}`);
       if (kind !== 'date' && kind !== 'datetime') throw mismatch();
       return { kind: 'dateLiteral', literal, n: n ?? 0 };

@@ -57,7 +57,9 @@ function parseWithLineSeparators(soql: string, parse: ParseQuery): Query {
     const ch = String.fromCharCode(code);
     if (!soql.includes(ch)) unused.push(ch);
   }
-  const [ls, ps] = unused;
+  // The loop stops at two.
+  const ls = unused[0]!;
+  const ps = unused[1]!;
   const hidden = soql.replace(/\u2028/g, ls).replace(/\u2029/g, ps);
   return mapStrings(parse(hidden, { allowApexBindVariables: true }), (text) => text.split(ls).join('\u2028').split(ps).join('\u2029'));
 }

@@ -30,7 +30,7 @@ export type Accessor = (row: Row, elapsed: number) => Value;
 export function splitPath(text: string, root: ObjectSchema, alias: string | undefined): string[] {
   const segments = text.split('.');
   if (segments.length > 1) {
-    const first = segments[0].toLowerCase();
+    const first = segments[0]!.toLowerCase();
     const isPrefix = first === alias?.toLowerCase() || (first === root.name.toLowerCase() && !root.relationshipByLower.has(first));
     if (isPrefix) segments.shift();
   }
@@ -42,12 +42,13 @@ export function resolvePath(schema: Schema, root: ObjectSchema, segments: readon
   let owner = root;
   for (const written of segments.slice(0, -1)) {
     const field = owner.relationshipByLower.get(written.toLowerCase());
-    const target = field ? schema.get(field.referenceTo[0]) : undefined;
+    const to = field?.referenceTo[0];
+    const target = to !== undefined ? schema.get(to) : undefined;
     if (!field || !target) throw unknownRelationship(written);
     hops.push({ written, owner, field, target });
     owner = target;
   }
-  const last = segments[segments.length - 1];
+  const last = segments[segments.length - 1]!; // splitPath always leaves one segment
   const field = owner.fieldByLower.get(last.toLowerCase());
   if (!field) throw noSuchColumn(last, owner.name);
   return { hops, owner, field, written: segments.join('.') };
@@ -88,7 +89,7 @@ export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
   return (row, elapsed) => {
     let current: Row | undefined = row;
     for (let i = 0; i < hops.length; i++) {
-      current = parentOf(targets[i], current, hops[i], elapsed);
+      current = parentOf(targets[i]!, current, hops[i]!, elapsed);
       if (!current) return null;
     }
     return valuesAt(current, elapsed)[name] ?? null;

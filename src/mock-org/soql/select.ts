@@ -90,7 +90,7 @@ export function sortRows(rows: readonly Row[], keys: readonly OrderKey[], elapse
   }));
   decorated.sort((a, b) => {
     for (let i = 0; i < keys.length; i++) {
-      const result = compareValues(a.values[i], b.values[i], keys[i]);
+      const result = compareValues(a.values[i]!, b.values[i]!, keys[i]!);
       if (result !== 0) return result;
     }
     return a.row.ordinal - b.row.ordinal;

@@ -127,7 +127,7 @@ function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: str
   const compare: Record<string, (a: Value, b: Value) => boolean> = {
     '<': (a, b) => a! < b!, '<=': (a, b) => a! <= b!, '>': (a, b) => a! > b!, '>=': (a, b) => a! >= b!,
   };
-  const test = compare[operator];
+  const test = compare[operator]!; // the caller passes only <, <=, > and >=
   return (row) => { const v = get(row, elapsed); return v !== null && test(n(v), target); };
 }
 
@@ -152,7 +152,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
     if (kind !== 'string') throw invalidOperator('LIKE', field.type);
     const [raw] = rawValues;
     const bind = types[0] === 'APEX_BIND_VARIABLE' ? raw : undefined;
-    if (!bind && types[0] !== 'STRING') throw malformed('LIKE needs a string pattern');
+    if (raw === undefined || (!bind && types[0] !== 'STRING')) throw malformed('LIKE needs a string pattern');
     const fixed = bind ? undefined : likeRegex(unescapeSoql(raw, true));
     return {
       path, operator, specs: [],
@@ -170,7 +170,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
     };
   }
   if (kind === 'boolean' && operator !== '=' && operator !== '!=') throw invalidOperator(operator, 'boolean');
-  const specs = rawValues.map((raw, i) => compileLiteral(field, types[i], raw, nOf(i)));
+  const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
   const list = operator === 'IN' || operator === 'NOT IN';
   return {
     path, operator, specs,
@@ -180,7 +180,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
         const test = membership(get, ctx.elapsed, kind, operands);
         return operator === '!=' || operator === 'NOT IN' ? (row) => !test(row) : test;
       }
-      return ordering(get, ctx.elapsed, kind, operator, operands[0]);
+      return ordering(get, ctx.elapsed, kind, operator, operands[0]!);
     },
   };
 }

@@ -41,13 +41,13 @@ export function valuesAt(row: Row, elapsed: number): RowValues {
   const timeline = row.timeline;
   if (!timeline) return row.values;
   let due = 0;
-  while (due < timeline.length && timeline[due].after <= elapsed) due++;
+  while (due < timeline.length && timeline[due]!.after <= elapsed) due++;
   if (due === 0) return row.values;
   row.overlays ??= [];
   let overlay = row.overlays[due];
   if (!overlay) {
     overlay = { ...row.values };
-    for (let i = 0; i < due; i++) Object.assign(overlay, timeline[i].values);
+    for (let i = 0; i < due; i++) Object.assign(overlay, timeline[i]!.values);
     row.overlays[due] = overlay;
   }
   return overlay;
@@ -115,7 +115,7 @@ export class Table {
   add(id: string, values: RowValues, timeline?: readonly TimelineStep[]): Row {
     const row = new StoredRow(id, this.schema, this.rows.length, values, timeline !== undefined && timeline.length > 0 ? timeline : undefined);
     this.rows.push(row);
-    for (let i = 0; i < this.built.length; i++) indexRow(this.built[i], row);
+    for (let i = 0; i < this.built.length; i++) indexRow(this.built[i]!, row);
     return row;
   }
 
@@ -138,7 +138,7 @@ export class Table {
 
   private build(entry: IndexedField): RowIndex {
     entry.index = new Map();
-    for (let i = 0; i < this.rows.length; i++) indexRow(entry, this.rows[i]);
+    for (let i = 0; i < this.rows.length; i++) indexRow(entry, this.rows[i]!);
     this.built.push(entry);
     return entry.index;
   }

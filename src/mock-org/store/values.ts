@@ -42,7 +42,7 @@ const UTC_ZONES = new Set(['Z', '+0000', '+00:00', '-0000', '-00:00']);
 export function canonicalDateTime(text: string): string | undefined {
   const m = DATETIME.exec(text);
   if (!m) return undefined;
-  const [, date, hh, mm, ss = '00', fraction = '', zone] = m;
+  const [, date = '', hh = '', mm = '', ss = '00', fraction = '', zone = ''] = m;
   if (!isRealDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return undefined;
   const millis = fraction.padEnd(3, '0').slice(0, 3);
   if (UTC_ZONES.has(zone)) return flat(date, 'T', hh, ':', mm, ':', ss, '.', millis, '+0000');
@@ -64,5 +64,5 @@ const DURATION_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_00
 export function parseDuration(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const m = DURATION.exec(text.trim());
-  return m ? Number(m[1]) * DURATION_MS[m[2]] : undefined;
+  return m ? Number(m[1]) * DURATION_MS[m[2]!]! : undefined;
 }
