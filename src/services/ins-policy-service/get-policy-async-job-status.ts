@@ -6,8 +6,8 @@ import type { JsonSchema, MethodDefinition, ServiceContext } from '../../core/de
 import type { Org } from '../../core/org';
 import { assertReadable, FieldNeed } from './field-access';
 import { parsePassedKeys, PassedKeys } from './input-keys';
-import { JOB_FIELDS, JobRow, latestJob, statusOutput, StatusOutput } from './job-status';
-import { fetchJobs, linkedJobs, PolicyRow, POLICY_BY_ID, POLICY_BY_REFERENCE, POLICY_CHILDREN } from './job-link';
+import { JobRow, latestJob, statusOutput, StatusOutput } from './job-status';
+import { fetchJobs, JOB_NEEDS, linkedJobs, linkPlan, PolicyRow, POLICY_BY_ID, POLICY_BY_REFERENCE, POLICY_CHILDREN } from './job-link';
 
 /** src/… and dist/… sit at the same depth, so the schemas resolve from either. */
 function loadSchema(kind: 'input' | 'output'): JsonSchema {
@@ -16,16 +16,10 @@ function loadSchema(kind: 'input' | 'output'): JsonSchema {
 }
 
 /** Step 3: what each passed key's path will read. */
-function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): FieldNeed[] {
-  const needs: FieldNeed[] = [{ sobject: 'AsyncApexJob', fields: JOB_FIELDS }];
-  const policyFields = new Set<string>();
-  if (keys.policyId !== undefined) policyFields.add('Id');
-  if (keys.referencePolicyNumber !== undefined) ['Id', 'ReferencePolicyNumber', 'ParentPolicyId'].forEach((f) => policyFields.add(f));
-  if (policyFields.size > 0) {
-    needs.push({ sobject: 'InsurancePolicy', fields: [...policyFields] });
-    needs.push({ sobject: link.sobject, fields: [link.policyField, link.jobIdField] });
-  }
-  return needs;
+function fieldNeeds(keys: PassedKeys, link: JobLinkConfig): readonly FieldNeed[] {
+  if (keys.referencePolicyNumber !== undefined) return linkPlan(link).referenceNeeds;
+  if (keys.policyId !== undefined) return linkPlan(link).policyNeeds;
+  return JOB_NEEDS;
 }
 
 async function resolveJob(org: Org, jobId: string): Promise<JobRow> {

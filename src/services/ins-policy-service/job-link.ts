@@ -3,7 +3,8 @@ import { IpemuError } from '../../core/errors';
 import type { Org } from '../../core/org';
 import { hasKeyPrefix, normalizeId } from '../../salesforce/ids';
 import { readRecordPath } from '../../salesforce/record-path';
-import { selectWhereIn } from '../../salesforce/select-where-in';
+import { selectWhereIn, type WhereInQuery } from '../../salesforce/select-where-in';
+import type { FieldNeed } from '../../salesforce/field-access';
 import { JOB_FIELDS, JobRow } from './job-status';
 import { JOB_KEY_PREFIX } from './input-keys';
 
@@ -25,9 +26,35 @@ export const POLICY_BY_ID = selectWhereIn('InsurancePolicy', ['Id'], 'Id', 'poli
 export const POLICY_BY_REFERENCE = selectWhereIn('InsurancePolicy', ['Id', 'ReferencePolicyNumber', 'ParentPolicyId'], 'ReferencePolicyNumber', 'referenceNumbers');
 export const POLICY_CHILDREN = selectWhereIn('InsurancePolicy', ['Id', 'ParentPolicyId'], 'ParentPolicyId', 'parentIds');
 
-/** The link records of some policies: `SELECT <policyField>, <jobIdField> FROM <sobject> WHERE <policyField> IN :policyIds`. */
-export function linkQuery(link: JobLinkConfig): ReturnType<typeof selectWhereIn> {
-  return selectWhereIn(link.sobject, [link.policyField, link.jobIdField], link.policyField, 'policyIds');
+/** What the service reads through one job link, derived once per link (configs are frozen), so the caches below see the same texts and lists. */
+export interface LinkPlan {
+  /** `SELECT <policyField>, <jobIdField> FROM <sobject> WHERE <policyField> IN :policyIds`. */
+  readonly query: WhereInQuery;
+  /** The job Id field's path, as segments. */
+  readonly jobIdPath: readonly string[];
+  /** Step 3: the fields the policyId path reads, and those the referencePolicyNumber path reads. */
+  readonly policyNeeds: readonly FieldNeed[];
+  readonly referenceNeeds: readonly FieldNeed[];
+}
+
+/** Step 3: the fields the jobId path reads. */
+export const JOB_NEEDS: readonly FieldNeed[] = [{ sobject: 'AsyncApexJob', fields: JOB_FIELDS }];
+
+const plans = new WeakMap<JobLinkConfig, LinkPlan>();
+
+export function linkPlan(link: JobLinkConfig): LinkPlan {
+  let plan = plans.get(link);
+  if (plan === undefined) {
+    const linkNeed: FieldNeed = { sobject: link.sobject, fields: [link.policyField, link.jobIdField] };
+    plan = {
+      query: selectWhereIn(link.sobject, [link.policyField, link.jobIdField], link.policyField, 'policyIds'),
+      jobIdPath: link.jobIdField.split('.'),
+      policyNeeds: [...JOB_NEEDS, { sobject: 'InsurancePolicy', fields: ['Id'] }, linkNeed],
+      referenceNeeds: [...JOB_NEEDS, { sobject: 'InsurancePolicy', fields: ['Id', 'ReferencePolicyNumber', 'ParentPolicyId'] }, linkNeed],
+    };
+    plans.set(link, plan);
+  }
+  return plan;
 }
 
 /** A record without a field the query selected is a malformed answer from the org (INVOKE-502). */
@@ -54,12 +81,11 @@ export async function fetchJobs(org: Org, jobIds: readonly string[]): Promise<Jo
 
 /** The AsyncApexJob Ids linked to any of the policies (deduplicated, 18 characters). */
 export async function linkedJobIds(org: Org, link: JobLinkConfig, policyIds: readonly string[]): Promise<string[]> {
-  const query = linkQuery(link);
+  const { query, jobIdPath } = linkPlan(link);
   const result = await org.query(query.soql, { policyIds }, query.options);
-  const path = link.jobIdField.split('.');
   const ids = new Set<string>();
   for (const record of result.records) {
-    const value = readRecordPath(record, path);
+    const value = readRecordPath(record, jobIdPath);
     const id = typeof value === 'string' ? normalizeId(value) : undefined;
     // A link may name a job that was purged (Salesforce keeps finished jobs 7 days) or no job yet.
     if (id && hasKeyPrefix(id, JOB_KEY_PREFIX)) ids.add(id);
