@@ -3,10 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // The nock-intercepted fault tests run in a jest process of their own (jest.nock.config.js):
-  // after other files have driven jsforce over real loopback sockets in the same process, nock 14
-  // sometimes no longer intercepts jsforce's requests.
-  testPathIgnorePatterns: ['/node_modules/', '/test/orgs/jsforce/faults\\.test\\.ts$'],
   // Type checking is done once by `tsc` in `npm test`; ts-jest only transpiles.
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
