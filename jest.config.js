@@ -12,7 +12,4 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-network.ts'],
   testTimeout: 30000,
-  // A keep-alive socket or timer left by a third-party client (jsforce under nock) must not keep
-  // CI waiting once every test has finished.
-  forceExit: true,
 };
