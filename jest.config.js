@@ -3,10 +3,6 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // The nock-intercepted fault tests run in a jest process of their own (jest.nock.config.js):
-  // after other files have driven jsforce over real loopback sockets in the same process, nock 14
-  // sometimes no longer intercepts jsforce's requests.
-  testPathIgnorePatterns: ['/node_modules/', '/test/orgs/jsforce/faults\\.test\\.ts$'],
   // Type checking is done once by `tsc` in `npm test`; ts-jest only transpiles.
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
@@ -16,7 +12,4 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-network.ts'],
   testTimeout: 30000,
-  // A keep-alive socket or timer left by a third-party client (jsforce under nock) must not keep
-  // CI waiting once every test has finished.
-  forceExit: true,
 };

@@ -7,30 +7,47 @@ async function* numbers(n: number, pulled?: number[]): AsyncGenerator<number> {
   }
 }
 
+// Items take fake time: jest's clock runs every timer, and the promise work between them, to the end.
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeEach(() => {
+  jest.useFakeTimers();
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+/** Runs a runOrdered call to completion on the fake clock. */
+async function settle<T>(run: Promise<T>): Promise<T> {
+  await jest.runAllTimersAsync();
+  return run;
+}
 
 describe('runOrdered', () => {
   it('emits results in input order although they finish out of order', async () => {
     const out: number[] = [];
-    await runOrdered(numbers(40), 8, async (i) => {
+    const finished: number[] = [];
+    await settle(runOrdered(numbers(40), 8, async (i) => {
       await delay((i * 7919) % 13);
+      finished.push(i);
       return i * 10;
     }, (r) => {
       out.push(r);
-    });
+    }));
+    expect(finished).not.toEqual([...finished].sort((a, b) => a - b));
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 10));
   });
 
   it('never has more than `concurrency` items in flight', async () => {
     let inFlight = 0;
     let peak = 0;
-    await runOrdered(numbers(50), 5, async (i) => {
+    await settle(runOrdered(numbers(50), 5, async (i) => {
       inFlight += 1;
       peak = Math.max(peak, inFlight);
       await delay(i % 3);
       inFlight -= 1;
       return i;
-    }, () => undefined);
+    }, () => undefined));
     expect(peak).toBe(5);
   });
 
@@ -41,7 +58,8 @@ describe('runOrdered', () => {
       started.push(i);
       return new Promise<number>((resolve) => finishFirst.push(() => resolve(i)));
     }, () => undefined);
-    await delay(5);
+    await jest.advanceTimersByTimeAsync(0);
+    // All four started while none had finished.
     expect(started).toEqual([0, 1, 2, 3]);
     finishFirst.forEach((f) => f());
     await run;
@@ -56,7 +74,8 @@ describe('runOrdered', () => {
       emitted += 1;
       if (emitted === 1) await blocked;
     });
-    await delay(10);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(emitted).toBe(1);
     // The window (4) is full and the first emit has not returned: nothing more is read.
     expect(pulled.length).toBeLessThanOrEqual(5);
     release();

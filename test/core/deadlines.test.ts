@@ -1,31 +1,47 @@
 import { Deadlines } from '../../src/core/deadlines';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Deadlines reads performance.now() and arms setTimeout: the fake clock drives both.
+beforeEach(() => {
+  jest.useFakeTimers();
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('Deadlines: invocation timeouts on shared timers', () => {
-  it('fires each deadline once, no earlier than its time, in order', async () => {
+  it('fires each deadline once, no earlier than its time, in order', () => {
     const deadlines = new Deadlines();
     const fired: string[] = [];
     const start = performance.now();
     const at: Record<string, number> = {};
     for (const name of ['a', 'b']) deadlines.add(30, () => { fired.push(name); at[name] = performance.now() - start; });
     deadlines.add(10, () => { fired.push('short'); at.short = performance.now() - start; });
-    await sleep(80);
+    jest.advanceTimersByTime(9);
+    expect(fired).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(fired).toEqual(['short']);
+    jest.advanceTimersByTime(19);
+    expect(fired).toEqual(['short']);
+    jest.advanceTimersByTime(100);
     expect(fired).toEqual(['short', 'a', 'b']);
-    expect(at.short).toBeGreaterThanOrEqual(9);
-    expect(at.a).toBeGreaterThanOrEqual(29);
+    expect(at).toEqual({ short: 10, a: 30, b: 30 });
     expect(deadlines.stats().size).toBe(0);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
-  it('a cancelled deadline never fires, and a later one still does', async () => {
+  it('a cancelled deadline never fires, and a later one still does', () => {
     const deadlines = new Deadlines();
     const fired: number[] = [];
     const first = deadlines.add(20, () => fired.push(1));
-    await sleep(5);
+    jest.advanceTimersByTime(5);
     deadlines.add(20, () => fired.push(2));
     first.cancel();
     first.cancel();
-    await sleep(60);
+    jest.advanceTimersByTime(19);
+    expect(fired).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(fired).toEqual([2]);
+    jest.advanceTimersByTime(100);
     expect(fired).toEqual([2]);
   });
 
@@ -46,28 +62,17 @@ describe('Deadlines: invocation timeouts on shared timers', () => {
     expect(deadlines.stats().get(30_000)).toEqual({ live: 0, held: 0 });
   });
 
-  it('lets the process exit while no deadline is live, and holds it open while one is', async () => {
-    const script = `
-      const { Deadlines } = require(${JSON.stringify(require.resolve('../../dist/core/deadlines'))});
-      const d = new Deadlines();
-      d.add(60000, () => {}).cancel();
-      if (process.argv[1] === 'live') d.add(150, () => console.log('expired'));
-    `;
-    const { spawnSync } = await import('node:child_process');
-    const idle = spawnSync(process.execPath, ['-e', script, 'idle'], { encoding: 'utf8', timeout: 10_000 });
-    expect(idle.status).toBe(0);
-    const live = spawnSync(process.execPath, ['-e', script, 'live'], { encoding: 'utf8', timeout: 10_000 });
-    expect(live.stdout.trim()).toBe('expired');
-  });
-
-  it('an expiry that starts new work gets a timer for it', async () => {
+  it('an expiry that starts new work gets a timer for it', () => {
     const deadlines = new Deadlines();
     const fired: string[] = [];
     deadlines.add(10, () => {
       fired.push('first');
       deadlines.add(10, () => fired.push('second'));
     });
-    await sleep(70);
+    jest.advanceTimersByTime(10);
+    expect(fired).toEqual(['first']);
+    expect(jest.getTimerCount()).toBe(1);
+    jest.advanceTimersByTime(10);
     expect(fired).toEqual(['first', 'second']);
   });
 });

@@ -8,6 +8,9 @@ const unusedOrg: Org = {
   describe: () => Promise.reject(new Error('not used')),
 };
 
+/** The signal each EchoService:slow call was given. */
+const slowSignals: AbortSignal[] = [];
+
 const echo = defineService('EchoService', {
   echo: {
     description: 'Returns its input.',
@@ -19,6 +22,7 @@ const echo = defineService('EchoService', {
     input: { type: 'object' },
     handler: (_input, ctx) =>
       new Promise((resolve) => {
+        slowSignals.push(ctx.signal);
         const t = setTimeout(() => resolve({ done: true }), 10_000);
         ctx.signal.addEventListener('abort', () => clearTimeout(t));
       }),
@@ -52,6 +56,8 @@ describe('registry and invoke', () => {
     const keys = emu.services().map((s) => s.key);
     expect(keys).toContain('InsPolicyService:getPolicyAsyncJobStatus');
     expect(keys).toContain('EchoService:echo');
+    const builtIn = emu.services().find((s) => s.key === 'InsPolicyService:getPolicyAsyncJobStatus');
+    expect(builtIn?.inputSchema).toMatchObject({ type: 'object', properties: { jobId: expect.any(Object) } });
     const info = emu.services().find((s) => s.key === 'EchoService:echo');
     expect(info).toEqual({ key: 'EchoService:echo', description: 'Returns its input.', inputSchema: echo.methods.echo.input });
   });
@@ -90,10 +96,25 @@ describe('registry and invoke', () => {
   });
 
   it('answers INVOKE-504 past options.timeout and aborts the handler signal', async () => {
-    const started = Date.now();
-    const out = await emu.invoke('EchoService:slow', {}, { timeout: 50 });
-    expect(out).toEqual({ errorCode: 'INVOKE-504', error: 'The invocation did not finish within 50 ms.' });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    jest.useFakeTimers();
+    try {
+      slowSignals.length = 0;
+      let out: unknown;
+      const pending = emu.invoke('EchoService:slow', {}, { timeout: 50 }).then((o) => (out = o));
+      await jest.advanceTimersByTimeAsync(49);
+      expect(out).toBeUndefined();
+      expect(slowSignals).toHaveLength(1);
+      expect(slowSignals[0].aborted).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await pending;
+      expect(out).toEqual({ errorCode: 'INVOKE-504', error: 'The invocation did not finish within 50 ms.' });
+      expect(slowSignals[0].aborted).toBe(true);
+      expect(slowSignals[0].reason).toMatchObject({ code: 'TIMEOUT' });
+      // The handler's own 10 s timer was cleared by the abort.
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it.each([0, -1, 1.5, 120_001, 'x'])('rejects options.timeout %p with INVOKE-400', async (timeout) => {

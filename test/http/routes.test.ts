@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server';
-import { captureLogs, makeEmulator } from './helpers';
+import { captureLogs, Gate, makeEmulator, testPlugin } from './helpers';
 
 describe('HTTP routes (inject)', () => {
   let app: FastifyInstance;
@@ -67,9 +67,27 @@ describe('HTTP routes (inject)', () => {
     const bad = await post('/invoke/Echo:sleep', { input: {}, options: { timeout: 0 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ errorCode: 'INVOKE-400', error: expect.stringContaining('timeout') });
-    const slow = await post('/invoke/Echo:sleep', { input: { ms: 500 }, options: { timeout: 20 } });
-    expect(slow.statusCode).toBe(504);
-    expect(slow.json()).toMatchObject({ errorCode: 'INVOKE-504' });
+    // The handler waits on a gate that stays shut, and timers are fake: only the 20 ms deadline can answer.
+    const gate = new Gate();
+    const gated = buildServer({ emulator: makeEmulator([testPlugin(gate)]), logStream: captureLogs().stream });
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask'] });
+    try {
+      let slow: Awaited<ReturnType<typeof post>> | undefined;
+      const pending = gated
+        .inject({ method: 'POST', url: '/invoke/Echo:sleep', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ options: { timeout: 20 } }) })
+        .then((res) => (slow = res));
+      await gate.entered;
+      await jest.advanceTimersByTimeAsync(19);
+      expect(slow).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      await pending;
+      expect(slow?.statusCode).toBe(504);
+      expect(slow?.json()).toEqual({ errorCode: 'INVOKE-504', error: 'The invocation did not finish within 20 ms.' });
+    } finally {
+      jest.useRealTimers();
+      gate.open();
+      await gated.close();
+    }
   });
 
   test.each([

@@ -40,8 +40,8 @@ function expectNoSecrets(out: unknown): void {
 }
 
 /**
- * A loopback org and login server answering from a script (not nock: nock stops intercepting in
- * a jest worker where an earlier test file used jsforce over real loopback HTTP).
+ * A loopback org and login server answering from a script: these faults go over real sockets
+ * (test/orgs/jsforce/faults.test.ts covers the same ground under nock).
  */
 interface Scripted {
   url: string;

@@ -197,8 +197,11 @@ describe('CursorStore', () => {
   it('expires cursors after ttl', () => {
     let now = 0;
     const store = new CursorStore({ ttlMs: 1000, now: () => now });
-    const url = store.firstPage(rows(2001), 2001, 'u', '/q').nextRecordsUrl as string;
+    const early = store.firstPage(rows(2001), 2001, 'u', '/q').nextRecordsUrl as string;
+    const late = store.firstPage(rows(2001), 2001, 'u', '/q').nextRecordsUrl as string;
+    now = 999;
+    expect(store.page(early.split('/').pop() as string, 'u', '/q')?.records).toHaveLength(1);
     now = 5000;
-    expect(store.page(url.split('/').pop() as string, 'u', '/q')).toBeUndefined();
+    expect(store.page(late.split('/').pop() as string, 'u', '/q')).toBeUndefined();
   });
 });

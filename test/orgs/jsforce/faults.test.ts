@@ -166,11 +166,23 @@ describe('org faults through createEmulator().invoke', () => {
   });
 
   it('a response slower than options.timeout → INVOKE-504', async () => {
-    nock(INSTANCE).get(QUERY).query(true).delay(3000).reply(200, { totalSize: 0, done: true, records: [] });
-    const started = Date.now();
+    // The org holds its answer until the test releases it, so only the 100 ms timeout can end the call.
+    let reached = false;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const scope = nock(INSTANCE).get(QUERY).query(true).reply(async () => {
+      reached = true;
+      await held;
+      return [200, { totalSize: 0, done: true, records: [] }];
+    });
     const out = await invokeProbe({}, 100);
-    expect(out.errorCode).toBe('INVOKE-504');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(out).toMatchObject({ errorCode: 'INVOKE-504' });
+    expect(reached).toBe(true);
+    // jsforce cannot cancel the request it sent: answer it, or it stays open (and holds jsforce's
+    // 30-minute request timer) after the test.
+    const replied = new Promise((resolve) => scope.once('replied', resolve));
+    release();
+    await replied;
   });
 
   it('never lets a token echoed by the org reach the output map or the logs', async () => {

@@ -102,7 +102,10 @@ describe('JsforceOrg against the fake REST API over loopback', () => {
     const org = await connect();
     expect(org.cacheKey).toContain(server.instanceUrl);
     expect(org.cacheKey).not.toContain(server.accessToken);
+    // With only a token, the user is known by a hash of it; a username names it.
+    expect(org.cacheKey).toMatch(new RegExp(`^jsforce:${server.instanceUrl.replace(/[.]/g, '\\.')}#token:[0-9a-f]{16}$`));
     expect((await connect()).cacheKey).toBe(org.cacheKey);
+    expect((await connect({ username: 'ops@example.com' })).cacheKey).toBe(`jsforce:${server.instanceUrl}#ops@example.com`);
   });
 });
 
