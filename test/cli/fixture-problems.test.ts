@@ -82,7 +82,7 @@ const COMMANDS: Record<string, string[]> = {
 };
 
 it.each(Object.keys(COMMANDS))('%s prints the same lines on stderr, nothing on stdout, and exits 2 without listening', async (name) => {
-  const r = await run([...COMMANDS[name], dir]);
+  const r = await run([...COMMANDS[name]!, dir]);
   expect({ code: r.code, killed: r.killed, stdout: r.stdout }).toEqual({ code: 2, killed: false, stdout: '' });
   expect(errorLines(r.stderr)).toEqual(expected);
 });

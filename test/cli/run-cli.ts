@@ -24,7 +24,7 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const [cmd, ...pre] = opts.command ?? [process.execPath];
-    const child = spawn(cmd, [...pre, BIN, ...args], { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env) });
+    const child = spawn(cmd!, [...pre, BIN, ...args], { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -59,7 +59,7 @@ describe('registry and invoke', () => {
     const builtIn = emu.services().find((s) => s.key === 'InsPolicyService:getPolicyAsyncJobStatus');
     expect(builtIn?.inputSchema).toMatchObject({ type: 'object', properties: { jobId: expect.any(Object) } });
     const info = emu.services().find((s) => s.key === 'EchoService:echo');
-    expect(info).toEqual({ key: 'EchoService:echo', description: 'Returns its input.', inputSchema: echo.methods.echo.input });
+    expect(info).toEqual({ key: 'EchoService:echo', description: 'Returns its input.', inputSchema: echo.methods.echo!.input });
   });
 
   it('adds INVOKE-200 / OK to a handler result without an errorCode', async () => {
@@ -104,12 +104,12 @@ describe('registry and invoke', () => {
       await jest.advanceTimersByTimeAsync(49);
       expect(out).toBeUndefined();
       expect(slowSignals).toHaveLength(1);
-      expect(slowSignals[0].aborted).toBe(false);
+      expect(slowSignals[0]!.aborted).toBe(false);
       await jest.advanceTimersByTimeAsync(1);
       await pending;
       expect(out).toEqual({ errorCode: 'INVOKE-504', error: 'The invocation did not finish within 50 ms.' });
-      expect(slowSignals[0].aborted).toBe(true);
-      expect(slowSignals[0].reason).toMatchObject({ code: 'TIMEOUT' });
+      expect(slowSignals[0]!.aborted).toBe(true);
+      expect(slowSignals[0]!.reason).toMatchObject({ code: 'TIMEOUT' });
       // The handler's own 10 s timer was cleared by the abort.
       expect(jest.getTimerCount()).toBe(0);
     } finally {
@@ -123,7 +123,7 @@ describe('registry and invoke', () => {
 
   it('refuses a key registered twice at start-up, not at invoke time', () => {
     expect(() => createEmulator({ org: unusedOrg, plugins: [plugin, plugin] })).toThrow(/registered twice/);
-    const clash = definePlugin({ name: 'clash', services: [defineService('InsPolicyService', { getPolicyAsyncJobStatus: echo.methods.echo })] });
+    const clash = definePlugin({ name: 'clash', services: [defineService('InsPolicyService', { getPolicyAsyncJobStatus: echo.methods.echo! })] });
     expect(() => createEmulator({ org: unusedOrg, plugins: [clash] })).toThrow(/InsPolicyService:getPolicyAsyncJobStatus is registered twice/);
   });
 
@@ -133,7 +133,7 @@ describe('registry and invoke', () => {
   });
 
   it('refuses invalid class or method names at start-up', () => {
-    const bad = definePlugin({ name: 'bad', services: [defineService('Bad Class', { m: echo.methods.echo })] });
+    const bad = definePlugin({ name: 'bad', services: [defineService('Bad Class', { m: echo.methods.echo! })] });
     expect(() => createEmulator({ org: unusedOrg, plugins: [bad] })).toThrow(/Invalid service class name/);
   });
 

@@ -35,19 +35,19 @@ describe('OpenAPI document', () => {
 
   test('puts the input schema inside the request body and the output schema on 200, failures on 4xx/5xx', () => {
     const doc = buildOpenApi(makeEmulator()) as Doc;
-    const op = doc.paths['/invoke/Echo:echo'].post as Operation;
+    const op = doc.paths['/invoke/Echo:echo']!.post as Operation;
     const body = op.requestBody.content['application/json'].schema;
     expect(body.type).toBe('object');
     expect(body.properties.input).toEqual({ type: 'object', properties: { n: { type: 'integer' }, name: { type: 'string' } } });
     expect(body.properties.options).toEqual({ $ref: '#/components/schemas/InvokeOptions' });
-    expect(op.responses['200'].content['application/json'].schema).toEqual({ type: 'object', properties: { n: { type: 'integer' }, echoed: { type: 'object' } } });
+    expect(op.responses['200']!.content['application/json'].schema).toEqual({ type: 'object', properties: { n: { type: 'integer' }, echoed: { type: 'object' } } });
     for (const status of ['400', '403', '404', '413', '415', '500', '502', '504']) {
-      expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FailureOutput' });
+      expect(op.responses[status]!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FailureOutput' });
     }
     expect(op.responses['401']).toBeUndefined();
-    expect(doc.components.schemas.FailureOutput).toMatchObject({ required: ['errorCode', 'error'] });
+    expect(doc.components.schemas!.FailureOutput).toMatchObject({ required: ['errorCode', 'error'] });
     // A service without an output schema still documents the success map.
-    const noOutput = (doc.paths['/invoke/Echo:fail'].post as Operation).responses['200'].content['application/json'].schema;
+    const noOutput = (doc.paths['/invoke/Echo:fail']!.post as Operation).responses['200']!.content['application/json'].schema;
     expect(noOutput).toEqual({ $ref: '#/components/schemas/SuccessOutput' });
   });
 
@@ -55,22 +55,22 @@ describe('OpenAPI document', () => {
     const doc = buildOpenApi(makeEmulator(), { bearerAuth: true }) as Doc;
     const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[A-Za-z]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) expect(doc.components.schemas[ref.split('/').pop()!.replace('"', '')]).toBeDefined();
+    for (const ref of refs) expect(doc.components.schemas![ref.split('/').pop()!.replace('"', '')]).toBeDefined();
   });
 
   test('changes when a plugin adds a service', () => {
     const before = buildOpenApi(makeEmulator([testPlugin()])) as Doc;
     const after = buildOpenApi(makeEmulator([testPlugin(), extraPlugin])) as Doc;
     expect(before.paths['/invoke/QuoteService:getQuote']).toBeUndefined();
-    const op = after.paths['/invoke/QuoteService:getQuote'].post as Operation;
+    const op = after.paths['/invoke/QuoteService:getQuote']!.post as Operation;
     expect(op.requestBody.content['application/json'].schema.properties.input).toMatchObject({ required: ['quoteId'] });
-    expect(op.responses['200'].content['application/json'].schema).toEqual({ type: 'object', properties: { premium: { type: 'number' } } });
+    expect(op.responses['200']!.content['application/json'].schema).toEqual({ type: 'object', properties: { premium: { type: 'number' } } });
   });
 
   test('editing the document does not touch the registry', async () => {
     const emulator = makeEmulator();
     const doc = buildOpenApi(emulator) as Doc;
-    (doc.paths['/invoke/Echo:echo'].post as Operation).requestBody.content['application/json'].schema.properties.input = { type: 'string' };
+    (doc.paths['/invoke/Echo:echo']!.post as Operation).requestBody.content['application/json'].schema.properties.input = { type: 'string' };
     const schema = emulator.services().find((s) => s.key === 'Echo:echo')?.inputSchema;
     expect(schema).toMatchObject({ type: 'object' });
   });
@@ -83,8 +83,8 @@ describe('OpenAPI document', () => {
     const doc = res.json() as Doc & { paths: Record<string, { get?: { security?: unknown } }> };
     expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
-    expect((doc.paths['/invoke/Echo:echo'].post as Operation).responses['401']).toBeDefined();
-    expect(doc.paths['/healthz'].get?.security).toEqual([]);
+    expect((doc.paths['/invoke/Echo:echo']!.post as Operation).responses['401']).toBeDefined();
+    expect(doc.paths['/healthz']!.get?.security).toEqual([]);
 
     const open = buildOpenApi(makeEmulator()) as Doc;
     expect(open.components.securitySchemes).toBeUndefined();

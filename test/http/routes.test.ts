@@ -220,8 +220,8 @@ describe('HTTP routes (inject)', () => {
     const lines = logs.lines().filter((l) => l.msg === 'request');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ level: 30, method: 'POST', route: '/invoke/:key', key: 'Echo:echo', status: 200, errorCode: 'INVOKE-200' });
-    expect(typeof lines[0].reqId).toBe('string');
-    expect(typeof lines[0].ms).toBe('number');
+    expect(typeof lines[0]!.reqId).toBe('string');
+    expect(typeof lines[0]!.ms).toBe('number');
     expect(lines[1]).toMatchObject({ key: 'Echo:fail', status: 404, errorCode: 'INVOKE-404' });
     expect(lines[2]).toMatchObject({ route: '/healthz', status: 200 });
     expect(new Set(lines.map((l) => l.reqId)).size).toBe(3);

@@ -43,7 +43,7 @@ live('a real org (SF_INSTANCE_URL, SF_ACCESS_TOKEN)', () => {
       expect((await emulator.invoke(KEY, { jobId: '7075j00004uK6GjAAK' })).errorCode).toBe('INVOKE-404');
       return;
     }
-    const jobId = latest.records[0].Id;
+    const jobId = latest.records[0]!.Id;
     const out = await emulator.invoke(KEY, { jobId });
     expect(Object.keys(out)).toEqual(['status', 'jobId', 'errorCode', 'error']);
     expect(STATUSES).toContain(out.status);

@@ -113,17 +113,17 @@ const COMMANDS: Record<string, (file: string) => string[]> = {
 
 describe.each(['many', 'malformed', 'folder'])('fixture "%s"', (name) => {
   it('invoke, serve and mock-org serve: exit 2, the problems on stderr naming file, record and field, no stack, nothing on stdout', async () => {
-    const expected = cases[name];
+    const expected = cases[name]!;
     const results = await Promise.all(Object.values(COMMANDS).map((args) => run(args(expected.file))));
     Object.keys(COMMANDS).forEach((command, i) => {
-      const r = results[i];
+      const r = results[i]!;
       expect({ command, code: r.code, killed: r.killed, stdout: r.stdout }).toEqual({ command, code: 2, killed: false, stdout: '' });
       expectLines(r.stderr, [`ipemu: ${expected.load[0]}`, ...expected.load.slice(1), '']);
     });
   });
 
   it('mock-org validate: non-zero exit listing the same problems, no stack', async () => {
-    const expected = cases[name];
+    const expected = cases[name]!;
     const r = await run(['mock-org', 'validate', expected.file]);
     expect(r.code).toBe(2);
     expectLines(r.stdout, [...expected.load, '']);
@@ -132,13 +132,13 @@ describe.each(['many', 'malformed', 'folder'])('fixture "%s"', (name) => {
   });
 
   it('in-process: validateFixtures names them and MockOrg.fromFixtures rejects with INVALID_INPUT', async () => {
-    const expected = cases[name];
+    const expected = cases[name]!;
     const problems = validateFixtures(expected.file);
     expect(problems).toHaveLength(expected.load.length);
     // Problem i is validate's line i: its file first, its message last.
     problems.forEach((p, i) => {
-      expect(expected.load[i].startsWith(`${p.file}: `)).toBe(true);
-      expect(expected.load[i].endsWith(p.message)).toBe(true);
+      expect(expected.load[i]!.startsWith(`${p.file}: `)).toBe(true);
+      expect(expected.load[i]!.endsWith(p.message)).toBe(true);
     });
     const err = await MockOrg.fromFixtures(expected.file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IpemuError);

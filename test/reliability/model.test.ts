@@ -73,9 +73,9 @@ function genUniverse(u: number): fc.Arbitrary<GenOrg> {
       const policies: GenPolicy[] = rawPolicies.map((p, i) => ({
         Id: p.Id,
         ReferencePolicyNumber: p.ReferencePolicyNumber,
-        ParentPolicyId: p.parent !== null && p.parent !== i ? rawPolicies[p.parent].Id : null,
+        ParentPolicyId: p.parent !== null && p.parent !== i ? rawPolicies[p.parent]!.Id : null,
       }));
-      const links: GenLink[] = rawLinks.map(([pi, ji]) => ({ policyId: policies[pi].Id, jobId: ji >= 0 ? jobs[ji].Id : jobId(base + 249_999) }));
+      const links: GenLink[] = rawLinks.map(([pi, ji]) => ({ policyId: policies[pi]!.Id, jobId: ji >= 0 ? jobs[ji]!.Id : jobId(base + 249_999) }));
       return { policies, jobs: jobs as GenJob[], links };
     });
 }
@@ -94,7 +94,7 @@ function inputsFor(org: GenOrg, u: number): fc.Arbitrary<GenInput[]> {
   const jobIds = org.jobs.map((j) => j.Id);
   const policyIds = org.policies.map((p) => p.Id);
   const idForms = (ids: string[]) => ids.flatMap((id) => [id, id.slice(0, 15), id.toLowerCase(), id.toUpperCase()]);
-  const jobValue = fc.constantFrom(...idForms(jobIds), jobId(888_888), 'not-an-id', org.policies[0].Id);
+  const jobValue = fc.constantFrom(...idForms(jobIds), jobId(888_888), 'not-an-id', org.policies[0]!.Id);
   const policyValue = fc.constantFrom(...idForms(policyIds), policyId(888_888), '0YT', jobId(1));
   const refs = REFS.map((r) => `U${u}-${r}`);
   const refValue = fc.constantFrom(...refs, ...refs.map((r) => r.toUpperCase()), `U${u}-REF-Z`, '   ', 'x'.repeat(256));
@@ -151,9 +151,9 @@ describe('getPolicyAsyncJobStatus against a reference model of DESIGN.md §2', (
   });
 
   it('the model itself: ties at one instant in three spellings go to the greater Id', () => {
-    const a: GenJob = { Id: jobId(5, '5J0'), Status: 'Queued', NumberOfErrors: null, ExtendedStatus: null, CreatedDate: DATES[0] };
-    const b: GenJob = { ...a, Id: jobId(5, '5j0'), CreatedDate: DATES[2] };
-    const older: GenJob = { ...a, Id: jobId(9, '5j0'), CreatedDate: DATES[3] };
+    const a: GenJob = { Id: jobId(5, '5J0'), Status: 'Queued', NumberOfErrors: null, ExtendedStatus: null, CreatedDate: DATES[0]! };
+    const b: GenJob = { ...a, Id: jobId(5, '5j0'), CreatedDate: DATES[2]! };
+    const older: GenJob = { ...a, Id: jobId(9, '5j0'), CreatedDate: DATES[3]! };
     expect(latest([a, b, older])?.Id).toBe(b.Id); // 'j' > 'J' in code-point order
     expect(latest([older, a])?.Id).toBe(a.Id);
   });

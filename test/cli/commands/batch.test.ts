@@ -86,7 +86,7 @@ describe('ipemu batch', () => {
     expect(out).toHaveLength(300);
     out.forEach((o, i) => {
       if (i % 3 === 0) expect(o).toMatchObject({ errorCode: 'INVOKE-200', jobId: SAMPLE_JOB });
-      else expect(o).toMatchObject({ errorCode: 'INVOKE-404', error: expect.stringContaining(inputs[i].jobId) });
+      else expect(o).toMatchObject({ errorCode: 'INVOKE-404', error: expect.stringContaining(inputs[i]!.jobId) });
     });
     expect(r.stderr).toMatch(/INVOKE-200: 100, INVOKE-404: 200/);
     expect(r.code).toBe(4);

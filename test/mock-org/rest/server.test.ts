@@ -190,8 +190,8 @@ describe('CursorStore', () => {
     const store = new CursorStore({ maxCursors: 2 });
     const urls = [1, 2, 3].map(() => store.firstPage(rows(2500), 2500, 'u', '/q').nextRecordsUrl as string);
     expect(store.size).toBe(2);
-    expect(store.page(urls[0].split('/').pop() as string, 'u', '/q')).toBeUndefined();
-    expect(store.page(urls[2].split('/').pop() as string, 'u', '/q')?.records).toHaveLength(500);
+    expect(store.page(urls[0]!.split('/').pop() as string, 'u', '/q')).toBeUndefined();
+    expect(store.page(urls[2]!.split('/').pop() as string, 'u', '/q')?.records).toHaveLength(500);
   });
 
   it('expires cursors after ttl', () => {

@@ -20,19 +20,19 @@ describe('SELECT', () => {
         NumberOfErrors: 0, Status: 'Completed', Id: JOB_A, CreatedDate: '2026-11-01T10:00:00.000+0000', ExtendedStatus: null,
       }],
     });
-    expect(Object.keys(result.records[0])).toEqual(['attributes', 'NumberOfErrors', 'Status', 'Id', 'CreatedDate', 'ExtendedStatus']);
+    expect(Object.keys(result.records[0]!)).toEqual(['attributes', 'NumberOfErrors', 'Status', 'Id', 'CreatedDate', 'ExtendedStatus']);
   });
 
   test('field names are case-insensitive and come back as the API spells them', async () => {
     const [record] = (await org.query(`select id, STATUS, createdby.name from asyncapexjob where ID = '${JOB_A}'`)).records;
-    expect(Object.keys(record)).toEqual(['attributes', 'Id', 'Status', 'CreatedBy']);
-    expect(record.CreatedBy).toMatchObject({ Name: 'Ada Admin' });
+    expect(Object.keys(record!)).toEqual(['attributes', 'Id', 'Status', 'CreatedBy']);
+    expect(record!.CreatedBy).toMatchObject({ Name: 'Ada Admin' });
   });
 
   test('the apiVersion option changes attribute urls', async () => {
     const other = await MockOrg.fromFixtures(smallOrg(), { apiVersion: '63.0' });
     const [record] = (await other.query(`SELECT Id FROM AsyncApexJob WHERE Id = '${JOB_A}'`)).records;
-    expect(record.attributes.url).toBe(`/services/data/v63.0/sobjects/AsyncApexJob/${JOB_A}`);
+    expect(record!.attributes.url).toBe(`/services/data/v63.0/sobjects/AsyncApexJob/${JOB_A}`);
   });
 
   test('parent paths nest like the REST API, several levels deep, merging fields of one relationship', async () => {
@@ -53,8 +53,8 @@ describe('SELECT', () => {
       },
     });
     // JOB_B has no CreatedById; item 3 has no BatchJobId: empty references are null.
-    expect((records[1].InsuranceAsyncBulkRequestItem as { BatchJob: { CreatedBy: unknown } }).BatchJob.CreatedBy).toBeNull();
-    expect(records[2].InsuranceAsyncBulkRequestItem).toMatchObject({ BatchJob: null, BatchJobId: null });
+    expect((records[1]!.InsuranceAsyncBulkRequestItem as { BatchJob: { CreatedBy: unknown } }).BatchJob.CreatedBy).toBeNull();
+    expect(records[2]!.InsuranceAsyncBulkRequestItem).toMatchObject({ BatchJob: null, BatchJobId: null });
   });
 
   test('a reference to a record that does not exist (a purged job) gives a null parent', async () => {

@@ -31,7 +31,7 @@ describe('timelines move a job with the injected clock', () => {
     expect(queued()).toBe(0);
     expect(viaItem()).toBe(1);
     expect(org.retrieve('AsyncApexJob', JOB_C, ['Status'])).toMatchObject({ Status: 'Processing' });
-    expect(org.querySync('SELECT Id FROM AsyncApexJob ORDER BY JobItemsProcessed DESC NULLS LAST').records[0].Id).toBe(JOB_C);
+    expect(org.querySync('SELECT Id FROM AsyncApexJob ORDER BY JobItemsProcessed DESC NULLS LAST').records[0]!.Id).toBe(JOB_C);
   });
 
   test('steps count from the org\'s start, not from the epoch or the record', async () => {

@@ -29,8 +29,8 @@ function fakeOrg(rows: Record<string, unknown>[], behaviour: { fail?: OrgError; 
       const match = /WHERE\s+(\S+)\s+IN\s+:(\w+)/i.exec(soql);
       let records = rows;
       if (match && binds) {
-        const wanted = new Set(([] as unknown[]).concat(binds[match[2]]).map((v) => String(v).toLowerCase()));
-        records = rows.filter((r) => wanted.has(String(get(r, match[1])).toLowerCase()));
+        const wanted = new Set(([] as unknown[]).concat(binds[match[2]!]).map((v) => String(v).toLowerCase()));
+        records = rows.filter((r) => wanted.has(String(get(r, match[1]!)).toLowerCase()));
       }
       const out = records.map((r) => ({ attributes: { type: 'Thing', url: `/x/${String(r.Id)}` }, ...r }));
       const done = behaviour.pageSize === undefined || out.length <= behaviour.pageSize;
@@ -65,8 +65,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const [lead, other] = await Promise.all([c.query(BY_CODE, { codes: ['Alpha'] }, MERGE), c.query(BY_CODE, { codes: ['beta'] }, MERGE)]);
     expect(calls[0]).toEqual({ soql: BY_CODE, binds: { codes: ['Alpha'] } });
-    expect(ids(lead)).toEqual([ROWS[0].Id]);
-    expect(ids(other)).toEqual([ROWS[1].Id]);
+    expect(ids(lead)).toEqual([ROWS[0]!.Id]);
+    expect(ids(other)).toEqual([ROWS[1]!.Id]);
   });
 
   it('once a tick has seen concurrent callers, holds the first caller too: a burst costs one request', async () => {
@@ -81,7 +81,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
       c.query(BY_CODE, { codes: ['Gamma'] }, MERGE),
     ]);
     expect(calls).toEqual([{ soql: BY_CODE, binds: { codes: ['Alpha', 'beta', 'Gamma'] } }]);
-    expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0].Id], [ROWS[1].Id], [ROWS[2].Id]]);
+    expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0]!.Id], [ROWS[1]!.Id], [ROWS[2]!.Id]]);
     // A sequential caller after the burst is held for its tick (nothing sent synchronously)…
     calls.length = 0;
     const held = c.query(BY_CODE, { codes: ['Alpha'] }, MERGE);
@@ -104,8 +104,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
       c.query(BY_CODE, { codes: ['delta'] }, MERGE),
     ]);
     expect(calls).toHaveLength(2);
-    expect(ids(a)).toEqual([ROWS[0].Id]);
-    expect(ids(b)).toEqual([ROWS[1].Id, ROWS[2].Id]);
+    expect(ids(a)).toEqual([ROWS[0]!.Id]);
+    expect(ids(b)).toEqual([ROWS[1]!.Id, ROWS[2]!.Id]);
     expect(none).toEqual({ totalSize: 0, done: true, records: [] });
     expect(a.totalSize).toBe(1);
   });
@@ -119,7 +119,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
       c.query(BY_CODE, { codes: ['beta'] }, MERGE),
       c.query(BY_CODE, { codes: ['Alpha'] }, MERGE),
     ]);
-    expect(calls[1].binds).toEqual({ codes: ['Alpha', 'beta'] });
+    expect(calls[1]!.binds).toEqual({ codes: ['Alpha', 'beta'] });
   });
 
   it('matches a 15-character Id to its 18-character record, case-sensitively', async () => {
@@ -144,8 +144,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const byParent = mergeOn('Parent.Code', 'parents');
     const [, p1, p2] = await Promise.all([c.query(soql, { parents: ['none'] }, byParent), c.query(soql, { parents: ['p1'] }, byParent), c.query(soql, { parents: ['P2'] }, byParent)]);
     expect(calls).toHaveLength(2);
-    expect(ids(p1)).toEqual([ROWS[0].Id, ROWS[1].Id]);
-    expect(ids(p2)).toEqual([ROWS[2].Id]);
+    expect(ids(p1)).toEqual([ROWS[0]!.Id, ROWS[1]!.Id]);
+    expect(ids(p2)).toEqual([ROWS[2]!.Id]);
   });
 
   it('chunks merged values: at most MAX_VALUES_PER_CHUNK Ids per request', async () => {
@@ -216,7 +216,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const codes = ['Alpha', 'beta', 'Gamma', 'Alpha', 'beta'];
     for (let i = 0; i < codes.length; i++) {
-      const answer = c.query(BY_CODE, { codes: [codes[i]] }, MERGE);
+      const answer = c.query(BY_CODE, { codes: [codes[i]!] }, MERGE);
       // Sent before query() returned: no tick, no batch.
       expect(calls).toHaveLength(i + 1);
       expect(ids(await answer)).toEqual([ROWS.find((r) => r.Code === codes[i])!.Id]);
@@ -238,7 +238,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
       { soql: BY_CODE, binds: { codes: ['Alpha'] } },
       { soql: BY_CODE, binds: { codes: ['beta', 'Gamma'] } },
     ]);
-    expect([ids(a), ids(b), ids(g)]).toEqual([[ROWS[0].Id], [ROWS[1].Id], [ROWS[2].Id]]);
+    expect([ids(a), ids(b!), ids(g!)]).toEqual([[ROWS[0]!.Id], [ROWS[1]!.Id], [ROWS[2]!.Id]]);
   });
 
   it('an error of a merged query reaches every caller', async () => {
@@ -259,8 +259,8 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     ]);
     // The leader, the merged request (cut short at two rows), then each of the two callers alone.
     expect(calls).toHaveLength(4);
-    expect(ids(a)).toEqual([ROWS[0].Id]);
-    expect(ids(b)).toEqual([ROWS[1].Id, ROWS[2].Id]);
+    expect(ids(a)).toEqual([ROWS[0]!.Id]);
+    expect(ids(b)).toEqual([ROWS[1]!.Id, ROWS[2]!.Id]);
   });
 
   it('wraps an org once', () => {

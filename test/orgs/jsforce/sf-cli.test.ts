@@ -98,7 +98,7 @@ describe('targetOrg through the sf CLI', () => {
     process.env.SF_STANDIN_LOG = log;
     const org = await connectOrg({ targetOrg: 'dev' });
     const result = await org.query('SELECT Id FROM AsyncApexJob');
-    expect(result.records[0].Id).toBe('7075j00004uK6GjAAK');
+    expect(result.records[0]!.Id).toBe('7075j00004uK6GjAAK');
     expect(org.cacheKey).toBe(`jsforce:${INSTANCE}#dev@example.com`);
     expect(org.cacheKey).not.toContain(TOKEN);
   });

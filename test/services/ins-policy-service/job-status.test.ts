@@ -41,7 +41,7 @@ describe('latestJob: the latest CreatedDate wins, ties go to the greater Id', ()
     fc.assert(
       fc.property(fc.array(fc.tuple(instant, fc.integer({ min: 0, max: 2 })), { minLength: 1, maxLength: 6 }), (picks) => {
         const jobs = picks.map(([ms, form], i) => job(`7070000000000${String(i).padStart(2, '0')}AAA`, written(ms, form)));
-        const expected = picks.reduce((best, [ms], i) => (ms > picks[best][0] || (ms === picks[best][0] && i > best) ? i : best), 0);
+        const expected = picks.reduce((best, [ms], i) => (ms > picks[best]![0] || (ms === picks[best]![0] && i > best) ? i : best), 0);
         expect(latestJob(jobs)).toBe(jobs[expected]);
       }),
       { numRuns: 300 },
