@@ -43,7 +43,7 @@ export function resolveConfig(partial: unknown = {}, source = 'config'): Emulato
   if (!isPlainObject(partial)) {
     throw new IpemuError('INVALID_INPUT', `${source} must be a JSON object.`);
   }
-  const raw = partial as Record<string, unknown>;
+  const raw = partial;
   const jobLink = raw.jobLink === undefined ? { ...DEFAULT_JOB_LINK } : checkJobLink(raw.jobLink, source);
   return Object.freeze({ ...raw, jobLink: Object.freeze(jobLink) });
 }

@@ -48,7 +48,7 @@ function checkOptions(options: unknown): InvokeOptions {
       throw new IpemuError('INVALID_INPUT', `options.timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
     }
   }
-  return options as InvokeOptions;
+  return options;
 }
 
 function timeoutOutput(ms: number): OutputMap {

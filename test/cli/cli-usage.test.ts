@@ -19,8 +19,8 @@ describe('ipemu usage errors exit 2 with a message on stderr', () => {
     [['mock-org', 'generate', '--policies', 'many', '--jobs-per-policy', '1', '--out', 'x.json'], /--policies/],
     [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--fixtures', 'fixtures/demo', '--instance-url', 'https://x.my.salesforce.com'], /--fixtures.*cannot be combined/],
   ])('%j', async (args, message) => {
-    const r = await runCli(args as string[]);
-    expect(r.stderr).toMatch(message as RegExp);
+    const r = await runCli(args);
+    expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -77,9 +77,9 @@ describe(`${KEY} over HTTP`, () => {
   });
 
   test('the built-in service is in /services and the OpenAPI document', async () => {
-    const services = (await app.inject({ method: 'GET', url: '/services' })).json() as { key: string }[];
+    const services = (await app.inject({ method: 'GET', url: '/services' })).json<{ key: string }[]>();
     expect(services.map((s) => s.key)).toContain(KEY);
-    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, unknown> }>();
     expect(doc.paths[`/invoke/${KEY}`]).toBeDefined();
   });
 

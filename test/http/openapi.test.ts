@@ -80,7 +80,7 @@ describe('OpenAPI document', () => {
     const res = await secured.inject({ method: 'GET', url: '/openapi.json', headers: { authorization: 'Bearer t0k' } });
     await secured.close();
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as Doc & { paths: Record<string, { get?: { security?: unknown } }> };
+    const doc = res.json<Doc & { paths: Record<string, { get?: { security?: unknown } }> }>();
     expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
     expect((doc.paths['/invoke/Echo:echo']!.post as Operation).responses['401']).toBeDefined();
@@ -97,6 +97,6 @@ describe('OpenAPI document', () => {
     await app.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(Object.keys((res.json() as Doc).paths)).toContain('/invoke/QuoteService:getQuote');
+    expect(Object.keys((res.json<Doc>()).paths)).toContain('/invoke/QuoteService:getQuote');
   });
 });

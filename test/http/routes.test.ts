@@ -30,7 +30,7 @@ describe('HTTP routes (inject)', () => {
     const res = await app.inject({ method: 'GET', url: '/services' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    const body = res.json() as { key: string; description: string; inputSchema: object }[];
+    const body = res.json<{ key: string; description: string; inputSchema: object }[]>();
     expect(body.map((s) => s.key).sort()).toEqual(['Echo:echo', 'Echo:fail', 'Echo:sleep']);
     expect(body.find((s) => s.key === 'Echo:echo')).toEqual({
       key: 'Echo:echo',

@@ -76,7 +76,7 @@ function genUniverse(u: number): fc.Arbitrary<GenOrg> {
         ParentPolicyId: p.parent !== null && p.parent !== i ? rawPolicies[p.parent]!.Id : null,
       }));
       const links: GenLink[] = rawLinks.map(([pi, ji]) => ({ policyId: policies[pi]!.Id, jobId: ji >= 0 ? jobs[ji]!.Id : jobId(base + 249_999) }));
-      return { policies, jobs: jobs as GenJob[], links };
+      return { policies, jobs: jobs, links };
     });
 }
 
@@ -105,7 +105,7 @@ function inputsFor(org: GenOrg, u: number): fc.Arbitrary<GenInput[]> {
 /** null is "not passed" (DESIGN.md §2 Input); the model only knows passed or absent. */
 function passedOnly(input: GenInput): ModelInput {
   const out: ModelInput = {};
-  for (const k of ['jobId', 'policyId', 'referencePolicyNumber'] as const) if (typeof input[k] === 'string') out[k] = input[k] as string;
+  for (const k of ['jobId', 'policyId', 'referencePolicyNumber'] as const) if (typeof input[k] === 'string') out[k] = input[k];
   return out;
 }
 

@@ -43,7 +43,7 @@ async function progressBar(io: CliIo, bytesRead: () => number, totalBytes: numbe
   if (!io.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar(
-    { stream: io.stderr as NodeJS.WriteStream, format: '{bar} {percentage}% | {lines} lines', hideCursor: true, etaBuffer: 50 },
+    { stream: io.stderr, format: '{bar} {percentage}% | {lines} lines', hideCursor: true, etaBuffer: 50 },
     Presets.shades_classic,
   );
   bar.start(Math.max(totalBytes, 1), 0, { lines: 0 });

@@ -167,7 +167,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
         decls[canonical] = {
           keyPrefix: keyPrefix as string,
           label: decl.label ?? builtIn?.label,
-          fields: { ...(builtIn?.fields ?? {}), ...(fields as Record<string, FieldDecl>) },
+          fields: { ...(builtIn?.fields ?? {}), ...(fields) },
         };
       }
     }

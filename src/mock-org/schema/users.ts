@@ -38,7 +38,7 @@ export interface Users {
 const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects']);
 
 function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value) : undefined;
 }
 
 /**
@@ -60,7 +60,7 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
       problems.push({ user: name, message: 'must be an object' });
       continue;
     }
-    const entry = value as Record<string, unknown>;
+    const entry = value;
     for (const key of Object.keys(entry)) {
       if (!USER_KEYS.has(key)) problems.push({ user: name, field: key, message: 'unknown key (expected default, hiddenFields, hiddenObjects)' });
     }

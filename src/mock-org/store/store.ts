@@ -74,14 +74,14 @@ function addTo(index: RowIndex, key: string, row: Row): void {
   const rows = index.get(key);
   if (rows === undefined) index.set(key, row);
   else if (Array.isArray(rows)) rows.push(row);
-  else index.set(key, [rows as Row, row]);
+  else index.set(key, [rows, row]);
 }
 
 function rowsOf(index: RowIndex, key: string): readonly Row[] {
   const rows = index.get(key);
   if (rows === undefined) return EMPTY;
   if (Array.isArray(rows)) return rows;
-  const list = [rows as Row];
+  const list = [rows];
   index.set(key, list);
   return list;
 }

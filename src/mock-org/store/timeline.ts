@@ -33,7 +33,7 @@ export function parseTimeline(object: ObjectSchema, raw: unknown, problems: Time
       problems.push({ field: where, message: 'must be an object with "after" and field values' });
       return;
     }
-    const entries = step as Record<string, unknown>;
+    const entries = step;
     const after = parseDuration(entries.after);
     if (after === undefined) {
       problems.push({ field: `${where}.after`, message: `${JSON.stringify(entries.after)} is not a duration like 500ms, 2s, 1m or 1h` });

@@ -61,7 +61,7 @@ describe('WHERE comparison operators', () => {
     expect(await jobs('CreatedDate = 2026-11-01T12:00:00+02:00')).toEqual([JOB_A]);
     const org2 = await MockOrg.fromFixtures({
       schema: { Thing__c: { keyPrefix: 'a01', fields: { Day__c: { type: 'date' } } } },
-      records: { Thing__c: [{ Name: 'x', Day__c: '2026-11-01' }, { Day__c: '2026-11-03' }] } as never,
+      records: { Thing__c: [{ Name: 'x', Day__c: '2026-11-01' }, { Day__c: '2026-11-03' }] },
     }).catch(() => undefined);
     expect(org2).toBeUndefined(); // Name is not a field of Thing__c
     const org3 = await MockOrg.fromFixtures({

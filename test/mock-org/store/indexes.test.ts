@@ -61,7 +61,7 @@ describe('indexed lookups examine only the rows the index gives', () => {
     const jobs = new Map(records.AsyncApexJob.map((j) => [j.Id, j]));
     first.records.forEach((record, n) => {
       const detail = records.InsuranceAsyncBulkRecordDetail[n]!;
-      const job = jobs.get(items.get(detail.InsuranceAsyncBulkRequestItemId as string)?.BatchJobId as string);
+      const job = jobs.get(items.get(detail.InsuranceAsyncBulkRequestItemId)?.BatchJobId);
       const nested = record.InsuranceAsyncBulkRequestItem as { BatchJob: { Status: string } | null } | null;
       expect(nested?.BatchJob?.Status ?? null).toBe(job ? job.Status : null);
     });
