@@ -18,7 +18,19 @@ function log(message) {
 /** Fixture files come from the CLI users run (`ipemu mock-org generate`), same seed as in memory. */
 function generateFile(size, name) {
   const out = path.join(config.tmpDir, name);
-  const args = [config.bin, 'mock-org', 'generate', '--policies', String(size.policies), '--jobs-per-policy', String(size.jobsPerPolicy), '--seed', String(config.seed), '--out', out];
+  const args = [
+    config.bin,
+    'mock-org',
+    'generate',
+    '--policies',
+    String(size.policies),
+    '--jobs-per-policy',
+    String(size.jobsPerPolicy),
+    '--seed',
+    String(config.seed),
+    '--out',
+    out,
+  ];
   const res = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: config.root });
   if (res.status !== 0) throw new Error(`ipemu mock-org generate failed (${res.status}): ${res.stderr}`);
   return out;

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli/main.js').main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`ipemu: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 1; },
-);
+require('../dist/cli/main.js')
+  .main(process.argv)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`ipemu: ${err && err.message ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );

@@ -14,11 +14,7 @@ async function main() {
   const { textsParsedByParser, parseSoqlText } = require(join(dist, 'mock-org', 'soql', 'parse.js'));
   const emu = createEmulator({ org: await MockOrg.fromFixtures(DEMO_FIXTURES) });
   const key = 'InsPolicyService:getPolicyAsyncJobStatus';
-  const inputs = [
-    { jobId: '7075j00004uK6GjAAK' },
-    { policyId: '0YT5w000000Y8MNGA0' },
-    { referencePolicyNumber: 'AUTO-2026-000123' },
-  ];
+  const inputs = [{ jobId: '7075j00004uK6GjAAK' }, { policyId: '0YT5w000000Y8MNGA0' }, { referencePolicyNumber: 'AUTO-2026-000123' }];
   for (const input of inputs) {
     const out = await emu.invoke(key, input);
     if (out.errorCode !== 'INVOKE-200') throw new Error(`snapshot run of ${JSON.stringify(input)} answered ${JSON.stringify(out)}`);

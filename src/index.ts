@@ -5,15 +5,7 @@ export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './core/emulator';
 export type { Emulator } from './core/emulator';
 export type { ServiceInfo, ServiceDescription } from './core/registry';
 export { defineService, definePlugin } from './core/define-service';
-export type {
-  JsonSchema,
-  InvokeOptions,
-  ServiceContext,
-  MethodDefinition,
-  ServiceDefinition,
-  PluginDefinition,
-  HandlerResult,
-} from './core/define-service';
+export type { JsonSchema, InvokeOptions, ServiceContext, MethodDefinition, ServiceDefinition, PluginDefinition, HandlerResult } from './core/define-service';
 export { ERROR_CODES, IpemuError, httpStatusOf, exitCodeOf } from './core/errors';
 export type { ErrorCode, InvokeCode, ErrorCodeEntry } from './core/errors';
 export type { OutputMap } from './core/envelope';

@@ -21,7 +21,11 @@ async function countingDemoOrg(): Promise<{ org: Org; queries: () => number }> {
 
 describe('the composition root (src/ipemu.ts)', () => {
   it('registers the built-in services before plugins', () => {
-    expect(createEmulator().services().map((s) => s.key)).toEqual([KEY]);
+    expect(
+      createEmulator()
+        .services()
+        .map((s) => s.key),
+    ).toEqual([KEY]);
   });
 
   it('answers from the embedded demo org when no org is given', async () => {
@@ -51,7 +55,10 @@ describe('openOrg: the org-flag precedence', () => {
   });
 
   it.each([
-    [{ fixtures: DEMO_FIXTURES, instanceUrl: 'http://127.0.0.1:1' }, '--fixtures selects a mock org; it cannot be combined with --instance-url, --access-token or --target-org.'],
+    [
+      { fixtures: DEMO_FIXTURES, instanceUrl: 'http://127.0.0.1:1' },
+      '--fixtures selects a mock org; it cannot be combined with --instance-url, --access-token or --target-org.',
+    ],
     [{ accessToken: 'tok-123456' }, '--access-token needs --instance-url (or env SF_INSTANCE_URL).'],
     [{ instanceUrl: 'http://127.0.0.1:1' }, '--instance-url needs --access-token (or env SF_ACCESS_TOKEN).'],
     [{ instanceUrl: 'http://127.0.0.1:1', accessToken: 'tok-123456', user: 'agent' }, '--user names a mock org user; it does not apply to a real org.'],

@@ -21,7 +21,10 @@ const config = {
   bin: path.join(ROOT, 'bin', 'ipemu.js'),
   quick,
   /** Comma-separated suite names to run (default: all). */
-  only: (process.env.BENCH_ONLY || '').split(',').map((s) => s.trim()).filter(Boolean),
+  only: (process.env.BENCH_ONLY || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   /** Quick runs write beside the OS temp files so no smoke figure lands in the tree as a result. */
   resultsPath: process.env.BENCH_OUT || (quick ? path.join(os.tmpdir(), 'ipemu-bench-RESULTS.quick.md') : path.join(ROOT, 'bench', 'RESULTS.md')),
   tmpDir: path.join(os.tmpdir(), `ipemu-bench-${process.pid}`),

@@ -38,7 +38,8 @@ async function checkInputs(url, inputs) {
   for (const input of inputs) {
     const res = await fetch(`${url}/invoke/${KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
     const body = await res.json();
-    if (res.status !== 200 || body.errorCode !== 'INVOKE-200') throw new Error(`${url}: ${JSON.stringify(input)} answered ${res.status} ${JSON.stringify(body)}`);
+    if (res.status !== 200 || body.errorCode !== 'INVOKE-200')
+      throw new Error(`${url}: ${JSON.stringify(input)} answered ${res.status} ${JSON.stringify(body)}`);
   }
 }
 
@@ -63,7 +64,16 @@ async function cannon(url, inputs, { seconds, connections, allowErrors = false }
   if (failed > 0 && !allowErrors) {
     throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`);
   }
-  return { rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, failed, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx };
+  return {
+    rps: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 module.exports = { askProbe, startIpemuServe, startBareFastify, checkInputs, cannon, KEY };

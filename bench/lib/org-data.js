@@ -46,8 +46,18 @@ function inputsFor(doc, max = config.invoke.distinct) {
   }
   const refs = [...new Set(policies.map((p) => p.ReferencePolicyNumber))].filter((r) => withJob.has(r) && !multiRoot.has(r));
   return {
-    jobId: shuffle(spread(doc.records.AsyncApexJob.map((j) => j.Id), max)).map((jobId) => ({ jobId })),
-    policyId: shuffle(spread(policies.filter((p) => linked.has(p.Id)).map((p) => p.Id), max)).map((policyId) => ({ policyId })),
+    jobId: shuffle(
+      spread(
+        doc.records.AsyncApexJob.map((j) => j.Id),
+        max,
+      ),
+    ).map((jobId) => ({ jobId })),
+    policyId: shuffle(
+      spread(
+        policies.filter((p) => linked.has(p.Id)).map((p) => p.Id),
+        max,
+      ),
+    ).map((policyId) => ({ policyId })),
     referencePolicyNumber: shuffle(spread(refs, max)).map((referencePolicyNumber) => ({ referencePolicyNumber })),
   };
 }

@@ -19,7 +19,14 @@ function sectionMd(section) {
 }
 
 function profileMd(p) {
-  const lines = [`### ${p.title}`, '', `Top self time over ${fmtNum(p.top.totalMs)} ms of samples:`, '', '| function (file:line) | self ms | % |', '|---|---|---|'];
+  const lines = [
+    `### ${p.title}`,
+    '',
+    `Top self time over ${fmtNum(p.top.totalMs)} ms of samples:`,
+    '',
+    '| function (file:line) | self ms | % |',
+    '|---|---|---|',
+  ];
   for (const r of p.top.rows) lines.push(`| \`${esc(r.fn)}\` | ${fmtNum(r.ms, 1)} | ${r.pct.toFixed(1)} |`);
   lines.push('', 'Self time by package or file: ' + p.top.modules.map((m) => `${m.name} ${m.pct.toFixed(0)}%`).join(', ') + '.');
   return lines.join('\n');

@@ -32,7 +32,10 @@ async function run(ctx) {
   }
   const rows = [];
   const med = {};
-  for (const [name, label] of [['ipemu', '`ipemu serve` POST /invoke/…'], ['bare', 'bare fastify POST route (Map lookup)']]) {
+  for (const [name, label] of [
+    ['ipemu', '`ipemu serve` POST /invoke/…'],
+    ['bare', 'bare fastify POST route (Map lookup)'],
+  ]) {
     const rps = summarize(samples[name].map((s) => s.rps));
     med[name] = rps.median;
     rows.push({ name: `${label}: requests/s`, summary: rps, unit: 'req/s' });
@@ -45,7 +48,10 @@ async function run(ctx) {
   if (!pass) {
     // Both servers profiled over a load window only, after a warm-up, so start-up does not crowd
     // the picture; the bare route's profile shows what ipemu adds.
-    for (const [name, start] of [['ipemu serve', startIpemuServe], ['bare fastify route', startBareFastify]]) {
+    for (const [name, start] of [
+      ['ipemu serve', startIpemuServe],
+      ['bare fastify route', startBareFastify],
+    ]) {
       const file = path.join(config.tmpDir, `${name.replace(/ /g, '-')}.cpuprofile`);
       const prof = await start(ctx.smallFile, { probe: true });
       try {

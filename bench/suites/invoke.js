@@ -112,12 +112,26 @@ async function run(ctx) {
       const small = summarize(rates[path][mode].small);
       const large = summarize(rates[path][mode].large);
       const ratio = small.median / large.median;
-      rows.push({ name: `${path}, ${mode === 'sequential' ? 'sequential await' : `batches of ${batch}`}, ~${ctx.small.jobs} jobs`, summary: small, unit: 'inv/s' });
-      rows.push({ name: `${path}, ${mode === 'sequential' ? 'sequential await' : `batches of ${batch}`}, ${ctx.large.jobs.toLocaleString('en-US')} jobs`, summary: large, unit: 'inv/s', note: `large/small cost ${ratio.toFixed(2)}×` });
+      rows.push({
+        name: `${path}, ${mode === 'sequential' ? 'sequential await' : `batches of ${batch}`}, ~${ctx.small.jobs} jobs`,
+        summary: small,
+        unit: 'inv/s',
+      });
+      rows.push({
+        name: `${path}, ${mode === 'sequential' ? 'sequential await' : `batches of ${batch}`}, ${ctx.large.jobs.toLocaleString('en-US')} jobs`,
+        summary: large,
+        unit: 'inv/s',
+        note: `large/small cost ${ratio.toFixed(2)}×`,
+      });
       if (mode === 'sequential') {
         const rateOk = large.median >= MIN_RATE[path];
         const ratioOk = ratio <= MAX_SIZE_RATIO;
-        targets.push({ name: `${path} path on the ${ctx.large.jobs.toLocaleString('en-US')}-job org (sequential)`, target: `≥ ${MIN_RATE[path].toLocaleString('en-US')} inv/s`, actual: `${Math.round(large.median).toLocaleString('en-US')} inv/s`, pass: rateOk });
+        targets.push({
+          name: `${path} path on the ${ctx.large.jobs.toLocaleString('en-US')}-job org (sequential)`,
+          target: `≥ ${MIN_RATE[path].toLocaleString('en-US')} inv/s`,
+          actual: `${Math.round(large.median).toLocaleString('en-US')} inv/s`,
+          pass: rateOk,
+        });
         targets.push({ name: `${path} path: cost large/small (sequential)`, target: `≤ ${MAX_SIZE_RATIO}×`, actual: `${ratio.toFixed(2)}×`, pass: ratioOk });
         if (!rateOk || !ratioOk) missedPaths.add(path);
       }
@@ -153,7 +167,12 @@ async function run(ctx) {
     unit: 'inv/s',
     note: `jobId path is ${floorRatio.toFixed(1)}× slower; the floor's own large/small cost is ${(smallFloorSummary.median / floorSummary.median).toFixed(2)}×`,
   });
-  targets.push({ name: 'jobId path within 10× of the Map floor', target: `≤ ${MAX_FLOOR_RATIO}×`, actual: `${floorRatio.toFixed(1)}×`, pass: floorRatio <= MAX_FLOOR_RATIO });
+  targets.push({
+    name: 'jobId path within 10× of the Map floor',
+    target: `≤ ${MAX_FLOOR_RATIO}×`,
+    actual: `${floorRatio.toFixed(1)}×`,
+    pass: floorRatio <= MAX_FLOOR_RATIO,
+  });
   if (floorRatio > MAX_FLOOR_RATIO) missedPaths.add('jobId');
 
   const profiles = [];

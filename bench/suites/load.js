@@ -34,8 +34,19 @@ async function run(ctx) {
     if (top) profiles.push({ title: `fixture load of the ${ctx.large.jobs.toLocaleString('en-US')}-job org (child process, --cpu-prof)`, top });
   }
   return {
-    section: { title: 'Mock-org fixture load', text: `The file is written by \`ipemu mock-org generate --policies ${config.large.policies} --jobs-per-policy ${config.large.jobsPerPolicy} --seed ${config.seed}\`; each run loads it with \`MockOrg.fromFixtures\` in a fresh process.`, rows },
-    targets: [{ name: `fixture load of the ${ctx.large.jobs.toLocaleString('en-US')}-job org`, target: `≤ ${MAX_LOAD_MS} ms`, actual: `${Math.round(ms.median).toLocaleString('en-US')} ms (heap ${heap.median.toFixed(0)} MiB)`, pass }],
+    section: {
+      title: 'Mock-org fixture load',
+      text: `The file is written by \`ipemu mock-org generate --policies ${config.large.policies} --jobs-per-policy ${config.large.jobsPerPolicy} --seed ${config.seed}\`; each run loads it with \`MockOrg.fromFixtures\` in a fresh process.`,
+      rows,
+    },
+    targets: [
+      {
+        name: `fixture load of the ${ctx.large.jobs.toLocaleString('en-US')}-job org`,
+        target: `≤ ${MAX_LOAD_MS} ms`,
+        actual: `${Math.round(ms.median).toLocaleString('en-US')} ms (heap ${heap.median.toFixed(0)} MiB)`,
+        pass,
+      },
+    ],
     profiles,
   };
 }

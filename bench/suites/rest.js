@@ -55,7 +55,12 @@ async function run(ctx) {
           perInvocation.push((before - after) / count);
         }
         const summary = summarize(perInvocation);
-        rows.push({ name: `${path} path, concurrency ${concurrency}`, summary, unit: 'requests/invocation', note: `1 request per ${(1 / summary.median).toFixed(1)} invocations` });
+        rows.push({
+          name: `${path} path, concurrency ${concurrency}`,
+          summary,
+          unit: 'requests/invocation',
+          note: `1 request per ${(1 / summary.median).toFixed(1)} invocations`,
+        });
         if (path === 'jobId' && concurrency === 200) at200 = summary;
       }
     }
@@ -69,7 +74,14 @@ async function run(ctx) {
       text: `\`connectOrg\` (jsforce) against \`startMockRestServer\` on the ${ctx.large.jobs.toLocaleString('en-US')}-job org; after one warm-up call (describes), /limits is read before and after each wave of distinct inputs. Concurrency 1 is a sequence of ${config.rest.sequential} calls; ${config.rest.waves} waves per row.`,
       rows,
     },
-    targets: [{ name: 'REST requests per invocation at concurrency 200 (jobId)', target: '≤ 1 per 15 (0.067)', actual: `${at200.median.toFixed(3)} (1 per ${(1 / at200.median).toFixed(1)})`, pass: at200.median <= MAX_AT_200 }],
+    targets: [
+      {
+        name: 'REST requests per invocation at concurrency 200 (jobId)',
+        target: '≤ 1 per 15 (0.067)',
+        actual: `${at200.median.toFixed(3)} (1 per ${(1 / at200.median).toFixed(1)})`,
+        pass: at200.median <= MAX_AT_200,
+      },
+    ],
     profiles: [],
   };
 }

@@ -56,7 +56,12 @@ async function run(ctx) {
     },
     targets: [
       { name: `soak: errors over ${fmtNum(load.total)} requests`, target: '0', actual: String(load.failed), pass: load.failed === 0 },
-      { name: 'soak: heap at the end vs after warm-up', target: `≤ ${MAX_GROWTH}×`, actual: `${growth.toFixed(2)}× (${mib(warm.heapUsed).toFixed(1)} → ${mib(end.heapUsed).toFixed(1)} MiB)`, pass: growth <= MAX_GROWTH },
+      {
+        name: 'soak: heap at the end vs after warm-up',
+        target: `≤ ${MAX_GROWTH}×`,
+        actual: `${growth.toFixed(2)}× (${mib(warm.heapUsed).toFixed(1)} → ${mib(end.heapUsed).toFixed(1)} MiB)`,
+        pass: growth <= MAX_GROWTH,
+      },
     ],
     profiles: [],
   };

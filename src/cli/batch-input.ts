@@ -27,7 +27,6 @@ export function formatOf(path: string): BatchFormat {
   throw usageError(`--input-file ${path}: expected a .jsonl (or .ndjson) or .csv file.`);
 }
 
-
 export function parseJsonLine(text: string, line: number): BatchItem {
   let value: unknown;
   try {

@@ -21,8 +21,9 @@ function selectionOf(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): OrgS
 }
 
 function isPlugin(value: unknown): value is PluginDefinition {
-  return typeof value === 'object' && value !== null && typeof (value as PluginDefinition).name === 'string'
-    && Array.isArray((value as PluginDefinition).services);
+  return (
+    typeof value === 'object' && value !== null && typeof (value as PluginDefinition).name === 'string' && Array.isArray((value as PluginDefinition).services)
+  );
 }
 
 /** `--plugin <module>`: resolved from the cwd like the user's own require; default, `plugin` or an array. */

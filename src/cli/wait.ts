@@ -31,13 +31,9 @@ export function isPending(output: OutputMap): boolean {
  * INVOKE-200) returns at once: polling cannot fix a wrong Id or a missing permission.
  * `invokeOnce` gets the time left so a single call never outlives the total wait.
  */
-export async function waitForJob(
-  invokeOnce: (remainingMs: number | undefined) => Promise<OutputMap>,
-  options: WaitOptions,
-): Promise<WaitResult> {
+export async function waitForJob(invokeOnce: (remainingMs: number | undefined) => Promise<OutputMap>, options: WaitOptions): Promise<WaitResult> {
   const start = options.now();
-  const remaining = (): number | undefined =>
-    options.timeoutMs === undefined ? undefined : options.timeoutMs - (options.now() - start);
+  const remaining = (): number | undefined => (options.timeoutMs === undefined ? undefined : options.timeoutMs - (options.now() - start));
   let delay = FIRST_DELAY_MS;
   let attempts = 0;
   let last: OutputMap | undefined;

@@ -33,8 +33,10 @@ function checkJobLink(value: unknown, source: string): JobLinkConfig {
   const policyField = link.policyField ?? DEFAULT_JOB_LINK.policyField;
   const jobIdField = link.jobIdField ?? DEFAULT_JOB_LINK.jobIdField;
   if (typeof sobject !== 'string' || !NAME.test(sobject)) throw new IpemuError('INVALID_INPUT', `${source}: jobLink.sobject must be an object API name.`);
-  if (typeof policyField !== 'string' || !NAME.test(policyField)) throw new IpemuError('INVALID_INPUT', `${source}: jobLink.policyField must be a field API name.`);
-  if (typeof jobIdField !== 'string' || !PATH.test(jobIdField)) throw new IpemuError('INVALID_INPUT', `${source}: jobLink.jobIdField must be a field name or relationship path.`);
+  if (typeof policyField !== 'string' || !NAME.test(policyField))
+    throw new IpemuError('INVALID_INPUT', `${source}: jobLink.policyField must be a field API name.`);
+  if (typeof jobIdField !== 'string' || !PATH.test(jobIdField))
+    throw new IpemuError('INVALID_INPUT', `${source}: jobLink.jobIdField must be a field name or relationship path.`);
   return { sobject, policyField, jobIdField };
 }
 

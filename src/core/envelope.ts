@@ -23,10 +23,5 @@ export function failureFromError(err: IpemuError): FailureOutput {
 }
 
 export function isOutputMap(value: unknown): value is OutputMap {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as OutputMap).errorCode === 'string' &&
-    typeof (value as OutputMap).error === 'string'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as OutputMap).errorCode === 'string' && typeof (value as OutputMap).error === 'string';
 }

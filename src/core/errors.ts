@@ -2,25 +2,9 @@
  * The one error table. Every outcome of an invocation has an ErrorCode; every transport maps it
  * through this table (INVOKE code in the output map, HTTP status, CLI exit code).
  */
-export type ErrorCode =
-  | 'OK'
-  | 'INVALID_INPUT'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'INTERNAL'
-  | 'ORG_ERROR'
-  | 'TIMEOUT';
+export type ErrorCode = 'OK' | 'INVALID_INPUT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL' | 'ORG_ERROR' | 'TIMEOUT';
 
-export type InvokeCode =
-  | 'INVOKE-200'
-  | 'INVOKE-400'
-  | 'INVOKE-401'
-  | 'INVOKE-403'
-  | 'INVOKE-404'
-  | 'INVOKE-500'
-  | 'INVOKE-502'
-  | 'INVOKE-504';
+export type InvokeCode = 'INVOKE-200' | 'INVOKE-400' | 'INVOKE-401' | 'INVOKE-403' | 'INVOKE-404' | 'INVOKE-500' | 'INVOKE-502' | 'INVOKE-504';
 
 export interface ErrorCodeEntry {
   readonly invoke: InvokeCode;
@@ -41,9 +25,7 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, ErrorCodeEntry>> = {
   TIMEOUT: { invoke: 'INVOKE-504', http: 504, exit: 6, meaning: 'the invocation ran past its timeout' },
 };
 
-const BY_INVOKE = new Map<string, ErrorCode>(
-  (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [ERROR_CODES[code].invoke, code]),
-);
+const BY_INVOKE = new Map<string, ErrorCode>((Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => [ERROR_CODES[code].invoke, code]));
 
 /** The ErrorCode behind an INVOKE code, or undefined for a string that is not one of ours. */
 export function errorCodeOf(invoke: string): ErrorCode | undefined {

@@ -19,7 +19,10 @@ export function compileSchema(ajv: Ajv2020, schema: JsonSchema): ValidateFunctio
 }
 
 function keyOf(err: ErrorObject): string {
-  const parts = err.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = err.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (err.keyword === 'required') parts.push(String((err.params as { missingProperty: string }).missingProperty));
   return parts.join('.');
 }

@@ -33,7 +33,12 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     required: ['errorCode', 'error'],
     properties: {
-      errorCode: { type: 'string', enum: Object.values(ERROR_CODES).map((e) => e.invoke).filter((c) => c !== 'INVOKE-200') },
+      errorCode: {
+        type: 'string',
+        enum: Object.values(ERROR_CODES)
+          .map((e) => e.invoke)
+          .filter((c) => c !== 'INVOKE-200'),
+      },
       error: { type: 'string' },
       details: {},
     },
@@ -112,7 +117,9 @@ export function buildOpenApi(emulator: Emulator, options: OpenApiOptions = {}): 
         responses: {
           '200': {
             description: 'INVOKE-200: the output map',
-            content: { 'application/json': { schema: service.outputSchema ? cloneDeep(service.outputSchema) : { $ref: '#/components/schemas/SuccessOutput' } } },
+            content: {
+              'application/json': { schema: service.outputSchema ? cloneDeep(service.outputSchema) : { $ref: '#/components/schemas/SuccessOutput' } },
+            },
           },
           ...failures,
         },

@@ -44,7 +44,6 @@ interface InvokeRoute {
   Body: unknown;
 }
 
-
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;
   const checkToken = opts.token === undefined ? undefined : createTokenCheck(opts.token);
@@ -114,7 +113,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     let input: unknown = {};
     let options: unknown;
     if (body !== undefined) {
-      if (!isPlainObject(body)) return sendFailure(request, reply, 'INVALID_INPUT', 'The request body must be a JSON object: { "input": {…}, "options": {…} }.');
+      if (!isPlainObject(body))
+        return sendFailure(request, reply, 'INVALID_INPUT', 'The request body must be a JSON object: { "input": {…}, "options": {…} }.');
       if (body.input !== undefined) input = body.input;
       // null options are "no options", as invoke reads them; a null input is not an object.
       options = body.options ?? undefined;

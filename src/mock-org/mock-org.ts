@@ -46,7 +46,10 @@ export class MockOrg implements Org {
   readonly userName: string;
   readonly cacheKey: string;
 
-  private constructor(private readonly core: OrgCore, private readonly user: OrgUser) {
+  private constructor(
+    private readonly core: OrgCore,
+    private readonly user: OrgUser,
+  ) {
     this.userName = user.name;
     this.cacheKey = `mock:${core.serial}:${user.name}`;
   }

@@ -35,7 +35,8 @@ function isCanonical18(id: string): boolean {
     let bits = 0;
     for (let i = 0; i < 5; i++) {
       const code = id.charCodeAt(chunk * 5 + i);
-      if (code >= 65 && code <= 90) bits |= 1 << i; // A-Z
+      if (code >= 65 && code <= 90)
+        bits |= 1 << i; // A-Z
       else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return false; // not a-z or 0-9
     }
     if (id.charCodeAt(15 + chunk) !== CHECKSUM_CODES[bits]) return false;

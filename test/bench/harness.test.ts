@@ -71,7 +71,9 @@ describe('inputsFor', () => {
       expect(new Set(values).size).toBe(values.length);
     }
     const policies = (doc.records?.InsurancePolicy ?? []) as { Id: string; ReferencePolicyNumber: string; ParentPolicyId: string | null }[];
-    const multiRootRefs = new Set(policies.filter((p) => p.ParentPolicyId || policies.some((c) => c.ParentPolicyId === p.Id)).map((p) => p.ReferencePolicyNumber));
+    const multiRootRefs = new Set(
+      policies.filter((p) => p.ParentPolicyId || policies.some((c) => c.ParentPolicyId === p.Id)).map((p) => p.ReferencePolicyNumber),
+    );
     expect(multiRootRefs.size).toBeGreaterThan(0); // the generator makes some, so the filter is exercised
     for (const { referencePolicyNumber } of inputs.referencePolicyNumber) expect(multiRootRefs.has(referencePolicyNumber)).toBe(false);
   });

@@ -17,13 +17,10 @@ async function itemsOf(name: string, text: string): Promise<{ items: BatchItem[]
 
 describe('batch input: CSV', () => {
   it('uses the header row as keys, RFC 4180 quotes with commas and doubled quotes, empty cells not passed', async () => {
-    const { items } = await itemsOf('a.csv', [
-      'jobId,policyId,referencePolicyNumber',
-      '7075j00004uK6GjAAK,,',
-      ',0YT5w000000Y8MNGA0,"REF, with comma"',
-      ',,"say ""hi"""',
-      ',"",REF-3',
-    ].join('\r\n'));
+    const { items } = await itemsOf(
+      'a.csv',
+      ['jobId,policyId,referencePolicyNumber', '7075j00004uK6GjAAK,,', ',0YT5w000000Y8MNGA0,"REF, with comma"', ',,"say ""hi"""', ',"",REF-3'].join('\r\n'),
+    );
     expect(items).toEqual([
       { input: { jobId: '7075j00004uK6GjAAK' } },
       { input: { policyId: '0YT5w000000Y8MNGA0', referencePolicyNumber: 'REF, with comma' } },
@@ -79,18 +76,47 @@ describe('batch input: file checks', () => {
 
 describe('batch summary and exit code', () => {
   it('prints codes in order with counts', () => {
-    expect(summaryLine(new Map([['INVOKE-404', 5], ['INVOKE-200', 95]]))).toBe('INVOKE-200: 95, INVOKE-404: 5');
+    expect(
+      summaryLine(
+        new Map([
+          ['INVOKE-404', 5],
+          ['INVOKE-200', 95],
+        ]),
+      ),
+    ).toBe('INVOKE-200: 95, INVOKE-404: 5');
   });
 
   it('exits 0 only when every line is INVOKE-200', () => {
     expect(batchExitCode(new Map([['INVOKE-200', 3]]))).toBe(0);
     expect(batchExitCode(new Map())).toBe(0);
-    expect(batchExitCode(new Map([['INVOKE-200', 3], ['INVOKE-403', 1]]))).toBe(3);
+    expect(
+      batchExitCode(
+        new Map([
+          ['INVOKE-200', 3],
+          ['INVOKE-403', 1],
+        ]),
+      ),
+    ).toBe(3);
   });
 
   it('else the exit code of the most frequent failure, ties going to the lower code', () => {
-    expect(batchExitCode(new Map([['INVOKE-200', 90], ['INVOKE-400', 2], ['INVOKE-404', 5]]))).toBe(4);
-    expect(batchExitCode(new Map([['INVOKE-404', 2], ['INVOKE-400', 2]]))).toBe(2);
+    expect(
+      batchExitCode(
+        new Map([
+          ['INVOKE-200', 90],
+          ['INVOKE-400', 2],
+          ['INVOKE-404', 5],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      batchExitCode(
+        new Map([
+          ['INVOKE-404', 2],
+          ['INVOKE-400', 2],
+        ]),
+      ),
+    ).toBe(2);
     expect(batchExitCode(new Map([['INVOKE-504', 2]]))).toBe(6);
   });
 });

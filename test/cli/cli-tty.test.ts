@@ -33,10 +33,23 @@ describeTty('on a terminal', () => {
 
   it('invoke --wait writes a status line while the job is pending', async () => {
     const fixture = join(dir, 'org.json');
-    writeFileSync(fixture, JSON.stringify({ records: { AsyncApexJob: [{
-      Id: '7075j00004uK6GjAAK', Status: 'Processing', JobType: 'Queueable', NumberOfErrors: 0, CreatedDate: '2026-11-01T10:00:00.000+0000',
-      $timeline: [{ after: '1h', Status: 'Completed' }],
-    }] } }));
+    writeFileSync(
+      fixture,
+      JSON.stringify({
+        records: {
+          AsyncApexJob: [
+            {
+              Id: '7075j00004uK6GjAAK',
+              Status: 'Processing',
+              JobType: 'Queueable',
+              NumberOfErrors: 0,
+              CreatedDate: '2026-11-01T10:00:00.000+0000',
+              $timeline: [{ after: '1h', Status: 'Completed' }],
+            },
+          ],
+        },
+      }),
+    );
     const r = await runInTty(['invoke', KEY, '--fixtures', fixture, '--wait', '--timeout', '1.2', '--input', '{"jobId":"7075j00004uK6GjAAK"}']);
     expect(r.code).toBe(6);
     expect(r.output).toMatch(/Job 7075j00004uK6GjAAK: InProgress \(checked 1×/);

@@ -7,7 +7,10 @@ describe('ipemu usage errors exit 2 with a message on stderr', () => {
     [['invoke'], /missing required argument/],
     [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--input', '{not json'], /--input is not valid JSON/],
     [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--input', '{}', '--input-file', 'x.json'], /not both/],
-    [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--input-file', 'does/not/exist.json'], /Cannot read --input-file does\/not\/exist.json: no such file/],
+    [
+      ['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--input-file', 'does/not/exist.json'],
+      /Cannot read --input-file does\/not\/exist.json: no such file/,
+    ],
     [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--timeout', 'soon'], /--timeout.*positive number of seconds/],
     [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--timeout', '500'], /at most 120 seconds/],
     [['batch', 'InsPolicyService:getPolicyAsyncJobStatus'], /--input-file/],
@@ -17,7 +20,10 @@ describe('ipemu usage errors exit 2 with a message on stderr', () => {
     [['serve', '--log-level', 'loud'], /--log-level/],
     [['mock-org', 'generate', '--policies', '3', '--out', 'x.json'], /--jobs-per-policy/],
     [['mock-org', 'generate', '--policies', 'many', '--jobs-per-policy', '1', '--out', 'x.json'], /--policies/],
-    [['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--fixtures', 'fixtures/demo', '--instance-url', 'https://x.my.salesforce.com'], /--fixtures.*cannot be combined/],
+    [
+      ['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--fixtures', 'fixtures/demo', '--instance-url', 'https://x.my.salesforce.com'],
+      /--fixtures.*cannot be combined/,
+    ],
   ])('%j', async (args, message) => {
     const r = await runCli(args);
     expect(r.stderr).toMatch(message);

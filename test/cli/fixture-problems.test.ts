@@ -20,7 +20,13 @@ let expected: string[];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ipemu-fixture-problems-'));
-  writeFileSync(join(dir, 'AsyncApexJob.json'), JSON.stringify([{ Id: JOB, Status: 'Running' }, { Id: 'not-an-id', Status: 'Queued' }]));
+  writeFileSync(
+    join(dir, 'AsyncApexJob.json'),
+    JSON.stringify([
+      { Id: JOB, Status: 'Running' },
+      { Id: 'not-an-id', Status: 'Queued' },
+    ]),
+  );
   const file = join(dir, 'AsyncApexJob.json');
   expected = [
     `${file}: AsyncApexJob[0] (${JOB}): field Status: "Running" is not a valid picklist value (Holding, Queued, Preparing, Processing, Aborted, Completed, Failed)`,

@@ -27,13 +27,20 @@ describe('runOrdered', () => {
   it('emits results in input order although they finish out of order', async () => {
     const out: number[] = [];
     const finished: number[] = [];
-    await settle(runOrdered(numbers(40), 8, async (i) => {
-      await delay((i * 7919) % 13);
-      finished.push(i);
-      return i * 10;
-    }, (r) => {
-      out.push(r);
-    }));
+    await settle(
+      runOrdered(
+        numbers(40),
+        8,
+        async (i) => {
+          await delay((i * 7919) % 13);
+          finished.push(i);
+          return i * 10;
+        },
+        (r) => {
+          out.push(r);
+        },
+      ),
+    );
     expect(finished).not.toEqual([...finished].sort((a, b) => a - b));
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 10));
   });
@@ -41,23 +48,35 @@ describe('runOrdered', () => {
   it('never has more than `concurrency` items in flight', async () => {
     let inFlight = 0;
     let peak = 0;
-    await settle(runOrdered(numbers(50), 5, async (i) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await delay(i % 3);
-      inFlight -= 1;
-      return i;
-    }, () => undefined));
+    await settle(
+      runOrdered(
+        numbers(50),
+        5,
+        async (i) => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          await delay(i % 3);
+          inFlight -= 1;
+          return i;
+        },
+        () => undefined,
+      ),
+    );
     expect(peak).toBe(5);
   });
 
   it('runs items concurrently (not one at a time)', async () => {
     const started: number[] = [];
     const finishFirst: Array<() => void> = [];
-    const run = runOrdered(numbers(4), 4, (i) => {
-      started.push(i);
-      return new Promise<number>((resolve) => finishFirst.push(() => resolve(i)));
-    }, () => undefined);
+    const run = runOrdered(
+      numbers(4),
+      4,
+      (i) => {
+        started.push(i);
+        return new Promise<number>((resolve) => finishFirst.push(() => resolve(i)));
+      },
+      () => undefined,
+    );
     await jest.advanceTimersByTimeAsync(0);
     // All four started while none had finished.
     expect(started).toEqual([0, 1, 2, 3]);
@@ -70,10 +89,15 @@ describe('runOrdered', () => {
     let release!: () => void;
     const blocked = new Promise<void>((r) => (release = r));
     let emitted = 0;
-    const run = runOrdered(numbers(100, pulled), 4, async (i) => i, async () => {
-      emitted += 1;
-      if (emitted === 1) await blocked;
-    });
+    const run = runOrdered(
+      numbers(100, pulled),
+      4,
+      async (i) => i,
+      async () => {
+        emitted += 1;
+        if (emitted === 1) await blocked;
+      },
+    );
     await jest.advanceTimersByTimeAsync(0);
     expect(emitted).toBe(1);
     // The window (4) is full and the first emit has not returned: nothing more is read.
@@ -84,9 +108,16 @@ describe('runOrdered', () => {
   });
 
   it('propagates a failing item', async () => {
-    await expect(runOrdered(numbers(5), 2, async (i) => {
-      if (i === 3) throw new Error('boom');
-      return i;
-    }, () => undefined)).rejects.toThrow('boom');
+    await expect(
+      runOrdered(
+        numbers(5),
+        2,
+        async (i) => {
+          if (i === 3) throw new Error('boom');
+          return i;
+        },
+        () => undefined,
+      ),
+    ).rejects.toThrow('boom');
   });
 });

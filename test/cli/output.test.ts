@@ -16,17 +16,23 @@ describe('secrets never reach a message', () => {
   });
 
   it('replaces every occurrence', () => {
-    expect(scrubSecrets("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe("error: unknown option '[redacted]' near [redacted]");
+    expect(scrubSecrets("error: unknown option '00Dabc!secret' near 00Dabc!secret", ['00Dabc!secret'])).toBe(
+      "error: unknown option '[redacted]' near [redacted]",
+    );
   });
 });
 
 describe('fixture problem places (the one formatter, mock-org/fixtures/problems.ts)', () => {
   it('formats file: Object[record] (Id): field F: message', () => {
-    expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, field: 'Status', message: 'bad value' }))
-      .toBe('AsyncApexJob.json: AsyncApexJob[2]: field Status: bad value');
-    expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, id: '7075j00004uK6GjAAK', field: 'Status', message: 'bad value' }))
-      .toBe('AsyncApexJob.json: AsyncApexJob[2] (7075j00004uK6GjAAK): field Status: bad value');
-    expect(formatProblem({ object: 'users.u', field: 'hiddenObjects', message: 'unknown object "X"' })).toBe('users.u: field hiddenObjects: unknown object "X"');
+    expect(formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, field: 'Status', message: 'bad value' })).toBe(
+      'AsyncApexJob.json: AsyncApexJob[2]: field Status: bad value',
+    );
+    expect(
+      formatProblem({ file: 'AsyncApexJob.json', object: 'AsyncApexJob', record: 2, id: '7075j00004uK6GjAAK', field: 'Status', message: 'bad value' }),
+    ).toBe('AsyncApexJob.json: AsyncApexJob[2] (7075j00004uK6GjAAK): field Status: bad value');
+    expect(formatProblem({ object: 'users.u', field: 'hiddenObjects', message: 'unknown object "X"' })).toBe(
+      'users.u: field hiddenObjects: unknown object "X"',
+    );
   });
 
   it('counts the problems past the listed ones', () => {
@@ -44,7 +50,10 @@ describe('fixture problem places (the one formatter, mock-org/fixtures/problems.
 
 describe('services table', () => {
   it('aligns keys and keeps descriptions on one line', () => {
-    const table = servicesTable([{ key: 'A:b', description: 'first\nline' }, { key: 'Longer:key', description: 'x' }]);
+    const table = servicesTable([
+      { key: 'A:b', description: 'first\nline' },
+      { key: 'Longer:key', description: 'x' },
+    ]);
     expect(table.split('\n')).toEqual(['SERVICE     DESCRIPTION', 'A:b         first line', 'Longer:key  x']);
   });
 });

@@ -18,10 +18,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs the built bin (`npm run build` first) and collects its output. */
-export function runCli(
-  args: string[],
-  opts: { stdin?: string; env?: Record<string, string>; cwd?: string; command?: string[] } = {},
-): Promise<CliResult> {
+export function runCli(args: string[], opts: { stdin?: string; env?: Record<string, string>; cwd?: string; command?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const [cmd, ...pre] = opts.command ?? [process.execPath];
     const child = spawn(cmd!, [...pre, BIN, ...args], { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env) });

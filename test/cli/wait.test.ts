@@ -26,10 +26,11 @@ describe('waitForJob', () => {
     const clock = fakeClock();
     const statuses = ['WaitingToProcess', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'InProgress', 'Success'];
     const seen: string[] = [];
-    const result = await waitForJob(
-      async () => job(statuses.shift() as string),
-      { now: clock.now, sleep: clock.sleep, onStatus: (o) => seen.push(String(o.status)) },
-    );
+    const result = await waitForJob(async () => job(statuses.shift() as string), {
+      now: clock.now,
+      sleep: clock.sleep,
+      onStatus: (o) => seen.push(String(o.status)),
+    });
     expect(result.output.status).toBe('Success');
     expect(result.timedOut).toBe(false);
     expect(result.attempts).toBe(8);
@@ -67,7 +68,9 @@ describe('waitForJob', () => {
   it('sees a job that finishes just before the deadline', async () => {
     const clock = fakeClock();
     const result = await waitForJob(async () => job(clock.now() >= 3000 ? 'Success' : 'InProgress'), {
-      now: clock.now, sleep: clock.sleep, timeoutMs: 3500,
+      now: clock.now,
+      sleep: clock.sleep,
+      timeoutMs: 3500,
     });
     expect(result).toMatchObject({ timedOut: false, attempts: 3, output: { status: 'Success' } });
   });
@@ -75,10 +78,13 @@ describe('waitForJob', () => {
   it('treats a poll cut short by the time left as the wait running out, keeping the last status', async () => {
     const clock = fakeClock();
     let calls = 0;
-    const result = await waitForJob(async () => {
-      calls += 1;
-      return calls === 1 ? job('InProgress') : { errorCode: 'INVOKE-504', error: 'The invocation did not finish within 1 ms.' };
-    }, { now: clock.now, sleep: clock.sleep, timeoutMs: 5000 });
+    const result = await waitForJob(
+      async () => {
+        calls += 1;
+        return calls === 1 ? job('InProgress') : { errorCode: 'INVOKE-504', error: 'The invocation did not finish within 1 ms.' };
+      },
+      { now: clock.now, sleep: clock.sleep, timeoutMs: 5000 },
+    );
     expect(result).toMatchObject({ timedOut: true, output: { status: 'InProgress', errorCode: 'INVOKE-200' } });
   });
 
@@ -103,10 +109,13 @@ describe('waitForJob', () => {
     const clock = fakeClock();
     const statuses = ['InProgress', 'Success'];
     const remaining: (number | undefined)[] = [];
-    await waitForJob(async (left) => {
-      remaining.push(left);
-      return job(statuses.shift() as string);
-    }, { now: clock.now, sleep: clock.sleep });
+    await waitForJob(
+      async (left) => {
+        remaining.push(left);
+        return job(statuses.shift() as string);
+      },
+      { now: clock.now, sleep: clock.sleep },
+    );
     expect(remaining).toEqual([undefined, undefined]);
   });
 });

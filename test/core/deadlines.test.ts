@@ -14,8 +14,15 @@ describe('Deadlines: invocation timeouts on shared timers', () => {
     const fired: string[] = [];
     const start = performance.now();
     const at: Record<string, number> = {};
-    for (const name of ['a', 'b']) deadlines.add(30, () => { fired.push(name); at[name] = performance.now() - start; });
-    deadlines.add(10, () => { fired.push('short'); at.short = performance.now() - start; });
+    for (const name of ['a', 'b'])
+      deadlines.add(30, () => {
+        fired.push(name);
+        at[name] = performance.now() - start;
+      });
+    deadlines.add(10, () => {
+      fired.push('short');
+      at.short = performance.now() - start;
+    });
     jest.advanceTimersByTime(9);
     expect(fired).toEqual([]);
     jest.advanceTimersByTime(1);

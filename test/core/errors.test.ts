@@ -24,7 +24,9 @@ describe('ERROR_CODES, the one error table', () => {
   });
 
   it('has exactly the codes of the contract, each INVOKE code once', () => {
-    const invokes = Object.values(ERROR_CODES).map((e) => e.invoke).sort();
+    const invokes = Object.values(ERROR_CODES)
+      .map((e) => e.invoke)
+      .sort();
     expect(invokes).toEqual(CONTRACT.map(([c]) => c).sort());
   });
 

@@ -78,6 +78,10 @@ export function captureLogs(): { stream: PassThrough; text(): string; lines(): R
   return {
     stream,
     text,
-    lines: () => text().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
+    lines: () =>
+      text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
   };
 }

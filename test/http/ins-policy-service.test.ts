@@ -70,7 +70,12 @@ describe(`${KEY} over HTTP`, () => {
 
   test('a user without access to AsyncApexJob gets 403', async () => {
     const agent = buildServer({ emulator: createEmulator({ org: await MockOrg.fromFixtures(fixtures, { user: 'agent' }) }), logStream: captureLogs().stream });
-    const res = await agent.inject({ method: 'POST', url: `/invoke/${KEY}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ input: { jobId: DONE_JOB } }) });
+    const res = await agent.inject({
+      method: 'POST',
+      url: `/invoke/${KEY}`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ input: { jobId: DONE_JOB } }),
+    });
     await agent.close();
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ errorCode: 'INVOKE-403' });
@@ -89,7 +94,11 @@ describe(`${KEY} over HTTP`, () => {
       const results = await Promise.all(
         Array.from({ length: 500 }, async (_, i) => {
           const input = i % 2 === 0 ? { jobId: DONE_JOB } : { policyId: POLICY };
-          const res = await fetch(`${server.url}/invoke/${KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+          const res = await fetch(`${server.url}/invoke/${KEY}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ input }),
+          });
           return { i, status: res.status, body: (await res.json()) as { jobId: string; status: string } };
         }),
       );

@@ -7,7 +7,13 @@ interface Operation {
   requestBody: { content: { 'application/json': { schema: { type: string; properties: Record<string, unknown> } } } };
   responses: Record<string, { content: { 'application/json': { schema: unknown } } }>;
 }
-type Doc = { openapi: string; info: { version: string }; paths: Record<string, { post?: Operation }>; components: Record<string, Record<string, unknown>>; security?: unknown };
+type Doc = {
+  openapi: string;
+  info: { version: string };
+  paths: Record<string, { post?: Operation }>;
+  components: Record<string, Record<string, unknown>>;
+  security?: unknown;
+};
 
 const extraPlugin = definePlugin({
   name: 'extra',
@@ -28,7 +34,9 @@ describe('OpenAPI document', () => {
     const doc = buildOpenApi(makeEmulator()) as Doc;
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
-    const invokePaths = Object.keys(doc.paths).filter((p) => p.startsWith('/invoke/')).sort();
+    const invokePaths = Object.keys(doc.paths)
+      .filter((p) => p.startsWith('/invoke/'))
+      .sort();
     expect(invokePaths).toEqual(['/invoke/Echo:echo', '/invoke/Echo:fail', '/invoke/Echo:sleep']);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/services', '/healthz', '/openapi.json']));
   });
@@ -40,7 +48,10 @@ describe('OpenAPI document', () => {
     expect(body.type).toBe('object');
     expect(body.properties.input).toEqual({ type: 'object', properties: { n: { type: 'integer' }, name: { type: 'string' } } });
     expect(body.properties.options).toEqual({ $ref: '#/components/schemas/InvokeOptions' });
-    expect(op.responses['200']!.content['application/json'].schema).toEqual({ type: 'object', properties: { n: { type: 'integer' }, echoed: { type: 'object' } } });
+    expect(op.responses['200']!.content['application/json'].schema).toEqual({
+      type: 'object',
+      properties: { n: { type: 'integer' }, echoed: { type: 'object' } },
+    });
     for (const status of ['400', '403', '404', '413', '415', '500', '502', '504']) {
       expect(op.responses[status]!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FailureOutput' });
     }
@@ -91,12 +102,12 @@ describe('OpenAPI document', () => {
     expect(open.security).toBeUndefined();
   });
 
-  test('GET /openapi.json serves the document of the server\'s own emulator', async () => {
+  test("GET /openapi.json serves the document of the server's own emulator", async () => {
     const app = buildServer({ emulator: makeEmulator([testPlugin(), extraPlugin]), logStream: captureLogs().stream });
     const res = await app.inject({ method: 'GET', url: '/openapi.json' });
     await app.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(Object.keys((res.json<Doc>()).paths)).toContain('/invoke/QuoteService:getQuote');
+    expect(Object.keys(res.json<Doc>().paths)).toContain('/invoke/QuoteService:getQuote');
   });
 });

@@ -74,7 +74,12 @@ describe('HTTP routes (inject)', () => {
     try {
       let slow: Awaited<ReturnType<typeof post>> | undefined;
       const pending = gated
-        .inject({ method: 'POST', url: '/invoke/Echo:sleep', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ options: { timeout: 20 } }) })
+        .inject({
+          method: 'POST',
+          url: '/invoke/Echo:sleep',
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ options: { timeout: 20 } }),
+        })
         .then((res) => (slow = res));
       await gate.entered;
       await jest.advanceTimersByTimeAsync(19);
@@ -179,7 +184,12 @@ describe('HTTP routes (inject)', () => {
 
   test('bodyLimit is configurable', async () => {
     const small = buildServer({ emulator: makeEmulator(), logStream: captureLogs().stream, bodyLimit: 64 });
-    const res = await small.inject({ method: 'POST', url: '/invoke/Echo:echo', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ input: { name: 'y'.repeat(100) } }) });
+    const res = await small.inject({
+      method: 'POST',
+      url: '/invoke/Echo:echo',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ input: { name: 'y'.repeat(100) } }),
+    });
     expect(res.statusCode).toBe(413);
     await small.close();
   });

@@ -52,4 +52,3 @@ live('a real org (SF_INSTANCE_URL, SF_ACCESS_TOKEN)', () => {
     expect(JSON.stringify(out)).not.toContain(accessToken as string);
   });
 });
-

@@ -18,10 +18,30 @@ export function smallOrg(): FixtureDocument {
     records: {
       User: [{ Id: USER_1, Name: 'Ada Admin', Username: 'ada@example.com', IsActive: true }],
       AsyncApexJob: [
-        { Id: JOB_A, Status: 'Completed', JobType: 'Queueable', NumberOfErrors: 0, ExtendedStatus: null, CreatedDate: '2026-11-01T10:00:00.000+0000', CreatedById: USER_1 },
-        { Id: JOB_B, Status: 'Failed', JobType: 'BatchApex', NumberOfErrors: 3, ExtendedStatus: 'First error: boom', CreatedDate: '2026-11-02T09:30:00Z', TotalJobItems: 10 },
         {
-          Id: JOB_C, Status: 'Queued', JobType: 'BatchApex', CreatedDate: '2026-10-30T00:00:00.000+0000', JobItemsProcessed: 0,
+          Id: JOB_A,
+          Status: 'Completed',
+          JobType: 'Queueable',
+          NumberOfErrors: 0,
+          ExtendedStatus: null,
+          CreatedDate: '2026-11-01T10:00:00.000+0000',
+          CreatedById: USER_1,
+        },
+        {
+          Id: JOB_B,
+          Status: 'Failed',
+          JobType: 'BatchApex',
+          NumberOfErrors: 3,
+          ExtendedStatus: 'First error: boom',
+          CreatedDate: '2026-11-02T09:30:00Z',
+          TotalJobItems: 10,
+        },
+        {
+          Id: JOB_C,
+          Status: 'Queued',
+          JobType: 'BatchApex',
+          CreatedDate: '2026-10-30T00:00:00.000+0000',
+          JobItemsProcessed: 0,
           $timeline: [
             { after: '2s', Status: 'Processing', JobItemsProcessed: 1 },
             { after: '5s', Status: 'Completed', JobItemsProcessed: 2, NumberOfErrors: 0 },
@@ -29,7 +49,14 @@ export function smallOrg(): FixtureDocument {
         },
       ],
       InsurancePolicy: [
-        { Id: POLICY_1, Name: 'P-0001', ReferencePolicyNumber: 'REF-0001', ParentPolicyId: null, IsPolicyEditLocked: true, EffectiveDate: '2026-01-01T00:00:00Z' },
+        {
+          Id: POLICY_1,
+          Name: 'P-0001',
+          ReferencePolicyNumber: 'REF-0001',
+          ParentPolicyId: null,
+          IsPolicyEditLocked: true,
+          EffectiveDate: '2026-01-01T00:00:00Z',
+        },
         { Id: POLICY_2, Name: 'P-0002', ReferencePolicyNumber: 'REF-0002', ParentPolicyId: POLICY_1 },
       ],
       InsuranceAsyncBulkRequestItem: [

@@ -43,7 +43,10 @@ beforeAll(() => {
           { Id: JOB2, Status: 'Running', CreatedDate: '2026-11-01T10:00:00Z' },
           { Id: JOB, Status: 'Queued', Bogus__c: 1 },
         ],
-        InsurancePolicy: [{ Id: '0YT5w000000Y8MNGA0', Name: 'P' }, { Id: '0YTnot-an-id', Name: 'Q' }],
+        InsurancePolicy: [
+          { Id: '0YT5w000000Y8MNGA0', Name: 'P' },
+          { Id: '0YTnot-an-id', Name: 'Q' },
+        ],
         NoSuchObject: [{ Name: 'x' }],
       },
     }),

@@ -70,12 +70,7 @@ const protoText = fc
   .array(
     fc.tuple(
       fc.oneof(fc.constantFrom(...PROTO_KEYS, 'jobId', 'policyId', 'referencePolicyNumber'), fc.string({ maxLength: 6 })),
-      fc.oneof(
-        fc.jsonValue({ maxDepth: 2 }),
-        fc.constant({ polluted: 'yes', jobId: SMALL_JOB }),
-        fc.constant({ __proto__: null, toString: 'x' }),
-        nearValid,
-      ),
+      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant({ polluted: 'yes', jobId: SMALL_JOB }), fc.constant({ __proto__: null, toString: 'x' }), nearValid),
     ),
     { maxLength: 6 },
   )
@@ -113,11 +108,17 @@ beforeEach(() => seen.clear());
 
 describe('invoke on hostile input (fast-check)', () => {
   it(`any JSON value as the input (${RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(fc.jsonValue(), (input) => check(input)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), (input) => check(input)),
+      { numRuns: RUNS },
+    );
   });
 
   it(`objects with jobId, policyId, referencePolicyNumber given arbitrary values (${RUNS * 2} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(threeKeys, (input) => check(input)), { numRuns: RUNS * 2 });
+    await fc.assert(
+      fc.asyncProperty(threeKeys, (input) => check(input)),
+      { numRuns: RUNS * 2 },
+    );
     for (const code of ['INVOKE-200', 'INVOKE-400', 'INVOKE-404']) expect(seen.get(code)).toBeGreaterThan(0);
   });
 
@@ -134,13 +135,19 @@ describe('invoke on hostile input (fast-check)', () => {
 
   it(`arbitrary options beside a valid input (${RUNS} runs)`, async () => {
     const options = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.record({ timeout: anyValue }, { requiredKeys: [] }));
-    await fc.assert(fc.asyncProperty(options, (opts) => check({ jobId: SMALL_JOB }, opts)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(options, (opts) => check({ jobId: SMALL_JOB }, opts)),
+      { numRuns: RUNS },
+    );
     for (const code of ['INVOKE-200', 'INVOKE-400']) expect(seen.get(code)).toBeGreaterThan(0);
   });
 
   it(`arbitrary service keys (${RUNS} runs)`, async () => {
     const key = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('__proto__:x', 'constructor:prototype', 'InsPolicyService:__proto__'));
-    await fc.assert(fc.asyncProperty(key, (k) => check({ jobId: SMALL_JOB }, undefined, k)), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(key, (k) => check({ jobId: SMALL_JOB }, undefined, k)),
+      { numRuns: RUNS },
+    );
   });
 
   it('a valid input still answers INVOKE-200 after the hostile runs (the emulator stays healthy)', async () => {

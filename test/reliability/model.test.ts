@@ -32,7 +32,8 @@ const REFS = ['REF-A', 'ref-a', 'Ref-B', "O'Ref\\%_1", 'REF-C'];
 /** Both pods, so Id order mixes upper- and lowercase letters. */
 const PODS = ['5j0', '5J0'];
 
-const serials = (min: number, max: number) => fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 200_000 }), fc.constantFrom(...PODS)), { minLength: min, maxLength: max, selector: ([n]) => n });
+const serials = (min: number, max: number) =>
+  fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 200_000 }), fc.constantFrom(...PODS)), { minLength: min, maxLength: max, selector: ([n]) => n });
 
 /**
  * One small org ("universe" u): its Ids and reference numbers are disjoint from every other
@@ -98,7 +99,8 @@ function inputsFor(org: GenOrg, u: number): fc.Arbitrary<GenInput[]> {
   const policyValue = fc.constantFrom(...idForms(policyIds), policyId(888_888), '0YT', jobId(1));
   const refs = REFS.map((r) => `U${u}-${r}`);
   const refValue = fc.constantFrom(...refs, ...refs.map((r) => r.toUpperCase()), `U${u}-REF-Z`, '   ', 'x'.repeat(256));
-  const key = <T>(value: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }), { nil: undefined, freq: 2 });
+  const key = <T>(value: fc.Arbitrary<T>) =>
+    fc.option(fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }), { nil: undefined, freq: 2 });
   return fc.array(fc.record({ jobId: key(jobValue), policyId: key(policyValue), referencePolicyNumber: key(refValue) }), { minLength: 1, maxLength: 8 });
 }
 
@@ -127,7 +129,10 @@ describe('getPolicyAsyncJobStatus against a reference model of DESIGN.md §2', (
   it(`generated orgs and inputs (${RUNS * UNIVERSES} orgs, up to 8 inputs each)`, async () => {
     const tally = new Map<string, number>();
     const run = fc.tuple(...Array.from({ length: UNIVERSES }, (_, u) => genUniverse(u))).chain((orgs) =>
-      fc.tuple(fc.constant(merge(orgs)), fc.tuple(...orgs.map((o, u) => inputsFor(o, u))).map((lists) => lists.flat())),
+      fc.tuple(
+        fc.constant(merge(orgs)),
+        fc.tuple(...orgs.map((o, u) => inputsFor(o, u))).map((lists) => lists.flat()),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(run, async ([org, inputs]) => {

@@ -85,7 +85,15 @@ describe('a token refresh that fails', () => {
   afterEach(() => api.close());
 
   async function emulator(loginUrl?: string) {
-    const org = await connectOrg({ instanceUrl: api.url, accessToken: TOKEN, refreshToken: REFRESH, clientId: 'cid', clientSecret: CLIENT_SECRET, loginUrl: loginUrl ?? api.url, maxRetries: 0 });
+    const org = await connectOrg({
+      instanceUrl: api.url,
+      accessToken: TOKEN,
+      refreshToken: REFRESH,
+      clientId: 'cid',
+      clientSecret: CLIENT_SECRET,
+      loginUrl: loginUrl ?? api.url,
+      maxRetries: 0,
+    });
     return createEmulator({ org, plugins: [probe] });
   }
 
@@ -115,7 +123,12 @@ describe('a token refresh that fails', () => {
     script(api, TOKEN_PATH, { status: 503, body: { error: 'temporarily_unavailable', error_description: 'try again' } });
     expect((await emu.invoke('Probe:read', {})).errorCode).toBe('INVOKE-502');
 
-    script(api, QUERY_PATH, { status: 401, body: SESSION_INVALID }, { status: 200, body: { totalSize: 1, done: true, records: [{ attributes: { type: 'AsyncApexJob', url: '/x' }, Id: SMALL_JOB }] } });
+    script(
+      api,
+      QUERY_PATH,
+      { status: 401, body: SESSION_INVALID },
+      { status: 200, body: { totalSize: 1, done: true, records: [{ attributes: { type: 'AsyncApexJob', url: '/x' }, Id: SMALL_JOB }] } },
+    );
     script(api, TOKEN_PATH, { status: 200, body: { access_token: NEW_TOKEN, instance_url: api.url, id: `${api.url}/id/00D/005` } });
     const out = await emu.invoke('Probe:read', {});
     expect(api.hits.filter((h) => h === TOKEN_PATH)).toHaveLength(2);

@@ -92,7 +92,12 @@ describe('CLI paths', () => {
     writeFileSync(file, `${INPUT}\n{"jobId":"bad"}\n${INPUT}\n`);
     const ok = await runCli(['batch', KEY, '--input-file', file, ...realOrg(), '--access-token', ORG_TOKEN]);
     const denied = await runCli(['batch', KEY, '--input-file', file, ...realOrg(), '--access-token', WRONG_ORG_TOKEN]);
-    expect(ok.stdout.trim().split('\n').map((l) => JSON.parse(l).errorCode)).toEqual(['INVOKE-200', 'INVOKE-400', 'INVOKE-200']);
+    expect(
+      ok.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).errorCode),
+    ).toEqual(['INVOKE-200', 'INVOKE-400', 'INVOKE-200']);
     expect(denied.code).not.toBe(0);
     expectNoLeak(ok.stdout, ok.stderr, denied.stdout, denied.stderr);
   });
@@ -124,7 +129,9 @@ describe('CLI paths', () => {
   });
 
   it('serve with a wrong org token behind a right serve token: 502 with no org token', async () => {
-    const server = await startCli(['serve', '--port', '0', '--log-level', 'debug', ...realOrg(), '--access-token', WRONG_ORG_TOKEN], { IPEMU_TOKEN: SERVE_TOKEN });
+    const server = await startCli(['serve', '--port', '0', '--log-level', 'debug', ...realOrg(), '--access-token', WRONG_ORG_TOKEN], {
+      IPEMU_TOKEN: SERVE_TOKEN,
+    });
     const { url } = JSON.parse(server.firstLine) as { url: string };
     const res = await fetch(`${url}/invoke/${KEY}`, {
       method: 'POST',
@@ -147,7 +154,9 @@ describe('CLI paths', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     const secrets = { MOCK_TOKEN: accessToken, WRONG_ORG_TOKEN };
-    expect(leaksIn([server.stdout().slice(server.firstLine.length), server.stderr(), ok.stdout, ok.stderr, denied.stdout, denied.stderr].join('\n'), secrets)).toEqual([]);
+    expect(
+      leaksIn([server.stdout().slice(server.firstLine.length), server.stderr(), ok.stdout, ok.stderr, denied.stdout, denied.stderr].join('\n'), secrets),
+    ).toEqual([]);
   });
 
   it('invoke with an unreachable instance URL: exit 5 UNREACHABLE, no token', async () => {
@@ -170,7 +179,12 @@ describe('in-process paths', () => {
     const app = buildServer({ emulator, token: SERVE_TOKEN, logLevel: 'trace', logStream: stream });
     const replies: string[] = [];
     for (const token of [SERVE_TOKEN, WRONG_SERVE_TOKEN, ORG_TOKEN, `${SERVE_TOKEN}x`]) {
-      const res = await app.inject({ method: 'POST', url: `/invoke/${KEY}`, headers: { authorization: `Bearer ${token}` }, payload: { input: { jobId: JOB } } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/invoke/${KEY}`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: { input: { jobId: JOB } },
+      });
       expect(res.statusCode).toBe(token === SERVE_TOKEN ? 200 : 401);
       replies.push(res.body);
     }
@@ -185,9 +199,15 @@ describe('in-process paths', () => {
     await wrong.query('SELECT Id FROM AsyncApexJob').catch((e: unknown) => errors.push(e));
     const right = await connectOrg({ instanceUrl: org.instanceUrl, accessToken: ORG_TOKEN, maxRetries: 0, logger });
     await right.query('SELECT Nope FROM AsyncApexJob WHERE Id = :id', { id: ORG_TOKEN }).catch((e: unknown) => errors.push(e));
-    await connectOrg({ loginUrl: org.instanceUrl, username: 'nobody', password: PASSWORD, clientId: 'cid', clientSecret: CLIENT_SECRET, maxRetries: 0, logger }).catch(
-      (e: unknown) => errors.push(e),
-    );
+    await connectOrg({
+      loginUrl: org.instanceUrl,
+      username: 'nobody',
+      password: PASSWORD,
+      clientId: 'cid',
+      clientSecret: CLIENT_SECRET,
+      maxRetries: 0,
+      logger,
+    }).catch((e: unknown) => errors.push(e));
     expect(errors).toHaveLength(3);
     const out = await createEmulator({ org: wrong, logger }).invoke(KEY, { jobId: JOB });
     expect(out.errorCode).toBe('INVOKE-502');

@@ -117,7 +117,10 @@ describe('ipemu serve under load', () => {
     // close() waits for in-flight work, which ends SLOW_MS after the last accepted request.
     expect(Date.now() - signalled).toBeLessThan(SLOW_MS * 4 + 2000);
 
-    const answered = results.filter((r): r is { ok: true; n: number } => r.ok).map((r) => r.n).sort((a, b) => a - b);
+    const answered = results
+      .filter((r): r is { ok: true; n: number } => r.ok)
+      .map((r) => r.n)
+      .sort((a, b) => a - b);
     const accepted = entered(server).sort((a, b) => a - b);
     expect(answered.slice(0, IN_FLIGHT)).toEqual(Array.from({ length: IN_FLIGHT }, (_, i) => i));
     expect(answered).toEqual(accepted);

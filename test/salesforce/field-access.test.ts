@@ -2,12 +2,28 @@ import { unreadableFields, type FieldNeed } from '../../src/salesforce/field-acc
 import { OrgError, type DescribeResult, type FieldDescribe, type Org } from '../../src/core/org';
 
 function field(name: string, extra: Partial<FieldDescribe> = {}): FieldDescribe {
-  return { name, label: name, type: 'string', nillable: true, filterable: true, idLookup: false, referenceTo: [], relationshipName: null, picklistValues: [], length: 255, ...extra };
+  return {
+    name,
+    label: name,
+    type: 'string',
+    nillable: true,
+    filterable: true,
+    idLookup: false,
+    referenceTo: [],
+    relationshipName: null,
+    picklistValues: [],
+    length: 255,
+    ...extra,
+  };
 }
 
 const DESCRIBES: Record<string, DescribeResult> = {
   Link: {
-    name: 'Link', label: 'Link', keyPrefix: 'a01', queryable: true, retrieveable: true,
+    name: 'Link',
+    label: 'Link',
+    keyPrefix: 'a01',
+    queryable: true,
+    retrieveable: true,
     fields: [field('PolicyId'), field('ItemId', { type: 'reference', referenceTo: ['Item'], relationshipName: 'Item' })],
   },
   Item: { name: 'Item', label: 'Item', keyPrefix: 'a02', queryable: true, retrieveable: true, fields: [field('Id')] },

@@ -7,7 +7,7 @@ describe('renderSoql: binds become escaped SOQL literals', () => {
   it.each([
     ['backslash', 'a\\b', "'a\\\\b'"],
     ['single quote', "O'Brien", "'O\\'Brien'"],
-    ['double quote', 'say "hi"', "'say \\\"hi\\\"'"],
+    ['double quote', 'say "hi"', '\'say \\"hi\\"\''],
     ['newline', 'a\nb', "'a\\nb'"],
     ['carriage return', 'a\rb', "'a\\rb'"],
     ['tab', 'a\tb', "'a\\tb'"],
@@ -27,9 +27,7 @@ describe('renderSoql: binds become escaped SOQL literals', () => {
   });
 
   it('renders lists as parenthesised literals', () => {
-    expect(renderSoql('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: ['a', "b'c"] })).toBe(
-      "SELECT Id FROM AsyncApexJob WHERE Id IN ('a','b\\'c')",
-    );
+    expect(renderSoql('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: ['a', "b'c"] })).toBe("SELECT Id FROM AsyncApexJob WHERE Id IN ('a','b\\'c')");
     expect(renderSoql('WHERE N IN :n', { n: [1, 2.5] })).toBe('WHERE N IN (1,2.5)');
   });
 
@@ -38,9 +36,7 @@ describe('renderSoql: binds become escaped SOQL literals', () => {
   });
 
   it('renders a Date as an unquoted UTC datetime without milliseconds', () => {
-    expect(renderSoql('WHERE CreatedDate > :d', { d: new Date('2026-11-01T10:00:00.123Z') })).toBe(
-      'WHERE CreatedDate > 2026-11-01T10:00:00Z',
-    );
+    expect(renderSoql('WHERE CreatedDate > :d', { d: new Date('2026-11-01T10:00:00.123Z') })).toBe('WHERE CreatedDate > 2026-11-01T10:00:00Z');
     expect(renderSoql('WHERE CreatedDate IN :d', { d: [new Date(0)] })).toBe('WHERE CreatedDate IN (1970-01-01T00:00:00Z)');
   });
 
@@ -59,9 +55,7 @@ describe('renderSoql: binds become escaped SOQL literals', () => {
 
   it('leaves bind-like text inside string literals untouched', () => {
     const soql = "SELECT Id FROM X WHERE Name = ':notABind' AND Other = 'it\\'s :alsoNot' AND Id = :id";
-    expect(renderSoql(soql, { id: '707' })).toBe(
-      "SELECT Id FROM X WHERE Name = ':notABind' AND Other = 'it\\'s :alsoNot' AND Id = '707'",
-    );
+    expect(renderSoql(soql, { id: '707' })).toBe("SELECT Id FROM X WHERE Name = ':notABind' AND Other = 'it\\'s :alsoNot' AND Id = '707'");
   });
 
   it('replaces every occurrence and leaves a query without binds as it is', () => {

@@ -21,7 +21,10 @@ export interface BatchFlags extends OrgFlags {
 
 /** `INVOKE-200: 95, INVOKE-404: 5`, codes in order. */
 export function summaryLine(counts: ReadonlyMap<string, number>): string {
-  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code}: ${n}`).join(', ');
+  return [...counts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => `${code}: ${n}`)
+    .join(', ');
 }
 
 /** 0 when every line is INVOKE-200, else the exit code of the most frequent failure (ties: lower code). */
@@ -42,10 +45,7 @@ interface Progress {
 async function progressBar(io: CliIo, bytesRead: () => number, totalBytes: number): Promise<Progress> {
   if (!io.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar(
-    { stream: io.stderr, format: '{bar} {percentage}% | {lines} lines', hideCursor: true, etaBuffer: 50 },
-    Presets.shades_classic,
-  );
+  const bar = new SingleBar({ stream: io.stderr, format: '{bar} {percentage}% | {lines} lines', hideCursor: true, etaBuffer: 50 }, Presets.shades_classic);
   bar.start(Math.max(totalBytes, 1), 0, { lines: 0 });
   return {
     tick: (lines) => bar.update(Math.min(bytesRead(), totalBytes), { lines }),
@@ -80,8 +80,7 @@ export async function runBatch(key: string, flags: BatchFlags, io: CliIo, apiVer
     await runOrdered(
       source.items,
       flags.concurrency,
-      async (item: BatchItem): Promise<OutputMap> =>
-        'malformed' in item ? { ...failure('INVALID_INPUT', item.malformed) } : emulator.invoke(key, item.input),
+      async (item: BatchItem): Promise<OutputMap> => ('malformed' in item ? { ...failure('INVALID_INPUT', item.malformed) } : emulator.invoke(key, item.input)),
       (output) => {
         lines += 1;
         counts.set(output.errorCode, (counts.get(output.errorCode) ?? 0) + 1);

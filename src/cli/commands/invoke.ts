@@ -48,7 +48,7 @@ export async function runInvoke(key: string, flags: InvokeFlags, io: CliIo, apiV
       );
       if (onStatus && result.attempts > 1) io.stderr.write('\n');
       output = result.output;
-      exit = result.timedOut ? ERROR_CODES.TIMEOUT.exit ?? 6 : exitCodeOf(output.errorCode);
+      exit = result.timedOut ? (ERROR_CODES.TIMEOUT.exit ?? 6) : exitCodeOf(output.errorCode);
       if (result.timedOut) {
         const warning = `Stopped waiting after ${(flags.timeout ?? 0) / 1000} s: the job is still ${String(output.status)}.`;
         warnings.push(warning);

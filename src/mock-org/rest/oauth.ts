@@ -68,7 +68,9 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthDeps): void
     const instanceUrl = deps.instanceUrl(request);
     const id = `${instanceUrl}/id/${MOCK_ORG_ID}/${deps.userIdOf(user)}`;
     const issuedAt = String(Date.now());
-    const signature = createHmac('sha256', signingKey).update(id + issuedAt).digest('base64');
+    const signature = createHmac('sha256', signingKey)
+      .update(id + issuedAt)
+      .digest('base64');
     return reply.send({ access_token: accessToken, instance_url: instanceUrl, id, token_type: 'Bearer', issued_at: issuedAt, signature });
   });
 }

@@ -54,7 +54,9 @@ function bearerOf(request: FastifyRequest): string | undefined {
 function sendError(reply: FastifyReply, err: unknown): FastifyReply {
   if (isOrgError(err)) return reply.code(err.status).send(err.toRestBody());
   reply.log.error({ err: (err as Error)?.message }, 'mock org failed');
-  return reply.code(500).send([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support.' }]);
+  return reply
+    .code(500)
+    .send([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support.' }]);
 }
 
 /** The fake Salesforce REST API on a MockOrg, for inject() tests and `ipemu mock-org serve`. */

@@ -114,11 +114,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     label: 'Insurance Async Bulk Record Detail',
     fields: {
       Name: str('Name', 80, true),
-      InsuranceAsyncBulkRequestItemId: ref(
-        'Insurance Async Bulk Request Item ID',
-        'InsuranceAsyncBulkRequestItem',
-        'InsuranceAsyncBulkRequestItem',
-      ),
+      InsuranceAsyncBulkRequestItemId: ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
       Status: picklist('Status', BULK_RECORD_DETAIL_STATUS),
       ...AUDIT,

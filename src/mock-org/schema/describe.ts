@@ -3,8 +3,15 @@ import type { FieldSchema, ObjectSchema, Schema } from './schema';
 import type { OrgUser } from './users';
 
 const SOAP_TYPES: Readonly<Record<string, string>> = {
-  id: 'tns:ID', reference: 'tns:ID', boolean: 'xsd:boolean', int: 'xsd:int', double: 'xsd:double',
-  currency: 'xsd:double', percent: 'xsd:double', date: 'xsd:date', datetime: 'xsd:dateTime',
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  boolean: 'xsd:boolean',
+  int: 'xsd:int',
+  double: 'xsd:double',
+  currency: 'xsd:double',
+  percent: 'xsd:double',
+  date: 'xsd:date',
+  datetime: 'xsd:dateTime',
 };
 
 function describeField(field: FieldSchema): FieldDescribe {

@@ -32,8 +32,21 @@ export interface ObjectSchema {
 }
 
 export const FIELD_TYPES: readonly FieldType[] = [
-  'id', 'string', 'textarea', 'picklist', 'reference', 'boolean', 'int', 'double',
-  'currency', 'percent', 'date', 'datetime', 'email', 'phone', 'url',
+  'id',
+  'string',
+  'textarea',
+  'picklist',
+  'reference',
+  'boolean',
+  'int',
+  'double',
+  'currency',
+  'percent',
+  'date',
+  'datetime',
+  'email',
+  'phone',
+  'url',
 ];
 
 export function isStringType(type: FieldType): boolean {
@@ -60,7 +73,7 @@ function buildField(name: string, decl: FieldDecl): FieldSchema {
     type: decl.type,
     label: decl.label ?? name,
     referenceTo: decl.referenceTo ?? [],
-    relationshipName: decl.type === 'reference' ? decl.relationshipName ?? null : null,
+    relationshipName: decl.type === 'reference' ? (decl.relationshipName ?? null) : null,
     polymorphic: decl.polymorphic === true,
     picklistValues: decl.picklistValues,
     length: decl.length ?? defaultLength(decl.type),
@@ -119,7 +132,10 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     for (const target of field.referenceTo) {
       if (typeof target !== 'string' || !known.has(target.toLowerCase())) problem(`referenceTo names unknown object ${JSON.stringify(target)}`);
     }
-    if (field.relationshipName !== undefined && (typeof field.relationshipName !== 'string' || !isApiName(field.relationshipName) || field.relationshipName in Object.prototype)) {
+    if (
+      field.relationshipName !== undefined &&
+      (typeof field.relationshipName !== 'string' || !isApiName(field.relationshipName) || field.relationshipName in Object.prototype)
+    ) {
       problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
   }
@@ -167,7 +183,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
         decls[canonical] = {
           keyPrefix: keyPrefix as string,
           label: decl.label ?? builtIn?.label,
-          fields: { ...(builtIn?.fields ?? {}), ...(fields) },
+          fields: { ...(builtIn?.fields ?? {}), ...fields },
         };
       }
     }

@@ -38,7 +38,7 @@ export interface Users {
 const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects']);
 
 function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value) : undefined;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }
 
 /**

@@ -57,8 +57,12 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   if (!where) return undefined;
   const table = store.table(root);
   const candidates = where.conjuncts.filter(
-    (c) => c.path.hops.length === 0 && (c.operator === '=' || c.operator === 'IN') && table.isIndexed(c.path.field.name)
-      && c.specs.length > 0 && c.specs.every((s) => s.kind === 'bind' || (s.kind === 'fixed' && s.value !== null)),
+    (c) =>
+      c.path.hops.length === 0 &&
+      (c.operator === '=' || c.operator === 'IN') &&
+      table.isIndexed(c.path.field.name) &&
+      c.specs.length > 0 &&
+      c.specs.every((s) => s.kind === 'bind' || (s.kind === 'fixed' && s.value !== null)),
   );
   candidates.sort((a, b) => (INDEX_RANK[a.path.field.type] ?? 2) - (INDEX_RANK[b.path.field.type] ?? 2));
   return candidates[0];

@@ -5,18 +5,36 @@ import { BIND_INVALID_ID, BIND_TYPE_MISMATCH, coerceBindValue, FieldKind, kindOf
 import { filterTypeMismatch, invalidId, malformed, missingBind, unsupported } from './errors';
 import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
 
-const TYPE_NAMES: Readonly<Record<FieldKind, string>> = { id: 'id', string: 'string', number: 'double', boolean: 'boolean', date: 'date', datetime: 'dateTime' };
+const TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
+  id: 'id',
+  string: 'string',
+  number: 'double',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'dateTime',
+};
 
 /** Operands as compiled: fixed values are coerced once; binds and relative dates wait for execution. */
-export type OperandSpec =
-  | { kind: 'fixed'; value: Value }
-  | { kind: 'bind'; name: string }
-  | { kind: 'dateLiteral'; literal: string; n: number };
+export type OperandSpec = { kind: 'fixed'; value: Value } | { kind: 'bind'; name: string } | { kind: 'dateLiteral'; literal: string; n: number };
 
 /** An operand at execution: a comparable value, or a half-open range [lo, hi) for relative dates. */
 export type Resolved = { kind: 'eq'; value: Value } | { kind: 'range'; lo: string; hi: string };
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', N: '\n', r: '\r', R: '\r', t: '\t', T: '\t', b: '\b', B: '\b', f: '\f', F: '\f', '"': '"', "'": "'", '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  N: '\n',
+  r: '\r',
+  R: '\r',
+  t: '\t',
+  T: '\t',
+  b: '\b',
+  B: '\b',
+  f: '\f',
+  F: '\f',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 
 /** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for likeRegex. */
 export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
@@ -100,14 +118,22 @@ const DAY = 86_400_000;
 function dateRange(literal: string, n: number, now: number): [number, number] {
   const today = Math.floor(now / DAY) * DAY;
   switch (literal) {
-    case 'TODAY': return [today, today + DAY];
-    case 'YESTERDAY': return [today - DAY, today];
-    case 'TOMORROW': return [today + DAY, today + 2 * DAY];
-    case 'LAST_90_DAYS': return [today - 90 * DAY, today + DAY];
-    case 'NEXT_90_DAYS': return [today + DAY, today + 91 * DAY];
-    case 'LAST_N_DAYS': return [today - n * DAY, today + DAY];
-    case 'NEXT_N_DAYS': return [today + DAY, today + (n + 1) * DAY];
-    default: return [today - n * DAY, today - (n - 1) * DAY]; // N_DAYS_AGO
+    case 'TODAY':
+      return [today, today + DAY];
+    case 'YESTERDAY':
+      return [today - DAY, today];
+    case 'TOMORROW':
+      return [today + DAY, today + 2 * DAY];
+    case 'LAST_90_DAYS':
+      return [today - 90 * DAY, today + DAY];
+    case 'NEXT_90_DAYS':
+      return [today + DAY, today + 91 * DAY];
+    case 'LAST_N_DAYS':
+      return [today - n * DAY, today + DAY];
+    case 'NEXT_N_DAYS':
+      return [today + DAY, today + (n + 1) * DAY];
+    default:
+      return [today - n * DAY, today - (n - 1) * DAY]; // N_DAYS_AGO
   }
 }
 

@@ -46,7 +46,8 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         break;
       }
       case 'FieldFunctionExpression':
-        if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0) throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
+        if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0)
+          throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
         count = true;
         break;
       case 'FieldSubquery':
@@ -67,7 +68,13 @@ export interface OrderKey {
   readonly lowerCase: boolean;
 }
 
-export function compileOrderBy(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, orderBy: OrderByClause | OrderByClause[] | undefined): OrderKey[] {
+export function compileOrderBy(
+  schema: Schema,
+  store: Store,
+  root: ObjectSchema,
+  alias: string | undefined,
+  orderBy: OrderByClause | OrderByClause[] | undefined,
+): OrderKey[] {
   if (!orderBy) return [];
   return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((clause) => {
     if (!('field' in clause)) throw unsupported('functions in ORDER BY');

@@ -102,7 +102,9 @@ function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: R
   const n = norm(kind);
   const values = new Set<Value>();
   const ranges: { lo: string; hi: string }[] = [];
-  for (const op of operands) if (op.kind === 'eq') values.add(op.value); else ranges.push(op);
+  for (const op of operands)
+    if (op.kind === 'eq') values.add(op.value);
+    else ranges.push(op);
   const hasNull = values.has(null);
   if (ranges.length === 0 && values.size === 1 && !hasNull) {
     const only = values.values().next().value as Value;
@@ -120,15 +122,24 @@ function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: str
   if (op.kind === 'range') {
     const bound = operator === '<' || operator === '>=' ? op.lo : op.hi;
     const below = operator === '<' || operator === '<=';
-    return (row) => { const v = get(row, elapsed); return typeof v === 'string' && (below ? v < bound : v >= bound); };
+    return (row) => {
+      const v = get(row, elapsed);
+      return typeof v === 'string' && (below ? v < bound : v >= bound);
+    };
   }
   const target = op.value;
   if (target === null) return () => false;
   const compare: Record<string, (a: Value, b: Value) => boolean> = {
-    '<': (a, b) => a! < b!, '<=': (a, b) => a! <= b!, '>': (a, b) => a! > b!, '>=': (a, b) => a! >= b!,
+    '<': (a, b) => a! < b!,
+    '<=': (a, b) => a! <= b!,
+    '>': (a, b) => a! > b!,
+    '>=': (a, b) => a! >= b!,
   };
   const test = compare[operator]!; // the caller passes only <, <=, > and >=
-  return (row) => { const v = get(row, elapsed); return v !== null && test(n(v), target); };
+  return (row) => {
+    const v = get(row, elapsed);
+    return v !== null && test(n(v), target);
+  };
 }
 
 const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
@@ -155,7 +166,9 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
     if (raw === undefined || (!bind && types[0] !== 'STRING')) throw malformed('LIKE needs a string pattern');
     const fixed = bind ? undefined : likeRegex(unescapeSoql(raw, true));
     return {
-      path, operator, specs: [],
+      path,
+      operator,
+      specs: [],
       prepare: (ctx) => {
         let re = fixed;
         if (!re) {
@@ -165,7 +178,10 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
           re = likeRegex(pattern);
         }
         const regex = re;
-        return (row) => { const v = get(row, ctx.elapsed); return typeof v === 'string' && regex.test(v); };
+        return (row) => {
+          const v = get(row, ctx.elapsed);
+          return typeof v === 'string' && regex.test(v);
+        };
       },
     };
   }
@@ -173,7 +189,9 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
   const list = operator === 'IN' || operator === 'NOT IN';
   return {
-    path, operator, specs,
+    path,
+    operator,
+    specs,
     prepare: (ctx) => {
       const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list);
       if (list || operator === '=' || operator === '!=') {
@@ -187,8 +205,12 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
 
 function prepareNode(node: Node, ctx: ExecCtx): RowTest {
   switch (node.type) {
-    case 'cond': return node.cond.prepare(ctx);
-    case 'not': { const child = prepareNode(node.child, ctx); return (row) => !child(row); }
+    case 'cond':
+      return node.cond.prepare(ctx);
+    case 'not': {
+      const child = prepareNode(node.child, ctx);
+      return (row) => !child(row);
+    }
     case 'and': {
       const tests = node.children.map((child) => prepareNode(child, ctx));
       return (row) => tests.every((test) => test(row));

@@ -43,7 +43,7 @@ function mergeable(value: unknown): MergeValue[] | null {
 
 function sameMerge(a: QueryMerge, b: QueryMerge): boolean {
   // Callers pass the same frozen declaration each time (selectWhereIn), so identity settles it first.
-  return a === b || a.bind === b.bind && a.field.toLowerCase() === b.field.toLowerCase();
+  return a === b || (a.bind === b.bind && a.field.toLowerCase() === b.field.toLowerCase());
 }
 
 export type QueryFn = <R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions) => Promise<QueryResult<R>>;
@@ -105,7 +105,11 @@ export function createQueryMerger(org: Org): QueryFn {
         for (const w of waiters) org.query<SObjectRecord>(lane.soql, { [bind]: w.values }).then(w.resolve, w.reject);
         return;
       }
-      shareOut(lane.fieldPath, waiters, results.flatMap((r) => r.records));
+      shareOut(
+        lane.fieldPath,
+        waiters,
+        results.flatMap((r) => r.records),
+      );
     } catch (err) {
       for (const waiter of waiters) waiter.reject(err);
     }

@@ -104,11 +104,16 @@ export async function connectOrg(options: ConnectOptions): Promise<JsforceOrg> {
 
   const jsforce = await import('jsforce');
   const { Transport } = await import('jsforce/lib/transport');
-  const oauth2 = new jsforce.OAuth2({ loginUrl, clientId: options.clientId, clientSecret: options.clientSecret, redirectUri: 'http://localhost:1717/OauthRedirect' });
+  const oauth2 = new jsforce.OAuth2({
+    loginUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    redirectUri: 'http://localhost:1717/OauthRedirect',
+  });
 
   const passwordGrant = async (): Promise<TokenGrant> =>
-    (await oauth2.requestToken({ grant_type: 'password', username: options.username ?? '', password: options.password ?? '' }));
-  const refreshGrant = async (): Promise<TokenGrant> => (await oauth2.refreshToken(options.refreshToken ?? ''));
+    await oauth2.requestToken({ grant_type: 'password', username: options.username ?? '', password: options.password ?? '' });
+  const refreshGrant = async (): Promise<TokenGrant> => await oauth2.refreshToken(options.refreshToken ?? '');
   const canRefresh = Boolean(options.refreshToken && options.clientId);
   const canRelogin = Boolean(options.username && options.password);
 

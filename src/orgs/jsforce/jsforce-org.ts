@@ -111,7 +111,8 @@ export class JsforceOrg implements Org {
   private async fetchDescribe(sobject: string): Promise<DescribeResult> {
     try {
       const result: unknown = await this.connection.request({ method: 'GET', url: `/sobjects/${sobject}/describe` });
-      if (!isDescribeResult(result)) throw new OrgError('INVALID_RESPONSE', `The org answered describe ${sobject} with a body that is not a describe result.`, 502);
+      if (!isDescribeResult(result))
+        throw new OrgError('INVALID_RESPONSE', `The org answered describe ${sobject} with a body that is not a describe result.`, 502);
       return result;
     } catch (err) {
       throw this.fail('describe', err);

@@ -8,8 +8,7 @@ export interface SfOrgAuth {
   username?: string;
 }
 
-export const SF_NOT_FOUND_MESSAGE =
-  'The Salesforce CLI (sf) was not found on PATH; install it or use --instance-url/--access-token.';
+export const SF_NOT_FOUND_MESSAGE = 'The Salesforce CLI (sf) was not found on PATH; install it or use --instance-url/--access-token.';
 
 const SF_TIMEOUT_MS = 60_000;
 
@@ -42,7 +41,11 @@ function runSf(args: string[], env: NodeJS.ProcessEnv): Promise<SfJson> {
       }
       if (err || (typeof parsed.status === 'number' && parsed.status !== 0)) {
         const why = typeof parsed.message === 'string' ? parsed.message : 'it failed';
-        reject(new IpemuError('INVALID_INPUT', `sf ${args.slice(0, 3).join(' ')} failed: ${why}`, { sfError: typeof parsed.name === 'string' ? parsed.name : undefined }));
+        reject(
+          new IpemuError('INVALID_INPUT', `sf ${args.slice(0, 3).join(' ')} failed: ${why}`, {
+            sfError: typeof parsed.name === 'string' ? parsed.name : undefined,
+          }),
+        );
         return;
       }
       resolve(parsed);

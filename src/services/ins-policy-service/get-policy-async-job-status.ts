@@ -79,8 +79,7 @@ async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, co
 }
 
 export const getPolicyAsyncJobStatusMethod: MethodDefinition = {
-  description:
-    'Status of an asynchronous policy job (WaitingToProcess, InProgress, Success, Failed, Aborted) by jobId, policyId or referencePolicyNumber.',
+  description: 'Status of an asynchronous policy job (WaitingToProcess, InProgress, Success, Failed, Aborted) by jobId, policyId or referencePolicyNumber.',
   input: loadSchema('input'),
   output: loadSchema('output'),
   handler: getPolicyAsyncJobStatus,

@@ -57,7 +57,9 @@ export function parsePassedKeys(input: Readonly<Record<string, unknown>>): Passe
   if (!passed(jobId) && !passed(policyId) && !passed(referencePolicyNumber)) throw new IpemuError('INVALID_INPUT', SHAPE_MESSAGE);
   if (notString(jobId) || notString(policyId) || notString(referencePolicyNumber)) {
     // The input schema already refuses these; kept so a handler called directly answers the same.
-    const typeIssues = (['jobId', 'policyId', 'referencePolicyNumber'] as const).filter((key) => notString(input[key])).map((path) => ({ path, message: 'must be string' }));
+    const typeIssues = (['jobId', 'policyId', 'referencePolicyNumber'] as const)
+      .filter((key) => notString(input[key]))
+      .map((path) => ({ path, message: 'must be string' }));
     throw new IpemuError('INVALID_INPUT', `Invalid input: ${typeIssues.map((i) => `${i.path} ${i.message}`).join('; ')}.`, typeIssues);
   }
 

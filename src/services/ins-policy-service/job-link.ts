@@ -23,7 +23,12 @@ export interface PolicyRow {
 }
 
 export const POLICY_BY_ID = selectWhereIn('InsurancePolicy', ['Id'], 'Id', 'policyIds');
-export const POLICY_BY_REFERENCE = selectWhereIn('InsurancePolicy', ['Id', 'ReferencePolicyNumber', 'ParentPolicyId'], 'ReferencePolicyNumber', 'referenceNumbers');
+export const POLICY_BY_REFERENCE = selectWhereIn(
+  'InsurancePolicy',
+  ['Id', 'ReferencePolicyNumber', 'ParentPolicyId'],
+  'ReferencePolicyNumber',
+  'referenceNumbers',
+);
 export const POLICY_CHILDREN = selectWhereIn('InsurancePolicy', ['Id', 'ParentPolicyId'], 'ParentPolicyId', 'parentIds');
 
 /** What the service reads through one job link, derived once per link (configs are frozen), so the caches below see the same texts and lists. */

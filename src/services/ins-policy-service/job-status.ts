@@ -40,10 +40,14 @@ export function mapJobStatus(job: Pick<JobRow, 'Id' | 'Status' | 'NumberOfErrors
       return 'Aborted';
     default:
       // A status Salesforce does not document is the org's answer at fault, not the caller's input.
-      throw new IpemuError('ORG_ERROR', `The org returned AsyncApexJob ${String(job.Id)} ${job.Status === null ? 'without a Status' : `with a Status Salesforce does not document: "${status}"`}.`, {
-        object: 'AsyncApexJob',
-        field: 'Status',
-      });
+      throw new IpemuError(
+        'ORG_ERROR',
+        `The org returned AsyncApexJob ${String(job.Id)} ${job.Status === null ? 'without a Status' : `with a Status Salesforce does not document: "${status}"`}.`,
+        {
+          object: 'AsyncApexJob',
+          field: 'Status',
+        },
+      );
   }
 }
 

@@ -14,20 +14,27 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('ipemu batch', () => {
   it('JSONL: one output map a line in input order, malformed lines as INVOKE-400, blank lines skipped, summary, exit', async () => {
     const missing = makeId('707', 4242);
-    const input = file('mixed.jsonl', [
-      JSON.stringify({ jobId: SAMPLE_JOB }),
-      '{"jobId": ',
-      '',
-      JSON.stringify({ jobId: missing }),
-      '"just a string"',
-      JSON.stringify({ jobId: SAMPLE_JOB }),
-      JSON.stringify({ jobId: missing }),
-    ].join('\n'));
+    const input = file(
+      'mixed.jsonl',
+      [
+        JSON.stringify({ jobId: SAMPLE_JOB }),
+        '{"jobId": ',
+        '',
+        JSON.stringify({ jobId: missing }),
+        '"just a string"',
+        JSON.stringify({ jobId: SAMPLE_JOB }),
+        JSON.stringify({ jobId: missing }),
+      ].join('\n'),
+    );
     const r = await runCli(['batch', KEY, '--input-file', input]);
     const out = lines(r.stdout);
     expect(out.map((o) => o.errorCode)).toEqual(['INVOKE-200', 'INVOKE-400', 'INVOKE-404', 'INVOKE-400', 'INVOKE-200', 'INVOKE-404']);
@@ -41,9 +48,10 @@ describe('ipemu batch', () => {
   });
 
   it('exits with the exit code of the most frequent failure', async () => {
-    const input = file('mostly-404.jsonl', [
-      { jobId: makeId('707', 1) }, { jobId: makeId('707', 2) }, { jobId: 'bad' }, { jobId: SAMPLE_JOB },
-    ].map((l) => JSON.stringify(l)).join('\n'));
+    const input = file(
+      'mostly-404.jsonl',
+      [{ jobId: makeId('707', 1) }, { jobId: makeId('707', 2) }, { jobId: 'bad' }, { jobId: SAMPLE_JOB }].map((l) => JSON.stringify(l)).join('\n'),
+    );
     const r = await runCli(['batch', KEY, '--input-file', input]);
     expect(r.stderr).toMatch(/INVOKE-200: 1, INVOKE-400: 1, INVOKE-404: 2/);
     expect(r.code).toBe(4);
@@ -58,13 +66,12 @@ describe('ipemu batch', () => {
   });
 
   it('CSV: header = keys, quotes and commas, empty cells not passed', async () => {
-    const input = file('report.csv', [
-      'jobId,policyId,referencePolicyNumber,Note',
-      `${SAMPLE_JOB},,,"exported, with ""quotes"""`,
-      ',,,"only a note"',
-      `"${SAMPLE_JOB}","","",`,
-      'a,b',
-    ].join('\n'));
+    const input = file(
+      'report.csv',
+      ['jobId,policyId,referencePolicyNumber,Note', `${SAMPLE_JOB},,,"exported, with ""quotes"""`, ',,,"only a note"', `"${SAMPLE_JOB}","","",`, 'a,b'].join(
+        '\n',
+      ),
+    );
     const r = await runCli(['batch', KEY, '--input-file', input]);
     const out = lines(r.stdout);
     expect(out).toHaveLength(4);

@@ -10,21 +10,35 @@ const STUCK = '7075j00004uK6GkAAK';
 
 // Status moves with the org's clock, which starts when the CLI loads the fixture.
 const FIXTURE = join(dir, 'timeline.json');
-writeFileSync(FIXTURE, JSON.stringify({
-  records: {
-    AsyncApexJob: [
-      {
-        Id: MOVING, Status: 'Queued', JobType: 'Queueable', NumberOfErrors: 0, CreatedDate: '2026-11-01T10:00:00.000+0000',
-        // Long enough that the first poll sees it pending even on a loaded machine.
-        $timeline: [{ after: '300ms', Status: 'Processing' }, { after: '2500ms', Status: 'Completed', JobItemsProcessed: 1 }],
-      },
-      {
-        Id: STUCK, Status: 'Processing', JobType: 'Queueable', NumberOfErrors: 0, CreatedDate: '2026-11-01T10:00:00.000+0000',
-        $timeline: [{ after: '1h', Status: 'Completed' }],
-      },
-    ],
-  },
-}));
+writeFileSync(
+  FIXTURE,
+  JSON.stringify({
+    records: {
+      AsyncApexJob: [
+        {
+          Id: MOVING,
+          Status: 'Queued',
+          JobType: 'Queueable',
+          NumberOfErrors: 0,
+          CreatedDate: '2026-11-01T10:00:00.000+0000',
+          // Long enough that the first poll sees it pending even on a loaded machine.
+          $timeline: [
+            { after: '300ms', Status: 'Processing' },
+            { after: '2500ms', Status: 'Completed', JobItemsProcessed: 1 },
+          ],
+        },
+        {
+          Id: STUCK,
+          Status: 'Processing',
+          JobType: 'Queueable',
+          NumberOfErrors: 0,
+          CreatedDate: '2026-11-01T10:00:00.000+0000',
+          $timeline: [{ after: '1h', Status: 'Completed' }],
+        },
+      ],
+    },
+  }),
+);
 
 describe('ipemu invoke --wait', () => {
   it('without --wait answers the current (pending) status at once, exit 0', async () => {

@@ -10,17 +10,18 @@ const dir = mkdtempSync(join(tmpdir(), 'ipemu-cli-invoke-'));
 
 /** A small org of our own, so exit codes do not hang on the demo org's contents. */
 const FIXTURE = join(dir, 'org.json');
-writeFileSync(FIXTURE, JSON.stringify({
-  users: {
-    admin: { default: true },
-    nojobs: { hiddenObjects: ['AsyncApexJob'] },
-  },
-  records: {
-    AsyncApexJob: [
-      { Id: '7075j00004uK6GjAAK', Status: 'Completed', JobType: 'Queueable', NumberOfErrors: 0, CreatedDate: '2026-11-01T10:00:00.000+0000' },
-    ],
-  },
-}));
+writeFileSync(
+  FIXTURE,
+  JSON.stringify({
+    users: {
+      admin: { default: true },
+      nojobs: { hiddenObjects: ['AsyncApexJob'] },
+    },
+    records: {
+      AsyncApexJob: [{ Id: '7075j00004uK6GjAAK', Status: 'Completed', JobType: 'Queueable', NumberOfErrors: 0, CreatedDate: '2026-11-01T10:00:00.000+0000' }],
+    },
+  }),
+);
 
 describe('ipemu invoke on the embedded demo org', () => {
   it('prints the documented sample as pretty JSON and exits 0', async () => {
@@ -133,13 +134,16 @@ describe('ipemu invoke exit codes on a fixture org (--fixtures, --user)', () => 
 
 describe('ipemu invoke --plugin', () => {
   const plugin = join(dir, 'echo-plugin.js');
-  writeFileSync(plugin, `
+  writeFileSync(
+    plugin,
+    `
     const { definePlugin, defineService } = require(${JSON.stringify(join(__dirname, '..', '..', '..', 'dist', 'index.js'))});
     exports.plugin = definePlugin({ name: 'echo', services: [defineService('EchoService', {
       echo: { description: 'Echoes its input.', input: { type: 'object', required: ['say'], properties: { say: { type: 'string' } } },
               handler: async (input) => ({ said: input.say }) },
     })] });
-  `);
+  `,
+  );
 
   it('loads a plugin from a path and invokes its service', async () => {
     const r = await runCli(['invoke', 'EchoService:echo', '--plugin', plugin, '--input', '{"say":"hi"}']);

@@ -25,15 +25,18 @@ describe('ipemu mock-org generate', () => {
 describe('ipemu mock-org validate', () => {
   it('prints every problem with its place and exits 2', async () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({
-      records: {
-        AsyncApexJob: [
-          { Id: '7075j00004uK6GjAAK', Status: 'Completed', NumberOfErrors: 'many' },
-          { Id: 'not-an-id', Status: 'Queued' },
-        ],
-        NoSuchObject: [{ Name: 'x' }],
-      },
-    }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        records: {
+          AsyncApexJob: [
+            { Id: '7075j00004uK6GjAAK', Status: 'Completed', NumberOfErrors: 'many' },
+            { Id: 'not-an-id', Status: 'Queued' },
+          ],
+          NoSuchObject: [{ Name: 'x' }],
+        },
+      }),
+    );
     const r = await runCli(['mock-org', 'validate', bad]);
     expect(r.code).toBe(2);
     const problems = r.stdout.trim().split('\n');

@@ -67,7 +67,9 @@ describe('ipemu invoke against a real-org REST API (the mock org served over HTT
       expect(env.code).toBe(0);
       expect(JSON.parse(env.stdout)).toEqual(sample);
       // Explicit --fixtures beats the env: the demo org answers even with a dead instance URL in env.
-      const fixtures = await runCli([...args, '--fixtures', 'fixtures/demo'], { env: { SF_INSTANCE_URL: 'http://127.0.0.1:9', SF_ACCESS_TOKEN: 'x'.repeat(20) } });
+      const fixtures = await runCli([...args, '--fixtures', 'fixtures/demo'], {
+        env: { SF_INSTANCE_URL: 'http://127.0.0.1:9', SF_ACCESS_TOKEN: 'x'.repeat(20) },
+      });
       expect(fixtures.code).toBe(0);
       const badToken = 'wrong-token-0123456789';
       const wrong = await runCli([...args, '--instance-url', instanceUrl, '--access-token', badToken]);

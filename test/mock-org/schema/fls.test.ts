@@ -41,7 +41,10 @@ describe('field-level security', () => {
   });
 
   test('describe of a hidden or unknown object is NOT_FOUND 404', async () => {
-    for (const [org, name] of [[nojobs, 'AsyncApexJob'], [admin, 'Nope']] as const) {
+    for (const [org, name] of [
+      [nojobs, 'AsyncApexJob'],
+      [admin, 'Nope'],
+    ] as const) {
       await expect(org.describe(name)).rejects.toMatchObject({ errorCode: 'NOT_FOUND', status: 404, message: 'The requested resource does not exist' });
     }
     expect((await admin.describe('asyncapexjob')).name).toBe('AsyncApexJob');
@@ -60,7 +63,16 @@ describe('field-level security', () => {
 
   test('describeGlobal lists the objects the user can see', () => {
     const names = (org: MockOrg) => org.describeGlobal().sobjects.map((s) => s.name);
-    expect(names(admin)).toEqual(expect.arrayContaining(['AsyncApexJob', 'InsurancePolicy', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRecordDetail', 'User']));
+    expect(names(admin)).toEqual(
+      expect.arrayContaining([
+        'AsyncApexJob',
+        'InsurancePolicy',
+        'InsuranceAsyncBulkRequest',
+        'InsuranceAsyncBulkRequestItem',
+        'InsuranceAsyncBulkRecordDetail',
+        'User',
+      ]),
+    );
     expect(names(nojobs)).not.toContain('AsyncApexJob');
     expect(admin.describeGlobal()).toMatchObject({ encoding: 'UTF-8', maxBatchSize: 200 });
     expect(admin.describeGlobal().sobjects.find((s) => s.name === 'InsurancePolicy')).toMatchObject({ keyPrefix: '0YT', queryable: true, retrieveable: true });
@@ -81,12 +93,17 @@ describe('field-level security', () => {
   });
 
   test('a hidden object in FROM is INVALID_TYPE; through a parent path it is a relationship not understood', () => {
-    expect(syncFailure(() => nojobs.querySync('SELECT Id FROM AsyncApexJob'))).toMatchObject({ errorCode: 'INVALID_TYPE', message: expect.stringMatching(/^sObject type 'AsyncApexJob' is not supported\./) });
+    expect(syncFailure(() => nojobs.querySync('SELECT Id FROM AsyncApexJob'))).toMatchObject({
+      errorCode: 'INVALID_TYPE',
+      message: expect.stringMatching(/^sObject type 'AsyncApexJob' is not supported\./),
+    });
     expect(syncFailure(() => nojobs.querySync("SELECT Id FROM InsuranceAsyncBulkRequestItem WHERE BatchJob.Status = 'Failed'"))).toMatchObject({
       errorCode: 'INVALID_FIELD',
       message: expect.stringMatching(/^Didn't understand relationship 'BatchJob' in field path\./),
     });
-    expect(syncFailure(() => agent.querySync('SELECT InsuranceAsyncBulkRequest.Name FROM InsuranceAsyncBulkRequestItem')).message).toMatch(/^Didn't understand relationship 'InsuranceAsyncBulkRequest'/);
+    expect(syncFailure(() => agent.querySync('SELECT InsuranceAsyncBulkRequest.Name FROM InsuranceAsyncBulkRequestItem')).message).toMatch(
+      /^Didn't understand relationship 'InsuranceAsyncBulkRequest'/,
+    );
     // The reference field itself stays readable.
     expect(nojobs.querySync('SELECT BatchJobId FROM InsuranceAsyncBulkRequestItem').totalSize).toBe(3);
   });
@@ -104,12 +121,26 @@ describe('field-level security', () => {
 
   test('retrieve: all visible fields or the named ones; NOT_FOUND for missing records and hidden objects', () => {
     const record = admin.retrieve('InsurancePolicy', POLICY_1.toLowerCase());
-    expect(record).toMatchObject({ attributes: { type: 'InsurancePolicy', url: `/services/data/v64.0/sobjects/InsurancePolicy/${POLICY_1}` }, Id: POLICY_1, ReferencePolicyNumber: 'REF-0001', ParentPolicyId: null });
+    expect(record).toMatchObject({
+      attributes: { type: 'InsurancePolicy', url: `/services/data/v64.0/sobjects/InsurancePolicy/${POLICY_1}` },
+      Id: POLICY_1,
+      ReferencePolicyNumber: 'REF-0001',
+      ParentPolicyId: null,
+    });
     expect(agent.retrieve('InsurancePolicy', POLICY_1)).not.toHaveProperty('ReferencePolicyNumber');
     expect(admin.retrieve('AsyncApexJob', JOB_A, ['Status'])).toEqual({ attributes: expect.any(Object), Status: 'Completed' });
     expect(syncFailure(() => agent.retrieve('InsurancePolicy', POLICY_1, ['ReferencePolicyNumber'])).errorCode).toBe('INVALID_FIELD');
-    for (const [org, object, id] of [[admin, 'InsurancePolicy', JOB_A], [admin, 'AsyncApexJob', 'nope'], [nojobs, 'AsyncApexJob', JOB_A], [admin, 'Nope', JOB_A]] as const) {
-      expect(syncFailure(() => org.retrieve(object, id))).toMatchObject({ errorCode: 'NOT_FOUND', status: 404, message: 'The requested resource does not exist' });
+    for (const [org, object, id] of [
+      [admin, 'InsurancePolicy', JOB_A],
+      [admin, 'AsyncApexJob', 'nope'],
+      [nojobs, 'AsyncApexJob', JOB_A],
+      [admin, 'Nope', JOB_A],
+    ] as const) {
+      expect(syncFailure(() => org.retrieve(object, id))).toMatchObject({
+        errorCode: 'NOT_FOUND',
+        status: 404,
+        message: 'The requested resource does not exist',
+      });
     }
   });
 });

@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 
 async function failure(soql: string): Promise<OrgError> {
-  const err = await org.query(soql).then(() => undefined, (e: unknown) => e);
+  const err = await org.query(soql).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(OrgError);
   return err as OrgError;
 }
@@ -16,7 +19,7 @@ async function failure(soql: string): Promise<OrgError> {
 const NO_SUCH_COLUMN = (field: string, entity: string) =>
   `No such column '${field}' on entity '${entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`;
 
-describe('errors in Salesforce\'s codes and wording', () => {
+describe("errors in Salesforce's codes and wording", () => {
   test.each([
     ['SELECT Foo FROM AsyncApexJob', 'Foo', 'AsyncApexJob'],
     ["SELECT Id FROM AsyncApexJob WHERE Foo = 'x'", 'Foo', 'AsyncApexJob'],
@@ -33,7 +36,8 @@ describe('errors in Salesforce\'s codes and wording', () => {
     expect(await failure('SELECT Id FROM Foo')).toMatchObject({
       errorCode: 'INVALID_TYPE',
       status: 400,
-      message: "sObject type 'Foo' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
+      message:
+        "sObject type 'Foo' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.",
     });
   });
 
@@ -41,10 +45,12 @@ describe('errors in Salesforce\'s codes and wording', () => {
     'SELECT Foo.Name FROM AsyncApexJob',
     "SELECT Id FROM AsyncApexJob WHERE Foo.Name = 'x'",
     'SELECT ApexClass.Name FROM AsyncApexJob', // a relationship to an object the mock org does not model
-  ])('%s → INVALID_FIELD Didn\'t understand relationship', async (soql) => {
+  ])("%s → INVALID_FIELD Didn't understand relationship", async (soql) => {
     const err = await failure(soql);
     expect(err.errorCode).toBe('INVALID_FIELD');
-    expect(err.message).toMatch(/^Didn't understand relationship '(Foo|ApexClass)' in field path\. If you are attempting to use a custom relationship, be sure to append the '__r'/);
+    expect(err.message).toMatch(
+      /^Didn't understand relationship '(Foo|ApexClass)' in field path\. If you are attempting to use a custom relationship, be sure to append the '__r'/,
+    );
   });
 
   test.each([
@@ -78,9 +84,15 @@ describe('errors in Salesforce\'s codes and wording', () => {
   });
 
   test.each([
-    ["SELECT Id FROM AsyncApexJob WHERE NumberOfErrors = '3'", "value of filter criterion for field 'NumberOfErrors' must be of type double and should not be enclosed in quotes"],
+    [
+      "SELECT Id FROM AsyncApexJob WHERE NumberOfErrors = '3'",
+      "value of filter criterion for field 'NumberOfErrors' must be of type double and should not be enclosed in quotes",
+    ],
     ['SELECT Id FROM AsyncApexJob WHERE Status = 3', "value of filter criterion for field 'Status' must be of type string and should be enclosed in quotes"],
-    ['SELECT Id FROM AsyncApexJob WHERE CreatedDate > 2026-01-01', "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes"],
+    [
+      'SELECT Id FROM AsyncApexJob WHERE CreatedDate > 2026-01-01',
+      "value of filter criterion for field 'CreatedDate' must be of type dateTime and should not be enclosed in quotes",
+    ],
     ["SELECT Id FROM AsyncApexJob WHERE Id = 'abc'", 'invalid ID field: abc'],
     ['SELECT Id FROM AsyncApexJob WHERE NumberOfErrors LIKE 3', 'invalid operator LIKE on int field'],
   ])('%s → INVALID_QUERY_FILTER_OPERATOR', async (soql, message) => {

@@ -6,19 +6,24 @@ beforeEach(async () => {
   org = await MockOrg.fromFixtures(smallOrg(), { clock: () => Date.UTC(2026, 10, 3, 12) });
 });
 
-const ids = async (soql: string, binds?: Record<string, unknown>) =>
-  (await org.query<{ Id: string }>(soql, binds as never)).records.map((r) => r.Id);
+const ids = async (soql: string, binds?: Record<string, unknown>) => (await org.query<{ Id: string }>(soql, binds as never)).records.map((r) => r.Id);
 
 describe('SELECT', () => {
-  test('result shape is jsforce\'s: totalSize, done, records with attributes then fields in SELECT order', async () => {
+  test("result shape is jsforce's: totalSize, done, records with attributes then fields in SELECT order", async () => {
     const result = await org.query(`SELECT NumberOfErrors, Status, Id, CreatedDate, ExtendedStatus FROM AsyncApexJob WHERE Id = '${JOB_A}'`);
     expect(result).toEqual({
       totalSize: 1,
       done: true,
-      records: [{
-        attributes: { type: 'AsyncApexJob', url: `/services/data/v64.0/sobjects/AsyncApexJob/${JOB_A}` },
-        NumberOfErrors: 0, Status: 'Completed', Id: JOB_A, CreatedDate: '2026-11-01T10:00:00.000+0000', ExtendedStatus: null,
-      }],
+      records: [
+        {
+          attributes: { type: 'AsyncApexJob', url: `/services/data/v64.0/sobjects/AsyncApexJob/${JOB_A}` },
+          NumberOfErrors: 0,
+          Status: 'Completed',
+          Id: JOB_A,
+          CreatedDate: '2026-11-01T10:00:00.000+0000',
+          ExtendedStatus: null,
+        },
+      ],
     });
     expect(Object.keys(result.records[0]!)).toEqual(['attributes', 'NumberOfErrors', 'Status', 'Id', 'CreatedDate', 'ExtendedStatus']);
   });
@@ -37,7 +42,7 @@ describe('SELECT', () => {
 
   test('parent paths nest like the REST API, several levels deep, merging fields of one relationship', async () => {
     const { records } = await org.query(
-      "SELECT Id, InsuranceAsyncBulkRequestItem.BatchJob.Status, InsuranceAsyncBulkRequestItem.BatchJobId, InsuranceAsyncBulkRequestItem.BatchJob.CreatedBy.Username FROM InsuranceAsyncBulkRecordDetail ORDER BY Id",
+      'SELECT Id, InsuranceAsyncBulkRequestItem.BatchJob.Status, InsuranceAsyncBulkRequestItem.BatchJobId, InsuranceAsyncBulkRequestItem.BatchJob.CreatedBy.Username FROM InsuranceAsyncBulkRecordDetail ORDER BY Id',
     );
     expect(records[0]).toEqual({
       attributes: { type: 'InsuranceAsyncBulkRecordDetail', url: '/services/data/v64.0/sobjects/InsuranceAsyncBulkRecordDetail/0rh5w0000000001AAA' },
@@ -122,10 +127,16 @@ describe('indexes', () => {
   });
 
   test('indexed answers equal scanned ones, in table order, without duplicates', async () => {
-    expect(await ids('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: [JOB_C, JOB_A, JOB_C.toLowerCase(), JOB_B.slice(0, 15)] })).toEqual([JOB_A, JOB_B, JOB_C]);
+    expect(await ids('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: [JOB_C, JOB_A, JOB_C.toLowerCase(), JOB_B.slice(0, 15)] })).toEqual([
+      JOB_A,
+      JOB_B,
+      JOB_C,
+    ]);
     expect(await ids('SELECT Id FROM InsurancePolicy WHERE Id = :id', { id: JOB_A })).toEqual([]);
     expect(await ids("SELECT Id FROM InsurancePolicy WHERE ReferencePolicyNumber IN ('ref-0002', 'REF-0001')")).toEqual([POLICY_1, POLICY_2]);
-    expect(await ids('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ReferenceRecordId = :p AND Status != :s', { p: POLICY_1, s: 'failed' })).toEqual(['0rh5w0000000001AAA']);
+    expect(await ids('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ReferenceRecordId = :p AND Status != :s', { p: POLICY_1, s: 'failed' })).toEqual([
+      '0rh5w0000000001AAA',
+    ]);
   });
 
   test('a null bind on an indexed field finds the rows whose field is empty', async () => {

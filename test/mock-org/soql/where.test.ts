@@ -64,10 +64,13 @@ describe('WHERE comparison operators', () => {
       records: { Thing__c: [{ Name: 'x', Day__c: '2026-11-01' }, { Day__c: '2026-11-03' }] },
     }).catch(() => undefined);
     expect(org2).toBeUndefined(); // Name is not a field of Thing__c
-    const org3 = await MockOrg.fromFixtures({
-      schema: { Thing__c: { keyPrefix: 'a01', fields: { Day__c: { type: 'date' } } } },
-      records: { Thing__c: [{ Day__c: '2026-11-01' }, { Day__c: '2026-11-03' }] },
-    }, { clock: () => NOW });
+    const org3 = await MockOrg.fromFixtures(
+      {
+        schema: { Thing__c: { keyPrefix: 'a01', fields: { Day__c: { type: 'date' } } } },
+        records: { Thing__c: [{ Day__c: '2026-11-01' }, { Day__c: '2026-11-03' }] },
+      },
+      { clock: () => NOW },
+    );
     const days = async (where: string) => (await org3.query<{ Day__c: string }>(`SELECT Day__c FROM Thing__c WHERE ${where}`)).records.map((r) => r.Day__c);
     expect(await days('Day__c < 2026-11-02')).toEqual(['2026-11-01']);
     expect(await days('Day__c = TODAY')).toEqual(['2026-11-03']);
@@ -97,8 +100,11 @@ describe('WHERE comparison operators', () => {
     expect(await jobs("Status LIKE '%E%'")).toEqual([JOB_A, JOB_B, JOB_C]);
     expect(await jobs("Status LIKE 'queue_'")).toEqual([JOB_C]);
     expect(await jobs("Status LIKE 'queue'")).toEqual([]);
-    const org2 = await MockOrg.fromFixtures({ records: { InsurancePolicy: [{ Name: '100% sure' }, { Name: '100 percent' }, { Name: 'a_b' }, { Name: 'axb' }, { Name: "it's (x)" }] } });
-    const names = async (where: string, binds?: Binds) => (await org2.query<{ Name: string }>(`SELECT Name FROM InsurancePolicy WHERE ${where}`, binds)).records.map((r) => r.Name);
+    const org2 = await MockOrg.fromFixtures({
+      records: { InsurancePolicy: [{ Name: '100% sure' }, { Name: '100 percent' }, { Name: 'a_b' }, { Name: 'axb' }, { Name: "it's (x)" }] },
+    });
+    const names = async (where: string, binds?: Binds) =>
+      (await org2.query<{ Name: string }>(`SELECT Name FROM InsurancePolicy WHERE ${where}`, binds)).records.map((r) => r.Name);
     expect(await names("Name LIKE '100\\%%'")).toEqual(['100% sure']);
     expect(await names("Name LIKE 'a\\_b'")).toEqual(['a_b']);
     expect(await names("Name LIKE 'a_b'")).toEqual(['a_b', 'axb']);
@@ -122,12 +128,17 @@ describe('WHERE logic', () => {
     expect(await jobs("NOT Status = 'Queued'")).toEqual([JOB_A, JOB_B]);
     expect(await jobs("JobType = 'BatchApex' AND NOT (Status = 'Queued' OR NumberOfErrors > 5)")).toEqual([JOB_B]);
     expect(await jobs("(Status = 'Completed' OR Status = 'Failed') AND (NumberOfErrors > 0 OR ExtendedStatus = null)")).toEqual([JOB_A, JOB_B]);
-    expect(await jobs("((Status = 'Completed' OR Status = 'Failed') AND NumberOfErrors = 0) OR NOT (JobType != 'BatchApex' OR Status != 'Queued')")).toEqual([JOB_A, JOB_C]);
+    expect(await jobs("((Status = 'Completed' OR Status = 'Failed') AND NumberOfErrors = 0) OR NOT (JobType != 'BatchApex' OR Status != 'Queued')")).toEqual([
+      JOB_A,
+      JOB_C,
+    ]);
     expect(await jobs("(NOT Status = 'Queued') AND JobType = 'BatchApex'")).toEqual([JOB_B]);
   });
 
   test('a parent path in WHERE', async () => {
-    const { records } = await org.query<{ Id: string }>("SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE InsuranceAsyncBulkRequestItem.BatchJob.Status = 'failed'");
+    const { records } = await org.query<{ Id: string }>(
+      "SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE InsuranceAsyncBulkRequestItem.BatchJob.Status = 'failed'",
+    );
     expect(records.map((r) => r.Id)).toEqual(['0rh5w0000000002AAA']);
     const nulls = await org.query<{ Id: string }>('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE InsuranceAsyncBulkRequestItem.BatchJobId = null');
     expect(nulls.records.map((r) => r.Id)).toEqual(['0rh5w0000000003AAA']);
@@ -159,7 +170,10 @@ describe('Apex bind variables', () => {
 
   test('(ipemu) `= :list` is refused on an indexed field too, where the index answers the whole WHERE', async () => {
     for (const where of ['Id = :ids', 'Id = :ids AND Status != null']) {
-      await expect(jobs(where, { ids: [JOB_A] })).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY', message: 'Bind variable :ids is a list; use IN or NOT IN.' });
+      await expect(jobs(where, { ids: [JOB_A] })).rejects.toMatchObject({
+        errorCode: 'MALFORMED_QUERY',
+        message: 'Bind variable :ids is a list; use IN or NOT IN.',
+      });
     }
     const details = async (where: string, binds: Binds) => (await org.query(`SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ${where}`, binds)).records;
     await expect(details('ReferenceRecordId = :p', { p: [] })).rejects.toMatchObject({ errorCode: 'MALFORMED_QUERY' });

@@ -15,8 +15,17 @@ import { MockOrg } from '../../../src/mock-org/mock-org';
 /** The one coercion module: kinds per field type, fixture values to stored form, bind values to comparable form. */
 
 const field = (type: FieldType, extra: Partial<FieldSchema> = {}): FieldSchema => ({
-  name: 'F', type, label: 'F', referenceTo: type === 'reference' ? ['AsyncApexJob'] : [], relationshipName: null, polymorphic: false,
-  picklistValues: undefined, length: type === 'id' || type === 'reference' ? 18 : 255, nillable: type !== 'id', idLookup: false, ...extra,
+  name: 'F',
+  type,
+  label: 'F',
+  referenceTo: type === 'reference' ? ['AsyncApexJob'] : [],
+  relationshipName: null,
+  polymorphic: false,
+  picklistValues: undefined,
+  length: type === 'id' || type === 'reference' ? 18 : 255,
+  nillable: type !== 'id',
+  idLookup: false,
+  ...extra,
 });
 
 const ID15 = '7075j00004uK6Gj';
@@ -68,7 +77,12 @@ describe('fixture values: stored form or the reason', () => {
     ['double', {}, '3', '"3" is not a number'],
     ['boolean', {}, 'yes', '"yes" is not true or false'],
     ['date', {}, '2026-02-30', '"2026-02-30" is not a date (YYYY-MM-DD)'],
-    ['datetime', {}, '2026-11-01T10:00:00', '"2026-11-01T10:00:00" is not an ISO 8601 datetime with a zone (e.g. 2026-11-01T10:00:00.000+0000 or 2026-11-01T10:00:00Z)'],
+    [
+      'datetime',
+      {},
+      '2026-11-01T10:00:00',
+      '"2026-11-01T10:00:00" is not an ISO 8601 datetime with a zone (e.g. 2026-11-01T10:00:00.000+0000 or 2026-11-01T10:00:00Z)',
+    ],
   ])('%s %j: %j is refused: %s', (type, extra, raw, message) => {
     expect(coerceFixtureValue(field(type, extra), raw)).toEqual({ ok: false, message });
     expect(coercerOf(field(type, extra)).coerce(raw)).toBe(INVALID);

@@ -24,7 +24,9 @@ describe('indexed lookups examine only the rows the index gives', () => {
 
   test('keys naming the same row give it once, in table order', async () => {
     const [a, b] = [records.AsyncApexJob[7]!.Id as string, records.AsyncApexJob[3]!.Id as string];
-    const { records: found } = await org.query<{ Id: string }>('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', { ids: [a, b, a.slice(0, 15), a.toLowerCase()] });
+    const { records: found } = await org.query<{ Id: string }>('SELECT Id FROM AsyncApexJob WHERE Id IN :ids', {
+      ids: [a, b, a.slice(0, 15), a.toLowerCase()],
+    });
     expect(found.map((r) => r.Id)).toEqual([b, a]);
     const policy = records.InsuranceAsyncBulkRecordDetail[10]!.ReferenceRecordId as string;
     const once = await org.query('SELECT Id FROM InsuranceAsyncBulkRecordDetail WHERE ReferenceRecordId IN :p', { p: [policy] });

@@ -34,7 +34,7 @@ describe('timelines move a job with the injected clock', () => {
     expect(org.querySync('SELECT Id FROM AsyncApexJob ORDER BY JobItemsProcessed DESC NULLS LAST').records[0]!.Id).toBe(JOB_C);
   });
 
-  test('steps count from the org\'s start, not from the epoch or the record', async () => {
+  test("steps count from the org's start, not from the epoch or the record", async () => {
     now = Date.UTC(2030, 0, 1);
     const later = await MockOrg.fromFixtures(smallOrg(), { clock: () => now });
     expect(later.retrieve('AsyncApexJob', JOB_C, ['Status']).Status).toBe('Queued');
@@ -44,19 +44,38 @@ describe('timelines move a job with the injected clock', () => {
 
   test('durations in ms, s, m and h; steps out of order are sorted', async () => {
     const t0 = now;
-    const timed = await MockOrg.fromFixtures({
-      records: {
-        AsyncApexJob: [{
-          Id: JOB_A, Status: 'Holding',
-          $timeline: [{ after: '1h', Status: 'Completed' }, { after: '500ms', Status: 'Queued' }, { after: '1m', Status: 'Processing' }],
-        }],
+    const timed = await MockOrg.fromFixtures(
+      {
+        records: {
+          AsyncApexJob: [
+            {
+              Id: JOB_A,
+              Status: 'Holding',
+              $timeline: [
+                { after: '1h', Status: 'Completed' },
+                { after: '500ms', Status: 'Queued' },
+                { after: '1m', Status: 'Processing' },
+              ],
+            },
+          ],
+        },
       },
-    }, { clock: () => now });
-    const status = () => timed.retrieve('AsyncApexJob', JOB_A, ['Status']).Status;
-    const at = (ms: number) => { now = t0 + ms; return status(); };
-    expect([at(0), at(499), at(500), at(59_999), at(60_000), at(3_599_999), at(3_600_000)]).toEqual(
-      ['Holding', 'Holding', 'Queued', 'Queued', 'Processing', 'Processing', 'Completed'],
+      { clock: () => now },
     );
+    const status = () => timed.retrieve('AsyncApexJob', JOB_A, ['Status']).Status;
+    const at = (ms: number) => {
+      now = t0 + ms;
+      return status();
+    };
+    expect([at(0), at(499), at(500), at(59_999), at(60_000), at(3_599_999), at(3_600_000)]).toEqual([
+      'Holding',
+      'Holding',
+      'Queued',
+      'Queued',
+      'Processing',
+      'Processing',
+      'Completed',
+    ]);
   });
 
   test('records without a timeline are returned as stored', () => {

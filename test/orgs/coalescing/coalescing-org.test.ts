@@ -142,7 +142,11 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const c = createCoalescingOrg(org);
     const soql = 'SELECT Id, Parent.Code FROM Thing WHERE Parent.Code IN :parents';
     const byParent = mergeOn('Parent.Code', 'parents');
-    const [, p1, p2] = await Promise.all([c.query(soql, { parents: ['none'] }, byParent), c.query(soql, { parents: ['p1'] }, byParent), c.query(soql, { parents: ['P2'] }, byParent)]);
+    const [, p1, p2] = await Promise.all([
+      c.query(soql, { parents: ['none'] }, byParent),
+      c.query(soql, { parents: ['p1'] }, byParent),
+      c.query(soql, { parents: ['P2'] }, byParent),
+    ]);
     expect(calls).toHaveLength(2);
     expect(ids(p1)).toEqual([ROWS[0]!.Id, ROWS[1]!.Id]);
     expect(ids(p2)).toEqual([ROWS[2]!.Id]);
@@ -190,7 +194,7 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     expect(calls).toHaveLength(4);
   });
 
-  it('never parses SOQL: what may be merged is the caller\'s declaration', async () => {
+  it("never parses SOQL: what may be merged is the caller's declaration", async () => {
     const spy = parseQuery as jest.MockedFunction<typeof parseQuery>;
     spy.mockClear();
     const { org } = fakeOrg(ROWS);
@@ -227,7 +231,13 @@ describe('createCoalescingOrg: queries in flight together share one request', ()
     const { org, calls } = fakeOrg(ROWS);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow: Org = { ...org, query: async (soql, binds, options) => { await gate; return org.query(soql, binds, options); } };
+    const slow: Org = {
+      ...org,
+      query: async (soql, binds, options) => {
+        await gate;
+        return org.query(soql, binds, options);
+      },
+    };
     const c = createCoalescingOrg(slow);
     const first = c.query(BY_CODE, { codes: ['Alpha'] }, MERGE);
     await new Promise((resolve) => setImmediate(resolve)); // the first is still in flight in a later macrotask

@@ -63,8 +63,14 @@ beforeEach(() => {
 describe('org faults through createEmulator().invoke', () => {
   it('401 with a refresh token: one refresh, then the request succeeds with the new token', async () => {
     const api = nock(INSTANCE)
-      .get(QUERY).query(true).matchHeader('authorization', `Bearer ${TOKEN}`).reply(401, SESSION_INVALID)
-      .get(QUERY).query(true).matchHeader('authorization', `Bearer ${NEW_TOKEN}`).reply(200, { totalSize: 1, done: true, records: rows(1) });
+      .get(QUERY)
+      .query(true)
+      .matchHeader('authorization', `Bearer ${TOKEN}`)
+      .reply(401, SESSION_INVALID)
+      .get(QUERY)
+      .query(true)
+      .matchHeader('authorization', `Bearer ${NEW_TOKEN}`)
+      .reply(200, { totalSize: 1, done: true, records: rows(1) });
     const login = nock(LOGIN)
       .post('/services/oauth2/token', (body: Record<string, string>) => body.grant_type === 'refresh_token' && body.refresh_token === REFRESH)
       .once()
@@ -102,7 +108,10 @@ describe('org faults through createEmulator().invoke', () => {
   });
 
   it('403 REQUEST_LIMIT_EXCEEDED → INVOKE-502 keeping the errorCode', async () => {
-    nock(INSTANCE).get(QUERY).query(true).reply(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+    nock(INSTANCE)
+      .get(QUERY)
+      .query(true)
+      .reply(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
     const out = await invokeProbe();
     expect(out).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'REQUEST_LIMIT_EXCEEDED', status: 403 } });
   });
@@ -116,21 +125,31 @@ describe('org faults through createEmulator().invoke', () => {
 
   it('500 then 200 with one retry allowed → jsforce retries and the call succeeds', async () => {
     const api = nock(INSTANCE)
-      .get(QUERY).query(true).reply(500, [{ message: 'boom', errorCode: 'UNKNOWN_EXCEPTION' }])
-      .get(QUERY).query(true).reply(200, { totalSize: 1, done: true, records: rows(1) });
+      .get(QUERY)
+      .query(true)
+      .reply(500, [{ message: 'boom', errorCode: 'UNKNOWN_EXCEPTION' }])
+      .get(QUERY)
+      .query(true)
+      .reply(200, { totalSize: 1, done: true, records: rows(1) });
     const out = await invokeProbe({ maxRetries: 1 });
     expect(out.errorCode).toBe('INVOKE-200');
     expect(api.isDone()).toBe(true);
   });
 
   it('500 with a Salesforce error body and no retries → INVOKE-502 with its errorCode', async () => {
-    nock(INSTANCE).get(QUERY).query(true).reply(500, [{ message: 'An unexpected error occurred.', errorCode: 'UNKNOWN_EXCEPTION' }]);
+    nock(INSTANCE)
+      .get(QUERY)
+      .query(true)
+      .reply(500, [{ message: 'An unexpected error occurred.', errorCode: 'UNKNOWN_EXCEPTION' }]);
     const out = await invokeProbe();
     expect(out).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'UNKNOWN_EXCEPTION', status: 500 } });
   });
 
   it('connection reset → INVOKE-502 UNREACHABLE, no URL or token in the message', async () => {
-    nock(INSTANCE).get(QUERY).query(true).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(INSTANCE)
+      .get(QUERY)
+      .query(true)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const out = await invokeProbe();
     expect(out).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'UNREACHABLE' } });
     expect(out.error).toContain('ECONNRESET');
@@ -146,7 +165,8 @@ describe('org faults through createEmulator().invoke', () => {
 
   it('a query whose second page fails → INVOKE-502, no partial result', async () => {
     nock(INSTANCE)
-      .get(QUERY).query(true)
+      .get(QUERY)
+      .query(true)
       .reply(200, { totalSize: 2001, done: false, nextRecordsUrl: `${QUERY}/01gLOCATOR-2000`, records: rows(2000) })
       .get(`${QUERY}/01gLOCATOR-2000`)
       .reply(400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]);
@@ -157,7 +177,8 @@ describe('org faults through createEmulator().invoke', () => {
 
   it('reads every page with autoFetch', async () => {
     nock(INSTANCE)
-      .get(QUERY).query(true)
+      .get(QUERY)
+      .query(true)
       .reply(200, { totalSize: 2500, done: false, nextRecordsUrl: `${QUERY}/01gLOCATOR-2000`, records: rows(2000) })
       .get(`${QUERY}/01gLOCATOR-2000`)
       .reply(200, { totalSize: 2500, done: true, records: rows(500, 2000) });
@@ -170,11 +191,14 @@ describe('org faults through createEmulator().invoke', () => {
     let reached = false;
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const scope = nock(INSTANCE).get(QUERY).query(true).reply(async () => {
-      reached = true;
-      await held;
-      return [200, { totalSize: 0, done: true, records: [] }];
-    });
+    const scope = nock(INSTANCE)
+      .get(QUERY)
+      .query(true)
+      .reply(async () => {
+        reached = true;
+        await held;
+        return [200, { totalSize: 0, done: true, records: [] }];
+      });
     const out = await invokeProbe({}, 100);
     expect(out).toMatchObject({ errorCode: 'INVOKE-504' });
     expect(reached).toBe(true);
@@ -187,7 +211,8 @@ describe('org faults through createEmulator().invoke', () => {
 
   it('never lets a token echoed by the org reach the output map or the logs', async () => {
     nock(INSTANCE)
-      .get(QUERY).query(true)
+      .get(QUERY)
+      .query(true)
       .reply(400, [{ message: `Bad header Authorization: Bearer ${TOKEN} (refresh ${REFRESH})`, errorCode: 'INVALID_HEADER_TYPE' }]);
     const out = await invokeProbe({ refreshToken: REFRESH, clientId: 'cid', clientSecret: CLIENT_SECRET, loginUrl: LOGIN });
     expect(out).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'INVALID_HEADER_TYPE' } });
@@ -197,7 +222,9 @@ describe('org faults through createEmulator().invoke', () => {
   });
 
   it('the real service: describe refused with 401 → INVOKE-502', async () => {
-    nock(INSTANCE).get(/\/services\/data\/v64\.0\/sobjects\/\w+\/describe/).reply(401, SESSION_INVALID);
+    nock(INSTANCE)
+      .get(/\/services\/data\/v64\.0\/sobjects\/\w+\/describe/)
+      .reply(401, SESSION_INVALID);
     const org = await connectOrg({ instanceUrl: INSTANCE, accessToken: TOKEN, maxRetries: 0 });
     const out = await createEmulator({ org }).invoke('InsPolicyService:getPolicyAsyncJobStatus', { jobId: JOB_ID });
     expect(out).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'INVALID_SESSION_ID' } });

@@ -66,7 +66,10 @@ describe('targetOrg through the sf CLI', () => {
     writeFileSync(log, '');
     const auth = await sfOrgAuth('dev', env);
     expect(auth).toEqual({ instanceUrl: INSTANCE, accessToken: TOKEN, username: 'dev@example.com' });
-    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[]);
     expect(calls).toEqual(
       expect.arrayContaining([
         ['org', 'auth', 'show-access-token', '--target-org', 'dev', '--json'],
@@ -78,12 +81,18 @@ describe('targetOrg through the sf CLI', () => {
   it('passes the alias as one argument, never through a shell', async () => {
     writeFileSync(log, '');
     await sfOrgAuth('odd; echo pwned', env);
-    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]);
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[]);
     expect(calls[0]).toContain('odd; echo pwned');
   });
 
   it("reports sf's own error for an unknown alias", async () => {
-    await expect(sfOrgAuth('nope', env)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('No authorization information found for nope') });
+    await expect(sfOrgAuth('nope', env)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('No authorization information found for nope'),
+    });
   });
 
   it('gives a clear message when sf is not on PATH', async () => {

@@ -3,17 +3,7 @@ import type { OutputMap } from '../../../src/core/envelope';
 import type { Org } from '../../../src/core/org';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { countingOrg, CountingOrg } from './counting-org';
-import {
-  ABORTED_DETAIL,
-  CUSTOM_JOB_LINK,
-  ERRORS_DETAIL,
-  FAILED_DETAIL,
-  JOBS,
-  POLICIES,
-  REFS,
-  SAMPLE_JOB,
-  suiteFixtures,
-} from './suite-fixtures';
+import { ABORTED_DETAIL, CUSTOM_JOB_LINK, ERRORS_DETAIL, FAILED_DETAIL, JOBS, POLICIES, REFS, SAMPLE_JOB, suiteFixtures } from './suite-fixtures';
 
 export type OrgFactory = (fixtures: FixtureDocument, user?: string) => Promise<{ org: Org; close(): Promise<void> }>;
 
@@ -232,10 +222,20 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
         expect((await invoke({ policyId: POLICIES.sample, referencePolicyNumber: REFS.versions })).jobId).toBe(SAMPLE_JOB);
       });
       it('policyId: the latest job linked to that policy by CreatedDate', async () => {
-        expect(await invoke({ policyId: POLICIES.version1 })).toEqual({ status: 'Failed', jobId: JOBS.versionMiddle, errorCode: 'INVOKE-200', error: FAILED_DETAIL });
+        expect(await invoke({ policyId: POLICIES.version1 })).toEqual({
+          status: 'Failed',
+          jobId: JOBS.versionMiddle,
+          errorCode: 'INVOKE-200',
+          error: FAILED_DETAIL,
+        });
       });
       it('referencePolicyNumber: the latest job over every version sharing it', async () => {
-        expect(await invoke({ referencePolicyNumber: REFS.versions })).toEqual({ status: 'InProgress', jobId: JOBS.versionNewest, errorCode: 'INVOKE-200', error: 'OK' });
+        expect(await invoke({ referencePolicyNumber: REFS.versions })).toEqual({
+          status: 'InProgress',
+          jobId: JOBS.versionNewest,
+          errorCode: 'INVOKE-200',
+          error: 'OK',
+        });
       });
       it('equal CreatedDate: the greater Id wins', async () => {
         expect(await invoke({ policyId: POLICIES.tie })).toEqual({ status: 'WaitingToProcess', jobId: JOBS.tieHigh, errorCode: 'INVOKE-200', error: 'OK' });
@@ -278,14 +278,21 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
         expect(out.jobId).toBe(JOBS.failedWithDetail);
       });
       it('documentation sample', async () => {
-        expect(JSON.stringify(await invoke({ jobId: SAMPLE_JOB }))).toBe('{"status":"Success","jobId":"7075j00004uK6GjAAK","errorCode":"INVOKE-200","error":"OK"}');
+        expect(JSON.stringify(await invoke({ jobId: SAMPLE_JOB }))).toBe(
+          '{"status":"Success","jobId":"7075j00004uK6GjAAK","errorCode":"INVOKE-200","error":"OK"}',
+        );
       });
     });
 
     describe('policy → job link from config', () => {
       it('a custom jobLink is followed, and the default chain is not', async () => {
         const config = { jobLink: CUSTOM_JOB_LINK };
-        expect(await invoke({ policyId: POLICIES.custom }, { config })).toEqual({ status: 'WaitingToProcess', jobId: JOBS.custom, errorCode: 'INVOKE-200', error: 'OK' });
+        expect(await invoke({ policyId: POLICIES.custom }, { config })).toEqual({
+          status: 'WaitingToProcess',
+          jobId: JOBS.custom,
+          errorCode: 'INVOKE-200',
+          error: 'OK',
+        });
         expect((await invoke({ policyId: POLICIES.custom })).errorCode).toBe('INVOKE-404');
         expect((await invoke({ policyId: POLICIES.sample }, { config })).errorCode).toBe('INVOKE-404');
       });
@@ -297,7 +304,7 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
 
     describe('injection: values are bound, never concatenated', () => {
       it.each([
-        ["a quote breaking out", "x' OR ReferencePolicyNumber != '"],
+        ['a quote breaking out', "x' OR ReferencePolicyNumber != '"],
         ['a backslash before a quote', "REF\\' OR Name != '"],
         ['a lone percent', '%'],
         ['a LIKE underscore pattern', 'REF-000_'],

@@ -83,7 +83,12 @@ describe('request coalescing through the emulator (issue 3 item 3)', () => {
     const emulator = createEmulator({ org: counter });
     await emulator.invoke(KEY, { referencePolicyNumber: 'AUTO-2026-000123' });
     counter.reset();
-    const inputs = [{ policyId: '0YT5w000000Y8MNGA0' }, { referencePolicyNumber: 'HOME-2025-0042' }, { policyId: '0YT5w00000000GcGAI' }, { referencePolicyNumber: 'LIFE-2026-0099' }];
+    const inputs = [
+      { policyId: '0YT5w000000Y8MNGA0' },
+      { referencePolicyNumber: 'HOME-2025-0042' },
+      { policyId: '0YT5w00000000GcGAI' },
+      { referencePolicyNumber: 'LIFE-2026-0099' },
+    ];
     const outs = await Promise.all(Array.from({ length: 200 }, (_, i) => emulator.invoke(KEY, inputs[i % inputs.length])));
     expect(counter.queries.length).toBeLessThanOrEqual(12);
     expect(outs.slice(0, 4).map((o) => o.jobId ?? o.errorCode)).toEqual(['7075j00004uK6GjAAK', '7075j000000001rAAA', '7075j0000000029AAA', 'INVOKE-404']);
