@@ -1,4 +1,4 @@
-import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from './define-service';
 
@@ -7,9 +7,9 @@ export interface SchemaIssue {
   message: string;
 }
 
-/** One Ajv instance per registry; each schema is compiled once, at registration. */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+/** One Ajv setup for every schema ipemu checks; one instance per registry, each schema compiled once. */
+export function createAjv(extra: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...extra });
   addFormats(ajv);
   return ajv;
 }
