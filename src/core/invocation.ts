@@ -32,11 +32,13 @@ class InvocationOrg implements Org {
 
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
     if (options?.signal) return this.target.query<R>(soql, binds, options);
-    return this.target.query<R>(soql, binds, new ScopedQueryOptions(this.invocation, options?.merge));
+    // The invocation is itself a QueryOptions (its signal, no merge): only a merge needs an object of its own.
+    const scoped = options?.merge ? new ScopedQueryOptions(this.invocation, options.merge) : this.invocation;
+    return this.target.query<R>(soql, binds, scoped);
   }
 
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult> {
-    return this.target.describe(sobject, options?.signal ? options : new ScopedQueryOptions(this.invocation, undefined));
+    return this.target.describe(sobject, options?.signal ? options : this.invocation);
   }
 }
 
@@ -44,7 +46,7 @@ class InvocationOrg implements Org {
  * One invocation: the handler's context. The AbortSignal is made on first read: the mock org never
  * reads it, and an AbortController costs more than the rest of a jobId lookup.
  */
-export class Invocation implements ServiceContext {
+export class Invocation implements ServiceContext, QueryOptions {
   readonly org: Org;
   private controller?: AbortController;
   private expired = false;

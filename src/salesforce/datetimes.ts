@@ -40,26 +40,18 @@ export function isUtcDateTime(text: string): boolean {
   return twoDigits(text, 11) <= 23 && twoDigits(text, 14) <= 59 && twoDigits(text, 17) <= 59 && isRealDate(text);
 }
 
-/** Epoch ms of an ISO 8601 datetime in any zone form an org may write (`+0000`, `Z`, `+01:30`), or -Infinity. */
-function instantOf(text: string): number {
+/**
+ * Epoch ms of a datetime as an org writes it: Salesforce's UTC form read from its digits, any other
+ * ISO 8601 zone form (`+01:30`) through Date.parse; a missing or unreadable one is -Infinity.
+ */
+export function instantOf(text: string | null): number {
+  if (text === null) return -Infinity;
+  if (isUtcDateTime(text)) {
+    const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+    const ms = (text.charCodeAt(20) - 48) * 100 + twoDigits(text, 21);
+    return Date.UTC(year, twoDigits(text, 5) - 1, twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), ms);
+  }
   // Date.parse does not read the `+0000` offset form; rewrite it to `+00:00`.
   const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(time) ? -Infinity : time;
-}
-
-/**
- * Orders two datetimes as their instants; a missing or unreadable one comes first. Two texts of
- * Salesforce's UTC form compare by their first 23 characters, parsing nothing (what every org returns).
- */
-export function compareDateTimes(a: string | null, b: string | null): number {
-  if (a !== null && b !== null && isUtcDateTime(a) && isUtcDateTime(b)) {
-    for (let i = 0; i < 23; i++) {
-      const d = a.charCodeAt(i) - b.charCodeAt(i);
-      if (d !== 0) return d;
-    }
-    return 0;
-  }
-  const ta = a ? instantOf(a) : -Infinity;
-  const tb = b ? instantOf(b) : -Infinity;
-  return ta === tb ? 0 : ta > tb ? 1 : -1;
 }

@@ -1,4 +1,5 @@
-import { isRealDate, isUtcDateTime } from '../../src/salesforce/datetimes';
+import fc from 'fast-check';
+import { instantOf, isRealDate, isUtcDateTime } from '../../src/salesforce/datetimes';
 
 describe("Salesforce's UTC datetime form", () => {
   it.each([
@@ -20,5 +21,25 @@ describe("Salesforce's UTC datetime form", () => {
 
   it('knows the calendar: leap years by the Gregorian rule', () => {
     expect(['2000-02-29', '2024-02-29', '1900-02-29', '2026-02-28', '2026-06-31'].map(isRealDate)).toEqual([true, true, false, true, false]);
+  });
+});
+
+describe('instantOf: a datetime as its epoch ms', () => {
+  it('reads the UTC form from its digits exactly as Date.parse reads the same instant, for generated instants', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2999, 11, 31) }), (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(instantOf(`${iso.slice(0, 23)}+0000`)).toBe(ms);
+        expect(instantOf(iso)).toBe(ms);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads other zone forms through Date.parse, and a missing or unreadable one as -Infinity', () => {
+    expect(instantOf('2026-02-01T00:59:59.999+01:00')).toBe(Date.UTC(2026, 0, 31, 23, 59, 59, 999));
+    expect(instantOf('2026-02-01T01:00:00.000+0100')).toBe(Date.UTC(2026, 1, 1, 0, 0, 0, 0));
+    expect(instantOf(null)).toBe(-Infinity);
+    expect(instantOf('yesterday')).toBe(-Infinity);
   });
 });

@@ -4,7 +4,8 @@ import { IpemuError } from '../../core/errors';
 import type { JobLinkConfig } from '../../core/config';
 import type { JsonSchema, MethodDefinition, ServiceContext } from '../../core/define-service';
 import type { Org } from '../../core/org';
-import { assertReadable, FieldNeed } from './field-access';
+import { forbidden } from './field-access';
+import { unreadableFields, type FieldNeed } from '../../salesforce/field-access';
 import { parsePassedKeys, PassedKeys } from './input-keys';
 import { JobRow, latestJob, statusOutput, StatusOutput } from './job-status';
 import { fetchJobs, JOB_NEEDS, linkedJobs, linkPlan, PolicyRow, POLICY_BY_ID, POLICY_BY_REFERENCE, POLICY_CHILDREN } from './job-link';
@@ -54,8 +55,9 @@ async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, co
   // Steps 1–2: shape and syntax of every passed key.
   const keys = parsePassedKeys(input);
 
-  // Step 3: field-level permissions, before reading any data.
-  await assertReadable(org, fieldNeeds(keys, config.jobLink));
+  // Step 3: field-level permissions, before reading any data (describe leaves out what the user cannot read).
+  const unreadable = await unreadableFields(org, fieldNeeds(keys, config.jobLink));
+  if (unreadable.length > 0) throw forbidden(unreadable);
 
   // Step 4: every passed key must resolve, even those precedence will not use; the first that
   // does not, in key order, is the answer.

@@ -1,6 +1,6 @@
 import { IpemuError } from '../../core/errors';
 import { normalizeId } from '../../salesforce/ids';
-import { compareDateTimes } from '../../salesforce/datetimes';
+import { instantOf } from '../../salesforce/datetimes';
 
 /** The service's status values (Salesforce's documentation). */
 export type PolicyJobStatus = 'WaitingToProcess' | 'InProgress' | 'Success' | 'Failed' | 'Aborted';
@@ -71,13 +71,13 @@ export function statusOutput(job: JobRow): StatusOutput {
  */
 export function latestJob(jobs: readonly JobRow[]): JobRow | undefined {
   let best: JobRow | undefined;
+  let bestTime = -Infinity;
   for (const job of jobs) {
-    if (!best) {
+    const time = instantOf(job.CreatedDate);
+    if (!best || time > bestTime || (time === bestTime && job.Id.slice(0, 15) > best.Id.slice(0, 15))) {
       best = job;
-      continue;
+      bestTime = time;
     }
-    const order = compareDateTimes(job.CreatedDate, best.CreatedDate);
-    if (order > 0 || (order === 0 && job.Id.slice(0, 15) > best.Id.slice(0, 15))) best = job;
   }
   return best;
 }
