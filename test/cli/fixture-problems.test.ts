@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { IpemuError } from '../../src/core/errors';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import { validateFixtures } from '../../src/mock-org/fixtures/load';
 import { formatProblems } from '../../src/mock-org/fixtures/problems';
-import { BIN, cleanEnv, CliResult, ROOT } from './run-cli';
+import { CliResult, runCli } from './run-cli';
 
 /**
  * One fixture-problem formatter: the same broken directory gives the same problem lines from
@@ -35,27 +34,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the bin, killing it after `ms`: a serve that wrongly starts listening would never exit. */
-function run(args: string[], ms = 15_000): Promise<CliResult & { killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv() });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, ms);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, killed });
-    });
-    child.stdin.end();
-  });
-}
+/** Runs the bin, killing it after 15 s: a serve that wrongly starts listening would never exit. */
+const run = (args: string[]): Promise<CliResult> => runCli(args, { killAfterMs: 15_000 });
 
 /** The lines of a CLI error on stderr, without main's `ipemu: ` prefix. */
 function errorLines(stderr: string): string[] {

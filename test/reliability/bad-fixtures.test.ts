@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpemuError } from '../../src/core/errors';
 import { validateFixtures } from '../../src/mock-org/fixtures/load';
 import { MockOrg } from '../../src/mock-org/mock-org';
-import { BIN, cleanEnv, CliResult, ROOT } from '../cli/run-cli';
+import { CliResult, runCli } from '../cli/run-cli';
 
 /**
  * Issue 7 item 6: a broken fixture is a clear error naming the file, the record and the field,
@@ -80,27 +79,8 @@ beforeAll(() => {
   };
 });
 
-/** Runs the bin, killing it after `ms` (a serve that wrongly starts would otherwise never exit). */
-function run(args: string[], ms = 15_000): Promise<CliResult & { killed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv() });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, ms);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, killed });
-    });
-    child.stdin.end();
-  });
-}
+/** Runs the bin, killing it after 15 s: a serve that wrongly starts listening would never exit. */
+const run = (args: string[]): Promise<CliResult> => runCli(args, { killAfterMs: 15_000 });
 
 /** The text, line by line, is exactly `lines`, and holds no stack trace. */
 function expectLines(text: string, lines: string[]): void {
