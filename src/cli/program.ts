@@ -95,7 +95,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .action(async (_opts: unknown, cmd: Command) => {
-      const { runMockOrgServe } = await import('./commands/mock-org');
+      const { runMockOrgServe } = await import('./commands/mock-org-serve');
       setExitCode(await runMockOrgServe(cmd.opts(), io));
     });
   mockOrg
@@ -106,7 +106,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--seed <s>', 'random seed (default 1)', nonNegativeInt)
     .requiredOption('--out <path>', 'fixture file to write')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { runMockOrgGenerate } = await import('./commands/mock-org');
+      const { runMockOrgGenerate } = await import('./commands/mock-org-generate');
       setExitCode(await runMockOrgGenerate(cmd.opts(), io));
     });
   mockOrg
@@ -114,7 +114,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .description('report every problem in a fixture file or directory')
     .argument('<fixtures>', 'fixture file or directory')
     .action(async (fixtures: string) => {
-      const { runMockOrgValidate } = await import('./commands/mock-org');
+      const { runMockOrgValidate } = await import('./commands/mock-org-validate');
       setExitCode(await runMockOrgValidate(fixtures, io));
     });
 

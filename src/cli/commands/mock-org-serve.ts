@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import type { CliIo } from '../output';
+import { untilStopSignal } from '../signals';
+
+/** `ipemu mock-org serve`: the fake Salesforce REST API over a mock org. */
+export interface MockServeFlags {
+  fixtures?: string;
+  host: string;
+  port: number;
+}
+
+export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise<number> {
+  const { MockOrg, DEMO_FIXTURES } = await import('../../mock-org/mock-org');
+  const org = await MockOrg.fromFixtures(flags.fixtures === undefined ? DEMO_FIXTURES : resolve(io.cwd, flags.fixtures), {});
+  const { startMockRestServer } = await import('../../mock-org/rest/server');
+  const stopped = untilStopSignal();
+  const server = await startMockRestServer({ org, host: flags.host, port: flags.port });
+  io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
+  await stopped;
+  await server.close();
+  return 0;
+}
