@@ -11,22 +11,11 @@ import {
   kindOf,
 } from '../../../src/mock-org/store/field-kinds';
 import { MockOrg } from '../../../src/mock-org/mock-org';
+import { fieldOf } from './field-schema';
 
 /** The one coercion module: kinds per field type, fixture values to stored form, bind values to comparable form. */
 
-const field = (type: FieldType, extra: Partial<FieldSchema> = {}): FieldSchema => ({
-  name: 'F',
-  type,
-  label: 'F',
-  referenceTo: type === 'reference' ? ['AsyncApexJob'] : [],
-  relationshipName: null,
-  polymorphic: false,
-  picklistValues: undefined,
-  length: type === 'id' || type === 'reference' ? 18 : 255,
-  nillable: type !== 'id',
-  idLookup: false,
-  ...extra,
-});
+const field = fieldOf;
 
 const ID15 = '7075j00004uK6Gj';
 const ID18 = '7075j00004uK6GjAAK';

@@ -1,8 +1,7 @@
-import type { FieldType } from '../../../src/mock-org/fixtures/types';
-import type { FieldSchema } from '../../../src/mock-org/schema/schema';
 import { canonicalDateTime, parseDate, parseDuration } from '../../../src/mock-org/store/values';
 import { FieldCoercer, INVALID } from '../../../src/mock-org/store/field-kinds';
 import { normalizeId } from '../../../src/salesforce/ids';
+import { fieldOf } from './field-schema';
 
 describe('fixture value formats', () => {
   test.each([
@@ -33,18 +32,7 @@ describe('fixture value formats', () => {
 });
 
 describe("FieldCoercer's fast paths agree with the canonical parsers", () => {
-  const field = (type: FieldType): FieldSchema => ({
-    name: 'F',
-    type,
-    label: 'F',
-    referenceTo: type === 'reference' ? ['AsyncApexJob'] : [],
-    relationshipName: null,
-    polymorphic: false,
-    picklistValues: undefined,
-    length: type === 'id' || type === 'reference' ? 18 : 255,
-    nillable: type !== 'id',
-    idLookup: false,
-  });
+  const field = fieldOf;
   const RAW: unknown[] = [
     null,
     undefined,
