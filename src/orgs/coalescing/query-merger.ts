@@ -46,7 +46,7 @@ function sameMerge(a: QueryMerge, b: QueryMerge): boolean {
   return a === b || (a.bind === b.bind && a.field.toLowerCase() === b.field.toLowerCase());
 }
 
-export type QueryFn = <R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions) => Promise<QueryResult<R>>;
+type QueryFn = <R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions) => Promise<QueryResult<R>>;
 
 export function createQueryMerger(org: Org): QueryFn {
   const lanes = new LRUCache<string, Lane>({ max: MAX_LANES });
