@@ -10,8 +10,8 @@ const BARE = path.join(__dirname, '..', 'child', 'bare-fastify.js');
 const PROBE = path.join(__dirname, '..', 'child', 'probe.js');
 
 /** The real CLI: `ipemu serve --fixtures <file> --port 0 --log-level silent`. */
-function startIpemuServe(fixtures, { probe = false } = {}) {
-  const args = ['serve', '--fixtures', fixtures, '--port', '0', '--log-level', 'silent'];
+function startIpemuServe(fixtures, { probe = false, extraArgs = [] } = {}) {
+  const args = ['serve', '--fixtures', fixtures, '--port', '0', '--log-level', 'silent', ...extraArgs];
   const execArgv = probe ? ['--expose-gc', '-r', PROBE] : [];
   return startJsonChild(config.bin, args, { execArgv, ipc: probe });
 }
@@ -34,9 +34,13 @@ function startBareFastify(fixtures, { probe = false } = {}) {
 }
 
 /** Checks, before any load, that every input answers INVOKE-200 through this server. */
-async function checkInputs(url, inputs) {
+async function checkInputs(url, inputs, headers = {}) {
   for (const input of inputs) {
-    const res = await fetch(`${url}/invoke/${KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input }) });
+    const res = await fetch(`${url}/invoke/${KEY}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ input }),
+    });
     const body = await res.json();
     if (res.status !== 200 || body.errorCode !== 'INVOKE-200')
       throw new Error(`${url}: ${JSON.stringify(input)} answered ${res.status} ${JSON.stringify(body)}`);
@@ -44,7 +48,7 @@ async function checkInputs(url, inputs) {
 }
 
 /** autocannon cycling over the inputs; throws when any request errs or answers non-2xx. */
-async function cannon(url, inputs, { seconds, connections, allowErrors = false }) {
+async function cannon(url, inputs, { seconds, connections, allowErrors = false, headers = {} }) {
   let i = 0;
   const bodies = inputs.map((input) => JSON.stringify({ input }));
   const result = await autocannon({
@@ -55,7 +59,7 @@ async function cannon(url, inputs, { seconds, connections, allowErrors = false }
       {
         method: 'POST',
         path: `/invoke/${KEY}`,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
       },
     ],
