@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
 import { addOrgFlags, apiVersionExplicit } from './org-flags';
+import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } from './listen-flags';
 import type { CliIo } from './output';
 import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
 
@@ -81,6 +82,9 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       .option('--host <host>', 'interface to bind', DEFAULT_HOST)
       .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
       .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
+      .addOption(maxConnectionsOption())
+      .addOption(headerTimeoutOption())
+      .addOption(keepAliveTimeoutOption())
       .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
   ).action(async (_opts: unknown, cmd: Command) => {
     const { runServe } = await import('./commands/serve');
@@ -94,6 +98,9 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+    .addOption(maxConnectionsOption())
+    .addOption(headerTimeoutOption())
+    .addOption(keepAliveTimeoutOption())
     .action(async (_opts: unknown, cmd: Command) => {
       const { runMockOrgServe } = await import('./commands/mock-org-serve');
       setExitCode(await runMockOrgServe(cmd.opts(), io));

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { failure, FailureOutput } from '../core/envelope';
 import { ErrorCode, ERROR_CODES, INTERNAL_ERROR_MESSAGE } from '../core/errors';
@@ -21,6 +23,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       return sendFailure(request, reply, 'INVALID_INPUT', `The request body is larger than ${request.routeOptions.bodyLimit} bytes.`, 413);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return sendFailure(request, reply, 'INVALID_INPUT', 'Unsupported content type: send application/json.', 415);
+    case 'FST_ERR_BAD_URL':
+      return sendFailure(request, reply, 'INVALID_INPUT', 'The request URL is malformed: every % must start a %XX escape.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendFailure(request, reply, 'INVALID_INPUT', 'The service key in the URL is longer than 200 characters.', 414);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return sendFailure(request, reply, 'INVALID_INPUT', 'The request body is not valid JSON.');
@@ -39,4 +45,32 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const [path = ''] = request.url.split('?');
   return sendFailure(request, reply, 'NOT_FOUND', `No route ${request.method} ${path.slice(0, 200)}.`);
+}
+
+/** What node reports for a request it could not parse or that came too slowly, before fastify sees it. */
+function clientErrorReply(code: string | undefined): { status: number; message: string } {
+  switch (code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { status: 408, message: 'The request did not arrive in time.' };
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, message: 'The request headers are too large.' };
+    default:
+      return { status: 400, message: 'The request is not valid HTTP.' };
+  }
+}
+
+/**
+ * fastify's `clientErrorHandler`: the same replies as its default (408, 431, 400), in the output-map
+ * shape. The socket is closed after it: what follows a bad request on it cannot be trusted.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, message } = clientErrorReply(error.code);
+  const body = JSON.stringify(failure('INVALID_INPUT', message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

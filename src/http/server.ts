@@ -3,16 +3,19 @@ import type { Emulator } from '../core/emulator';
 import { MAX_TIMEOUT_MS } from '../core/emulator';
 import type { InvokeOptions } from '../core/define-service';
 import { httpStatusOf } from '../core/errors';
-import { createTokenCheck } from './auth';
+import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
-import { handleError, handleNotFound, sendFailure } from './error-replies';
+import { handleClientError, handleError, handleNotFound, sendFailure } from './error-replies';
 import { buildOpenApi } from './openapi';
 import { isPlainObject } from '../core/plain-object';
-import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
+import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
 
 export interface ServerOptions {
   emulator: Emulator;
-  /** Bearer token every route but /healthz requires. */
+  /**
+   * Bearer token every route but /healthz requires; empty, whitespace-padded or non-ASCII is refused.
+   * Without one, only requests whose Host is 127.0.0.1, localhost or [::1] are answered (DNS rebinding).
+   */
   token?: string;
   /** pino level; default 'info'. */
   logLevel?: string;
@@ -20,6 +23,8 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Largest request body in bytes; default 1 MiB. */
   bodyLimit?: number;
+  /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
+  limits?: Partial<ListenLimits>;
 }
 
 export interface StartServerOptions extends ServerOptions {
@@ -46,7 +51,7 @@ interface InvokeRoute {
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;
-  const checkToken = opts.token === undefined ? undefined : createTokenCheck(opts.token);
+  const guard = createRequestGuard(opts.token);
   const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
     loggerInstance: logger,
@@ -61,7 +66,15 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     requestTimeout: MAX_TIMEOUT_MS + 10_000,
     // Class:Method is two 80-character identifiers and a colon.
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode skips the hooks: the guard runs here first, so it is still 401.
+    frameworkErrors: (error, request, reply) => {
+      if (!guard(request, reply, false)) handleError(error, request, reply);
+    },
+    clientErrorHandler: handleClientError,
+    // fastify's 503 while closing has its own body; requests still arriving are answered (with Connection: close).
+    return503OnClosing: false,
   }) as unknown as FastifyInstance;
+  applyListenLimits(app.server, opts.limits);
 
   let closing = false;
   app.addHook('preClose', (done) => {
@@ -83,16 +96,10 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     else void parseJson(request, text, done);
   });
 
-  if (checkToken) {
-    app.addHook('onRequest', (request, reply, done) => {
-      if (request.routeOptions.url === '/healthz' || checkToken(request.headers.authorization)) {
-        done();
-        return;
-      }
-      reply.header('www-authenticate', 'Bearer');
-      sendFailure(request, reply, 'UNAUTHORIZED', 'Missing or wrong bearer token: send Authorization: Bearer <token>.');
-    });
-  }
+  // First of all hooks, so nothing (body parsing, routing answers) reaches a caller the guard refuses.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!guard(request, reply, request.routeOptions.url === '/healthz')) done();
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -104,7 +111,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
   let openApi: string | undefined;
   app.get('/openapi.json', async (_request, reply) => {
-    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: checkToken !== undefined }));
+    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
     return reply.type('application/json; charset=utf-8').send(openApi);
   });
 

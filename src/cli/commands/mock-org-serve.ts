@@ -1,20 +1,21 @@
 import { resolve } from 'node:path';
 import type { CliIo } from '../output';
 import { untilStopSignal } from '../signals';
+import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
 
 /** `ipemu mock-org serve`: the fake Salesforce REST API over a mock org. */
-export interface MockServeFlags {
+export interface MockServeFlags extends ListenFlags {
   fixtures?: string;
-  host: string;
   port: number;
 }
 
 export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise<number> {
   const { MockOrg, DEMO_FIXTURES } = await import('../../mock-org/mock-org');
+  warnIfExposed(flags.host, io);
   const org = await MockOrg.fromFixtures(flags.fixtures === undefined ? DEMO_FIXTURES : resolve(io.cwd, flags.fixtures), {});
   const { startMockRestServer } = await import('../../mock-org/rest/server');
   const stopped = untilStopSignal();
-  const server = await startMockRestServer({ org, host: flags.host, port: flags.port });
+  const server = await startMockRestServer({ org, host: flags.host, port: flags.port, limits: listenLimitsOf(flags) });
   io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
   await stopped;
   await server.close();

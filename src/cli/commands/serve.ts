@@ -3,20 +3,43 @@ import type { OrgFlags } from '../org-flags';
 import type { CliIo } from '../output';
 import type { LogLevel } from '../parsers';
 import { untilStopSignal } from '../signals';
+import { usageError } from '../usage';
+import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
+import { shortTokenWarning, tokenProblem } from '../../http/auth';
 
-export interface ServeFlags extends OrgFlags {
-  host: string;
+export interface ServeFlags extends OrgFlags, ListenFlags {
   port: number;
   token?: string;
   logLevel: LogLevel;
 }
 
+/** The bearer token from --token, else IPEMU_TOKEN; one that could never work is a usage error. */
+function serveToken(flags: ServeFlags, io: CliIo): string | undefined {
+  const fromFlag = flags.token !== undefined;
+  const token = fromFlag ? flags.token : io.env.IPEMU_TOKEN;
+  if (token === undefined) return undefined;
+  const problem = tokenProblem(token);
+  if (problem !== undefined) throw usageError(`${fromFlag ? '--token' : 'IPEMU_TOKEN'}: ${problem}`);
+  const warning = shortTokenWarning(token);
+  if (warning !== undefined) io.stderr.write(`ipemu: ${warning}\n`);
+  return token;
+}
+
 export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
+  // Before the org is opened: a bad token must not cost a login to find out.
+  const token = serveToken(flags, io);
+  warnIfExposed(flags.host, io, token === undefined ? ' Without a token it answers only requests addressed to 127.0.0.1, localhost or [::1].' : '');
   const emulator = await buildEmulator(flags, io, apiVersionGiven);
   const { startServer } = await import('../../http/server');
-  const token = flags.token ?? (io.env.IPEMU_TOKEN || undefined);
   const stopped = untilStopSignal();
-  const server = await startServer({ emulator, host: flags.host, port: flags.port, token, logLevel: flags.logLevel });
+  const server = await startServer({
+    emulator,
+    host: flags.host,
+    port: flags.port,
+    token,
+    logLevel: flags.logLevel,
+    limits: listenLimitsOf(flags),
+  });
   io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   await stopped;
   await server.close();

@@ -6,7 +6,7 @@ import { CursorStore } from './cursors';
 import { registerOAuthRoutes, TokenStore, newAccessToken } from './oauth';
 import { apiVersions, isKnownVersion } from './versions';
 import { isApiName } from '../../salesforce/api-names';
-import { DEFAULT_HOST } from '../../core/listen-defaults';
+import { applyListenLimits, DEFAULT_HOST, ListenLimits } from '../../core/listen-defaults';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -19,6 +19,8 @@ export interface MockRestServerOptions {
   logger?: boolean;
   /** `DailyApiRequests.Max` reported by /limits. */
   dailyApiRequests?: number;
+  /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
+  limits?: Partial<ListenLimits>;
 }
 
 export interface MockRestServer {
@@ -66,6 +68,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     // Node's default 16 KiB header limit would refuse a query URL Salesforce still accepts.
     http: { maxHeaderSize: 64 * 1024 },
   });
+  applyListenLimits(app.server, opts.limits);
   const baseOrg = opts.org;
   const defaultUser = baseOrg.userName;
   const users = new Map<string, MockOrg>([[defaultUser, baseOrg]]);
