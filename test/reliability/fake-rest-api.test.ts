@@ -49,7 +49,7 @@ it('without credentials in the fixture, stderr says right after start-up that th
   }
 });
 
-it('with a fixture password and connected app, a wrong password or secret is refused, the right ones log in, and stderr names only the unchecked refresh tokens', async () => {
+it('with a fixture password and connected app, a wrong password or secret is refused, the right ones log in, no credential is echoed, and stderr names only the unchecked refresh tokens', async () => {
   const server = await startCli(['mock-org', 'serve', '--port', '0', '--fixtures', join(dir, 'checked.json')]);
   try {
     const { instanceUrl } = firstLineOf(server);
@@ -68,6 +68,8 @@ it('with a fixture password and connected app, a wrong password or secret is ref
     const org = await login('right-password');
     await expect(org.query('SELECT Name FROM InsurancePolicy')).resolves.toMatchObject({ totalSize: 1 });
     await org.close?.();
+    for (const secret of ['wrong-password', 'right-password', 'wrong-secret', APP.clientSecret])
+      expect(server.stdout() + server.stderr()).not.toContain(secret);
     // Passwords and the client are checked; the notice names only what is not.
     expect(server.stderr()).toBe(
       'ipemu: the fake token endpoint (POST /services/oauth2/token) accepts any refresh token; set users.<name>.refreshToken in the fixture (org.json) to check them.\n',
