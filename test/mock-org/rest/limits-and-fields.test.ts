@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { buildMockRestServer, DEFAULT_DAILY_API_REQUESTS, issueTokenFor, startMockRestServer } from '../../../src/mock-org/rest/server';
 import { connectOrg } from '../../../src/orgs/jsforce/connect';
-import { restFixtures, POLICY_ID } from './rest-fixtures';
+import { restFixtures, POLICY_ID, FIRST_JOB_ID } from './rest-fixtures';
 
 /** Item 13 of issue 12, REST parts: the daily API limit is enforced, and `?fields=` on a record is honoured. */
 
@@ -75,7 +75,7 @@ describe('GET …/sobjects/<SObject>/<Id>?fields=', () => {
     expect(Object.keys((await get(`${V}/sobjects/InsurancePolicy/${POLICY_ID}?fields=`)).json()).length).toBeGreaterThan(3); // empty: every field
   });
 
-  it('an unknown field, or one the user may not see, is 400 INVALID_FIELD', async () => {
+  it('an unknown field, or one the user may not see, is 400 INVALID_FIELD, even for a record that does not exist', async () => {
     const unknown = await get(`${V}/sobjects/InsurancePolicy/${POLICY_ID}?fields=Name,Bogus`);
     expect({ status: unknown.statusCode, body: unknown.json() }).toEqual({
       status: 400,
@@ -83,6 +83,8 @@ describe('GET …/sobjects/<SObject>/<Id>?fields=', () => {
     });
     const hidden = await get(`${V}/sobjects/InsurancePolicy/${POLICY_ID}?fields=ReferencePolicyNumber`, issueTokenFor(app, 'agent'));
     expect({ status: hidden.statusCode, code: hidden.json()[0].errorCode }).toEqual({ status: 400, code: 'INVALID_FIELD' });
+    const missingRecord = await get(`${V}/sobjects/InsurancePolicy/${FIRST_JOB_ID}?fields=Bogus`);
+    expect({ status: missingRecord.statusCode, code: missingRecord.json()[0].errorCode }).toEqual({ status: 400, code: 'INVALID_FIELD' }); // fields are checked first
   });
 
   it('jsforce retrieve with fields gets only those fields over loopback', async () => {
