@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 /**
  * The one secret scrubber: every message that may reach a user, a log or an error (CLI stderr,
  * jsforce org errors, login failures) goes through it.
@@ -27,4 +29,13 @@ export function scrubSecrets(text: string, secrets: Iterable<string | undefined>
   return out
     .replace(/(Bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`)
     .replace(/((?:access_token|refresh_token|client_secret|password|sid)=)[^&\s"']+/gi, `$1${REDACTED}`);
+}
+
+/**
+ * Whether a presented secret equals the expected one, in constant time: both are hashed first so
+ * timingSafeEqual always compares 32 bytes, leaking neither the length nor the first difference.
+ */
+export function secretMatches(presented: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(expected));
 }

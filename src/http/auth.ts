@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IpemuError } from '../core/errors';
 import { isLoopbackHost } from '../core/listen-defaults';
+import { secretMatches } from '../core/secrets';
 import { sendFailure } from './error-replies';
 
 /** Checks an `Authorization` header value against the server's bearer token. */
@@ -30,22 +30,13 @@ export function shortTokenWarning(token: string): string | undefined {
   return `warning: the server token is ${token.length} characters long; use at least ${MIN_TOKEN_LENGTH} random characters (for example: openssl rand -hex 32).`;
 }
 
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
-}
-
-/**
- * Both sides are hashed first so timingSafeEqual always compares 32 bytes: comparing the raw
- * strings would leak the token's length and stop at the first differing character.
- */
+/** The presented bearer token is compared in constant time (`secretMatches`, the one comparison). */
 export function createTokenCheck(token: string): TokenCheck {
   const problem = tokenProblem(token);
   if (problem !== undefined) throw new IpemuError('INVALID_INPUT', problem);
-  const expected = digest(token);
   return (authorization) => {
     if (typeof authorization !== 'string' || !BEARER.test(authorization)) return false;
-    const presented = digest(authorization.replace(BEARER, '').trim());
-    return timingSafeEqual(presented, expected);
+    return secretMatches(authorization.replace(BEARER, '').trim(), token);
   };
 }
 

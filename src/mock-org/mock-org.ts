@@ -8,9 +8,9 @@ import type { FixtureDocument } from './fixtures/types';
 import { loadFixturesOrThrow } from './fixtures/load';
 import type { Schema } from './schema/schema';
 import { SoqlEngine } from './soql/engine';
-import { noSuchColumn } from './soql/errors';
 import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
+import type { RestSettings } from './fixtures/rest-settings';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -35,11 +35,14 @@ interface OrgCore {
   /** The clock when the org was created: timelines count from here. */
   readonly start: number;
   readonly apiVersion: string;
+  readonly rest: RestSettings;
 }
 
 let orgSerial = 0;
 
 const notFound = (): OrgError => new OrgError('NOT_FOUND', 'The requested resource does not exist', 404);
+/** What the REST API's sObject rows resource says for `?fields=` naming a field that is missing or hidden (SOQL words it otherwise). */
+const noSuchRowColumn = (field: string, object: string): OrgError => new OrgError('INVALID_FIELD', `No such column '${field}' on sobject of type ${object}`);
 
 /** An in-memory org on JSON fixtures that answers like Salesforce's REST API (DESIGN.md §1 rule 4). */
 export class MockOrg implements Org {
@@ -66,7 +69,7 @@ export class MockOrg implements Org {
     const loaded = loadFixturesOrThrow(source, start);
     const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
-    const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion };
+    const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion, rest: loaded.rest };
     return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
   }
 
@@ -89,6 +92,11 @@ export class MockOrg implements Org {
 
   get apiVersion(): string {
     return this.core.apiVersion;
+  }
+
+  /** The fixture's credentials and limits, for the fake REST API. */
+  get restSettings(): RestSettings {
+    return this.core.rest;
   }
 
   /** The SOQL engine (parse-cache statistics for tests and benchmarks). */
@@ -122,21 +130,20 @@ export class MockOrg implements Org {
     return describeGlobal(this.core.schema, this.user, this.core.apiVersion);
   }
 
-  /** One record by Id, with all fields the user can read or the ones named. */
+  /** One record by Id, with all fields the user can read or the ones named (checked first, as Salesforce checks them). */
   retrieve(sobject: string, id: string, fields?: string[]): SObjectRecord {
     const object = this.core.schema.get(sobject);
     if (!object || !this.user.canSeeObject(object.name)) throw notFound();
-    const id18 = normalizeId(id);
-    const row = id18 ? this.core.store.table(object).find(id18) : undefined;
-    if (!row) throw notFound();
-    const visible = object.fields.filter((field) => this.user.canSeeField(object.name, field.name));
     const selected = fields
       ? fields.map((name) => {
           const field = object.fieldByLower.get(name.toLowerCase());
-          if (!field || !this.user.canSeeField(object.name, field.name)) throw noSuchColumn(name, object.name);
+          if (!field || !this.user.canSeeField(object.name, field.name)) throw noSuchRowColumn(name, object.name);
           return field;
         })
-      : visible;
+      : object.fields.filter((field) => this.user.canSeeField(object.name, field.name));
+    const id18 = normalizeId(id);
+    const row = id18 ? this.core.store.table(object).find(id18) : undefined;
+    if (!row) throw notFound();
     const values = valuesAt(row, this.core.clock() - this.core.start);
     const record: SObjectRecord = { attributes: { type: object.name, url: `/services/data/v${this.core.apiVersion}/sobjects/${object.name}/${row.id}` } };
     for (const field of selected) record[field.name] = values[field.name] ?? null;

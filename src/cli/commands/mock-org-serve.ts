@@ -17,6 +17,8 @@ export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise
   const stopped = untilStopSignal();
   const server = await startMockRestServer({ org, host: flags.host, port: flags.port, limits: listenLimitsOf(flags) });
   io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
+  // Right after the line a client reads: whoever starts it learns that logins are not checked.
+  if (server.permissiveNotice !== undefined) io.stderr.write(`ipemu: ${server.permissiveNotice}\n`);
   await stopped;
   await server.close();
   return 0;

@@ -1,11 +1,17 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { makeId } from '../../salesforce/ids';
+import { isPlainObject } from '../../core/plain-object';
+import { grantFor, type GrantContext } from './token-grants';
 
 /** The org Id the fake REST API reports (in identity URLs and token prefixes). */
 export const MOCK_ORG_ID = makeId('00D', 1);
 
+/** The token endpoint's path; its replies are OAuth bodies, not the REST API's error array. */
+export const TOKEN_PATH = '/services/oauth2/token';
+
+/** How many issued tokens are kept; the start-up token comes on top and is never evicted. */
 export const MAX_TOKENS = 10_000;
 
 export function newAccessToken(): string {
@@ -13,32 +19,40 @@ export function newAccessToken(): string {
   return `${MOCK_ORG_ID.slice(0, 15)}!${randomBytes(24).toString('base64url')}`;
 }
 
-/** Which user each access token belongs to; the startup token is the default user's. */
+/** Which user each access token belongs to. */
 export class TokenStore {
-  /** Bounded: past MAX_TOKENS the least recently used token stops working. */
-  private readonly users = new LRUCache<string, string>({ max: MAX_TOKENS });
+  /** The start-up token: what `mock-org serve` printed must keep working however many tokens are asked for. */
+  private readonly pinned = new Map<string, string>();
+  /** Bounded: past MAX_TOKENS the least recently used issued token stops working. */
+  private readonly issued = new LRUCache<string, string>({ max: MAX_TOKENS });
+
+  /** A token that is never evicted. */
+  pin(user: string, token: string): string {
+    this.pinned.set(token, user);
+    return token;
+  }
 
   issue(user: string, token = newAccessToken()): string {
-    this.users.set(token, user);
+    this.issued.set(token, user);
     return token;
   }
 
   userOf(token: string | undefined): string | undefined {
-    return token === undefined ? undefined : this.users.get(token);
+    return token === undefined ? undefined : (this.pinned.get(token) ?? this.issued.get(token));
+  }
+
+  /** Issued tokens held (the pinned one not counted). */
+  get size(): number {
+    return this.issued.size;
   }
 }
 
-export interface OAuthDeps {
+export interface OAuthDeps extends GrantContext {
   tokens: TokenStore;
-  defaultUser: string;
-  userNames(): readonly string[];
   /** Fixture users get stable, valid 005 Ids in the order the fixtures list them. */
   userIdOf(user: string): string;
-  instanceUrl(request: FastifyRequest): string;
-}
-
-function invalidGrant(): { error: string; error_description: string } {
-  return { error: 'invalid_grant', error_description: 'authentication failure' };
+  /** The server's own URL: never taken from the request's `Host`, which the client controls. */
+  instanceUrl(): string;
 }
 
 /** `POST /services/oauth2/token`: password (username picks the fixture user), refresh_token, client_credentials. */
@@ -48,24 +62,13 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthDeps): void
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.post('/services/oauth2/token', async (request, reply) => {
-    const params = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
-    const grantType = params.grant_type;
-    let user: string | undefined;
-    if (grantType === 'password') {
-      // (ipemu) Fixture users have no passwords: any password is accepted, the username decides.
-      const name = typeof params.username === 'string' ? params.username : '';
-      user = deps.userNames().find((u) => u === name);
-    } else if (grantType === 'refresh_token') {
-      user = typeof params.refresh_token === 'string' && params.refresh_token !== '' ? deps.defaultUser : undefined;
-    } else if (grantType === 'client_credentials') {
-      user = deps.defaultUser;
-    } else {
-      return reply.code(400).send({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
-    }
-    if (user === undefined) return reply.code(400).send(invalidGrant());
+  app.post(TOKEN_PATH, { config: { publicRoute: true } }, async (request, reply) => {
+    const params = isPlainObject(request.body) ? request.body : {};
+    const outcome = grantFor(params, deps);
+    if ('refused' in outcome) return reply.code(400).send(outcome.refused);
+    const { user } = outcome;
     const accessToken = deps.tokens.issue(user);
-    const instanceUrl = deps.instanceUrl(request);
+    const instanceUrl = deps.instanceUrl();
     const id = `${instanceUrl}/id/${MOCK_ORG_ID}/${deps.userIdOf(user)}`;
     const issuedAt = String(Date.now());
     const signature = createHmac('sha256', signingKey)
@@ -73,4 +76,11 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthDeps): void
       .digest('base64');
     return reply.send({ access_token: accessToken, instance_url: instanceUrl, id, token_type: 'Bearer', issued_at: issuedAt, signature });
   });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Answered without a bearer token (the token endpoint, the version list). */
+    publicRoute?: boolean;
+  }
 }

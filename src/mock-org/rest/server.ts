@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { isOrgError, OrgError } from '../../core/org';
+import { OrgError } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import { makeId } from '../../salesforce/ids';
 import { CursorStore } from './cursors';
@@ -7,6 +7,9 @@ import { registerOAuthRoutes, TokenStore, newAccessToken } from './oauth';
 import { apiVersions, isKnownVersion } from './versions';
 import { isApiName } from '../../salesforce/api-names';
 import { applyListenLimits, DEFAULT_HOST, ListenLimits } from '../../core/listen-defaults';
+import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, SESSION_INVALID } from './rest-errors';
+import { permissiveNotice } from './token-grants';
+import { fieldsParam } from './record-fields';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -17,7 +20,7 @@ export interface MockRestServerOptions {
   accessToken?: string;
   /** Request logs as JSON lines on stderr. */
   logger?: boolean;
-  /** `DailyApiRequests.Max` reported by /limits. */
+  /** `DailyApiRequests.Max`: reported by /limits and enforced. Default: the fixture's `limits.DailyApiRequests`, else 15,000. */
   dailyApiRequests?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
   limits?: Partial<ListenLimits>;
@@ -29,19 +32,23 @@ export interface MockRestServer {
   close(): Promise<void>;
   /** REST API requests served so far (what /limits counts). */
   requestCount(): number;
+  /** What the token endpoint accepts unchecked (for stderr); undefined when the fixture sets every credential. */
+  permissiveNotice: string | undefined;
 }
+
+/** Salesforce's default daily API request allowance for the mock org. */
+export const DEFAULT_DAILY_API_REQUESTS = 15_000;
 
 /** Salesforce's limit on the request URL plus headers. */
 export const MAX_URL_BYTES = 16_384;
-
-const SESSION_INVALID = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
-const NOT_FOUND_BODY = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
 
 interface ServerState {
   tokens: TokenStore;
   cursors: CursorStore;
   counted: number;
   max: number;
+  /** Set once listening (startMockRestServer); inject()-only servers fall back to the default host. */
+  instanceUrl?: string;
 }
 
 const STATE = Symbol('ipemuRestState');
@@ -53,20 +60,38 @@ function bearerOf(request: FastifyRequest): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function sendError(reply: FastifyReply, err: unknown): FastifyReply {
-  if (isOrgError(err)) return reply.code(err.status).send(err.toRestBody());
-  reply.log.error({ err: (err as Error)?.message }, 'mock org failed');
-  return reply
-    .code(500)
-    .send([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support.' }]);
+/** A URL fastify could not route: 401 without a valid token, as everywhere, else NOT_FOUND. */
+function answerUnroutable(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): void {
+  if (tokens.userOf(bearerOf(request)) === undefined) void reply.code(401).send(SESSION_INVALID);
+  else void reply.code(404).send(NOT_FOUND_BODY);
+}
+
+/** Authentication comes first: the routes marked public are the only ones answered without a valid token. */
+function authenticate(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  if (request.routeOptions.config.publicRoute === true) return undefined;
+  const user = tokens.userOf(bearerOf(request));
+  if (user === undefined) return reply.code(401).send(SESSION_INVALID);
+  request.ipemuUser = user;
+  return undefined;
 }
 
 /** The fake Salesforce REST API on a MockOrg, for inject() tests and `ipemu mock-org serve`. */
 export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstance {
+  const state: ServerState = {
+    tokens: new TokenStore(),
+    cursors: new CursorStore(),
+    counted: 0,
+    max: opts.dailyApiRequests ?? opts.org.restSettings.dailyApiRequests ?? DEFAULT_DAILY_API_REQUESTS,
+  };
   const app: AppWithState = Fastify({
     logger: opts.logger ? { level: 'info', stream: process.stderr } : false,
     // Node's default 16 KiB header limit would refuse a query URL Salesforce still accepts.
     http: { maxHeaderSize: 64 * 1024 },
+    // A URL fastify cannot route (bad percent-encoding, an over-long parameter) names no resource. No hook runs for it, so the token is checked here.
+    frameworkErrors: (_err, request, reply) => {
+      answerUnroutable(state.tokens, request, reply);
+    },
+    clientErrorHandler: restClientErrorHandler,
   });
   applyListenLimits(app.server, opts.limits);
   const baseOrg = opts.org;
@@ -81,27 +106,24 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     return org;
   };
   const userIds = new Map(baseOrg.userNames().map((name, i) => [name, makeId('005', i + 1)]));
-  const state: ServerState = {
-    tokens: new TokenStore(),
-    cursors: new CursorStore(),
-    counted: 0,
-    max: opts.dailyApiRequests ?? 15_000,
-  };
   app[STATE] = state;
-  state.tokens.issue(defaultUser, opts.accessToken ?? newAccessToken());
+  state.tokens.pin(defaultUser, opts.accessToken ?? newAccessToken());
+
+  app.addHook('onRequest', async (request, reply) => authenticate(state.tokens, request, reply));
 
   registerOAuthRoutes(app, {
     tokens: state.tokens,
     defaultUser,
+    settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
     userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
-    instanceUrl: (request) => `${request.protocol}://${request.headers.host ?? DEFAULT_HOST}`,
+    instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
   });
 
-  app.get('/services/data', async () => apiVersions());
-  app.get('/services/data/', async () => apiVersions());
+  app.get('/services/data', { config: { publicRoute: true } }, async () => apiVersions());
+  app.get('/services/data/', { config: { publicRoute: true } }, async () => apiVersions());
 
-  // Everything under a version: authenticated, counted, versions checked.
+  // Everything under a version (already authenticated): versions checked, then the daily limit enforced and counted.
   app.register(
     async (api) => {
       api.addHook('onRequest', async (request, reply) => {
@@ -110,11 +132,10 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         if (Buffer.byteLength(request.url) > MAX_URL_BYTES) {
           return reply.code(414).send([{ errorCode: 'URI_TOO_LONG', message: `The request URL exceeds ${MAX_URL_BYTES} bytes.` }]);
         }
-        const user = state.tokens.userOf(bearerOf(request));
-        if (user === undefined) return reply.code(401).send(SESSION_INVALID);
-        request.ipemuUser = user;
-        const [path = ''] = request.url.split('?');
-        if (!path.endsWith('/limits')) state.counted++;
+        // /limits neither counts nor is refused, so a client can still see why it is refused.
+        if (request.routeOptions.url?.endsWith('/limits')) return undefined;
+        if (state.counted >= state.max) return reply.code(403).send(LIMIT_EXCEEDED);
+        state.counted++;
         return undefined;
       });
 
@@ -129,7 +150,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
           const result = orgFor(request.ipemuUser as string).querySync(q);
           return state.cursors.firstPage(result.records, result.totalSize, request.ipemuUser as string, queryUrl(request));
         } catch (err) {
-          return sendError(reply, err);
+          return sendRestError(err, request, reply);
         }
       });
 
@@ -144,7 +165,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         try {
           return orgFor(request.ipemuUser as string).describeGlobal();
         } catch (err) {
-          return sendError(reply, err);
+          return sendRestError(err, request, reply);
         }
       });
 
@@ -154,7 +175,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         try {
           return orgFor(request.ipemuUser as string).describeSync(sobject);
         } catch (err) {
-          return sendError(reply, err);
+          return sendRestError(err, request, reply);
         }
       });
 
@@ -162,11 +183,11 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
         const { sobject, id } = request.params as { sobject: string; id: string };
         if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
         try {
-          const record = orgFor(request.ipemuUser as string).retrieve(sobject, id);
+          const record = orgFor(request.ipemuUser as string).retrieve(sobject, id, fieldsParam(request.query));
           if (record === undefined || record === null) return reply.code(404).send(NOT_FOUND_BODY);
           return record;
         } catch (err) {
-          return sendError(reply, err);
+          return sendRestError(err, request, reply);
         }
       });
 
@@ -178,11 +199,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
   );
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(NOT_FOUND_BODY));
-  app.setErrorHandler((err: { statusCode?: number; message?: string }, _request, reply) => {
-    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
-    const errorCode = status >= 500 ? 'UNKNOWN_EXCEPTION' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'INVALID_REQUEST';
-    return reply.code(status).send([{ errorCode, message: status >= 500 ? 'An unexpected error occurred.' : String(err.message ?? 'Bad request') }]);
-  });
+  app.setErrorHandler((err, request, reply) => sendRestError(err, request, reply));
   return app;
 }
 
@@ -203,11 +220,14 @@ export async function startMockRestServer(opts: MockRestServerOptions): Promise<
   const app = buildMockRestServer({ ...opts, accessToken });
   const address = await app.listen({ host: opts.host ?? DEFAULT_HOST, port: opts.port ?? 0 });
   const url = new URL(address);
+  const instanceUrl = `${url.protocol}//${url.host}`;
+  (app as AppWithState)[STATE]!.instanceUrl = instanceUrl;
   return {
-    instanceUrl: `${url.protocol}//${url.host}`,
+    instanceUrl,
     accessToken,
     close: () => app.close(),
     requestCount: () => requestCountOf(app),
+    permissiveNotice: permissiveNotice(opts.org.restSettings),
   };
 }
 

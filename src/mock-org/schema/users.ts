@@ -30,12 +30,30 @@ export interface UserProblem {
   message: string;
 }
 
+/** What the fake REST API's token endpoint checks for a user; kept apart from OrgUser, which every query sees. */
+export interface UserCredentials {
+  password?: string;
+  refreshToken?: string;
+}
+
 export interface Users {
   users: Map<string, OrgUser>;
   defaultUser: string;
+  /** Only the users whose fixture sets a password or refresh token. */
+  credentials: Map<string, UserCredentials>;
 }
 
-const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects']);
+const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects', 'password', 'refreshToken']);
+const EXPECTED_KEYS = 'default, hiddenFields, hiddenObjects, password, refreshToken';
+
+/** A credential given in the fixture: a non-empty string, else a problem. */
+function credential(entry: Record<string, unknown>, key: 'password' | 'refreshToken', user: string, problems: UserProblem[]): string | undefined {
+  const value = entry[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value !== '') return value;
+  problems.push({ user, field: key, message: 'must be a non-empty string' });
+  return undefined;
+}
 
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
@@ -47,13 +65,14 @@ function stringList(value: unknown): string[] | undefined {
  */
 export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]): Users {
   if (raw === undefined || raw === null) {
-    return { users: new Map([['admin', new OrgUser('admin', new Set(), new Set())]]), defaultUser: 'admin' };
+    return { users: new Map([['admin', new OrgUser('admin', new Set(), new Set())]]), defaultUser: 'admin', credentials: new Map() };
   }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ user: 'users', message: 'users must be an object of user name → { default?, hiddenFields?, hiddenObjects? }' });
+    problems.push({ user: 'users', message: 'users must be an object of user name → { default?, hiddenFields?, hiddenObjects?, password?, refreshToken? }' });
     return parseUsers(undefined, schema, problems);
   }
   const users = new Map<string, OrgUser>();
+  const credentials = new Map<string, UserCredentials>();
   let defaultUser: string | undefined;
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     if (!isPlainObject(value)) {
@@ -62,7 +81,7 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
     }
     const entry = value;
     for (const key of Object.keys(entry)) {
-      if (!USER_KEYS.has(key)) problems.push({ user: name, field: key, message: 'unknown key (expected default, hiddenFields, hiddenObjects)' });
+      if (!USER_KEYS.has(key)) problems.push({ user: name, field: key, message: `unknown key (expected ${EXPECTED_KEYS})` });
     }
     if (entry.default !== undefined && typeof entry.default !== 'boolean') problems.push({ user: name, field: 'default', message: 'must be true or false' });
     const hiddenObjects = new Set<string>();
@@ -82,10 +101,13 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
       else problems.push({ user: name, field: 'hiddenFields', message: canonical.message });
     }
     users.set(name, new OrgUser(name, hiddenObjects, hiddenFields));
+    const password = credential(entry, 'password', name, problems);
+    const refreshToken = credential(entry, 'refreshToken', name, problems);
+    if (password !== undefined || refreshToken !== undefined) credentials.set(name, { password, refreshToken });
     if (entry.default === true && defaultUser === undefined) defaultUser = name;
   }
   if (users.size === 0) return parseUsers(undefined, schema, problems);
-  return { users, defaultUser: defaultUser ?? users.keys().next().value! };
+  return { users, defaultUser: defaultUser ?? users.keys().next().value!, credentials };
 }
 
 function canonicalField(schema: Schema, path: string): string | { message: string } {

@@ -51,3 +51,15 @@ describe('TokenStore (lru-cache)', () => {
     expect(store.userOf(idle)).toBeUndefined();
   });
 });
+
+describe('TokenStore: the pinned start-up token', () => {
+  it(`is never evicted, even unused through ${MAX_TOKENS + 1} issued tokens, while the issued ones stay at ${MAX_TOKENS}`, () => {
+    const store = new TokenStore();
+    store.pin('admin', 'startup-token');
+    const firstIssued = store.issue('agent');
+    for (let i = 0; i < MAX_TOKENS; i++) store.issue('admin');
+    expect(store.size).toBe(MAX_TOKENS);
+    expect(store.userOf(firstIssued)).toBeUndefined();
+    expect(store.userOf('startup-token')).toBe('admin');
+  });
+});
