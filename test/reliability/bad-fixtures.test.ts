@@ -9,8 +9,9 @@ import { CliResult, runCli } from '../cli/run-cli';
 
 /**
  * Issue 7 item 6: a broken fixture is a clear error naming the file, the record and the field,
- * the same from `ipemu invoke --fixtures`, `ipemu serve --fixtures`, `ipemu mock-org serve
- * --fixtures` (exit 2, message on stderr, no stack) and `ipemu mock-org validate`. Issue 12 item
+ * the same from `ipemu invoke --fixtures`, `ipemu batch --fixtures`, `ipemu serve --fixtures`,
+ * `ipemu mock-org serve --fixtures` (exit 2, message on stderr, no stack) and `ipemu mock-org
+ * validate`. Issue 12 item
  * 14 adds hostile paths: deep nesting, a FIFO, a link to /dev/zero, a file past the size cap, a
  * subfolder, an upper-case `.JSON` and years outside Salesforce's range.
  */
@@ -34,6 +35,7 @@ const cases: Record<string, Expected> = {};
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ipemu-bad-fixtures-'));
+  writeFileSync(join(dir, 'input.jsonl'), `${JSON.stringify({ jobId: JOB })}\n`);
   const many = join(dir, 'many-problems.json');
   writeFileSync(
     many,
@@ -156,6 +158,7 @@ function expectLines(text: string, lines: string[]): void {
 
 const COMMANDS: Record<string, (file: string) => string[]> = {
   invoke: (file) => ['invoke', 'InsPolicyService:getPolicyAsyncJobStatus', '--input', JSON.stringify({ jobId: JOB }), '--fixtures', file],
+  batch: (file) => ['batch', 'InsPolicyService:getPolicyAsyncJobStatus', '--input-file', join(dir, 'input.jsonl'), '--fixtures', file],
   serve: (file) => ['serve', '--port', '0', '--log-level', 'silent', '--fixtures', file],
   'mock-org serve': (file) => ['mock-org', 'serve', '--port', '0', '--fixtures', file],
 };
@@ -168,7 +171,7 @@ const CASES = ['many', 'malformed', 'folder', 'deep', 'fifo', 'dev-zero', 'speci
 const CHILD_ONLY = new Set(['fifo', 'dev-zero', 'special']);
 
 describe.each(CASES)('fixture "%s"', (name) => {
-  it('invoke, serve and mock-org serve: exit 2, the problems on stderr naming file, record and field, no stack, nothing on stdout', async () => {
+  it('invoke, batch, serve and mock-org serve: exit 2, the problems on stderr naming file, record and field, no stack, nothing on stdout', async () => {
     const expected = cases[name]!;
     const results = await Promise.all(Object.values(COMMANDS).map((args) => run(args(expected.file))));
     Object.keys(COMMANDS).forEach((command, i) => {
