@@ -12,9 +12,23 @@ export function twoDigits(text: string, at: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** True when the `YYYY-MM-DD` at the start of `text` (digits already checked) is a day of the calendar. */
+/**
+ * Salesforce's valid dates, 1700-01-01 to 4000-12-31 (Data Loader guide, "Data Import Dates"):
+ * whole years, so the check is on the year alone.
+ */
+const FIRST_YEAR = 1700;
+const LAST_YEAR = 4000;
+export const SALESFORCE_DATE_RANGE = '1700-01-01 to 4000-12-31';
+const FIRST_INSTANT = Date.UTC(FIRST_YEAR, 0, 1);
+const END_INSTANT = Date.UTC(LAST_YEAR + 1, 0, 1);
+
+/**
+ * True when the `YYYY-MM-DD` at the start of `text` (digits already checked) is a day of the
+ * calendar within Salesforce's valid range.
+ */
 export function isRealDate(text: string): boolean {
   const y = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  if (y < FIRST_YEAR || y > LAST_YEAR) return false;
   const m = twoDigits(text, 5);
   const d = twoDigits(text, 8);
   if (m < 1 || m > 12 || d < 1) return false;
@@ -27,7 +41,7 @@ const SHAPE = Array.from({ length: 23 }, (_, i) => ({ 4: 45, 7: 45, 10: 84, 13: 
 
 /**
  * True when `text` is a real instant written `YYYY-MM-DDTHH:MM:SS.mmm` followed by `Z` or
- * `+0000`: a calendar day and a time of day within range.
+ * `+0000`: a calendar day within Salesforce's range and a time of day within range.
  */
 export function isUtcDateTime(text: string): boolean {
   const n = text.length;
@@ -54,4 +68,14 @@ export function instantOf(text: string | null): number {
   // Date.parse does not read the `+0000` offset form; rewrite it to `+00:00`.
   const time = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(time) ? -Infinity : time;
+}
+
+/**
+ * True when `text` reads as a date or datetime (`YYYY-…`) whose instant lies outside Salesforce's
+ * range, so a refusal can say why rather than call a well-formed value malformed.
+ */
+export function outsideSalesforceRange(text: string): boolean {
+  if (!/^\d{4}-/.test(text)) return false;
+  const time = instantOf(text);
+  return Number.isFinite(time) && (time < FIRST_INSTANT || time >= END_INSTANT);
 }

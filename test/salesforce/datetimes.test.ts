@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { instantOf, isRealDate, isUtcDateTime } from '../../src/salesforce/datetimes';
+import { instantOf, isRealDate, isUtcDateTime, outsideSalesforceRange } from '../../src/salesforce/datetimes';
 
 describe("Salesforce's UTC datetime form", () => {
   it.each([
@@ -15,12 +15,43 @@ describe("Salesforce's UTC datetime form", () => {
     ['2026-01-01T10:00:00Z', false],
     ['2026-01-01 10:00:00.000Z', false],
     ['2026-0a-01T10:00:00.000Z', false],
+    ['1700-01-01T00:00:00.000Z', true], // Salesforce's first valid day
+    ['4000-12-31T23:59:59.999+0000', true], // and its last
+    ['1699-12-31T23:59:59.999Z', false],
+    ['4001-01-01T00:00:00.000Z', false],
+    ['0000-01-01T00:00:00.000Z', false],
+    ['9999-12-31T00:00:00.000+0000', false],
   ])('%s → %p', (text, expected) => {
     expect(isUtcDateTime(text)).toBe(expected);
   });
 
   it('knows the calendar: leap years by the Gregorian rule', () => {
     expect(['2000-02-29', '2024-02-29', '1900-02-29', '2026-02-28', '2026-06-31'].map(isRealDate)).toEqual([true, true, false, true, false]);
+  });
+
+  it("accepts only Salesforce's valid dates, 1700-01-01 to 4000-12-31", () => {
+    expect(['1700-01-01', '4000-12-31', '1699-12-31', '4001-01-01', '0000-01-01', '9999-12-31'].map(isRealDate)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('outsideSalesforceRange tells a well-formed value out of range from a malformed one, across zone offsets', () => {
+    const texts = [
+      '0000-01-01T00:00:00Z',
+      '9999-12-31',
+      '1700-01-01T00:30:00+01:00',
+      '4000-12-31T23:00:00-05:00',
+      '1700-01-01T00:00:00Z',
+      '2026-11-01',
+      'yesterday',
+      '01/01/1500',
+    ];
+    expect(texts.map(outsideSalesforceRange)).toEqual([true, true, true, true, false, false, false, false]);
   });
 });
 

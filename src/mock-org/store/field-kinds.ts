@@ -1,5 +1,5 @@
 import { normalizeId } from '../../salesforce/ids';
-import { isUtcDateTime } from '../../salesforce/datetimes';
+import { isUtcDateTime, outsideSalesforceRange, SALESFORCE_DATE_RANGE } from '../../salesforce/datetimes';
 import type { FieldType } from '../fixtures/types';
 import type { FieldSchema } from '../schema/schema';
 import { canonicalDateTime, formatDate, formatDateTime, parseDate, Value } from './values';
@@ -111,8 +111,9 @@ export class FieldCoercer {
       case 'boolean':
         return `${show(raw)} is not true or false`;
       case 'date':
-        return `${show(raw)} is not a date (YYYY-MM-DD)`;
-      default:
+      case 'datetime':
+        if (typeof raw === 'string' && outsideSalesforceRange(raw)) return `${show(raw)} is outside Salesforce's valid range (${SALESFORCE_DATE_RANGE})`;
+        if (this.kind === 'date') return `${show(raw)} is not a date (YYYY-MM-DD)`;
         return `${show(raw)} is not an ISO 8601 datetime with a zone (e.g. 2026-11-01T10:00:00.000+0000 or 2026-11-01T10:00:00Z)`;
     }
   }

@@ -1,4 +1,4 @@
-import { isRealDate } from '../../salesforce/datetimes';
+import { isRealDate, isUtcDateTime } from '../../salesforce/datetimes';
 
 /**
  * Field values as the store keeps them: already in the REST API's output form, so a query copies
@@ -48,7 +48,10 @@ export function canonicalDateTime(text: string): string | undefined {
   if (UTC_ZONES.has(zone)) return flat(date, 'T', hh, ':', mm, ':', ss, '.', millis, '+0000');
   const offset = `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const ms = Date.parse(`${date}T${hh}:${mm}:${ss}.${millis}${offset}`);
-  return Number.isNaN(ms) ? undefined : formatDateTime(ms);
+  if (Number.isNaN(ms)) return undefined;
+  // The offset may carry the instant across Salesforce's first or last day.
+  const utc = formatDateTime(ms);
+  return isUtcDateTime(utc) ? utc : undefined;
 }
 
 /** Epoch ms of an ISO 8601 datetime with an explicit zone, else undefined. */
