@@ -1,13 +1,14 @@
-import { createReadStream, ReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { IpemuError } from '../core/errors';
-import { usageError } from './usage';
 import { isPlainObject } from '../core/plain-object';
+import { csvRecords } from './csv-records';
+import { overLongProblem, physicalLines, PhysicalLine } from './line-reader';
+import { usageError } from './usage';
 
-/** One line of a batch: an input map, or the reason it is not one. */
-export type BatchItem = { input: Record<string, unknown> } | { malformed: string };
+/** One input record of a batch, at its (first) physical line: an input map, or why it is not one. */
+export type BatchItem = { line: number; input: Record<string, unknown> } | { line: number; malformed: string };
 
 export interface BatchSource {
   items: AsyncIterable<BatchItem>;
@@ -32,64 +33,64 @@ export function parseJsonLine(text: string, line: number): BatchItem {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { malformed: `Line ${line}: not valid JSON (${(err as Error).message}).` };
+    return { line, malformed: `Line ${line}: not valid JSON (${(err as Error).message}).` };
   }
-  if (!isPlainObject(value)) return { malformed: `Line ${line}: an input must be a JSON object.` };
-  return { input: value };
+  if (!isPlainObject(value)) return { line, malformed: `Line ${line}: an input must be a JSON object.` };
+  return { line, input: value };
 }
 
-async function* jsonlItems(stream: ReadStream, blank: { count: number }): AsyncGenerator<BatchItem> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    if (text.trim() === '') {
-      blank.count += 1;
-      continue;
-    }
-    yield parseJsonLine(text, line);
+async function* jsonlItems(lines: AsyncIterable<PhysicalLine>, blank: { count: number }): AsyncGenerator<BatchItem> {
+  for await (const physical of lines) {
+    if ('overLong' in physical) yield { line: physical.line, malformed: overLongProblem(physical.line) };
+    else if (physical.text.trim() === '') blank.count += 1;
+    else yield parseJsonLine(physical.text, physical.line);
   }
 }
 
 /** A CSV record as an input map: header = keys, an empty cell is "not passed". */
-export function csvRecordToInput(record: Record<string, string>): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== '') input[key] = value;
-  return input;
-}
-
-/** A record csv-parse could not read (a class, so no CSV header can be mistaken for it). */
-class CsvSkip {
-  constructor(readonly message: string) {}
-}
-
-async function endsWithNewline(path: string, size: number): Promise<boolean> {
-  if (size === 0) return false;
-  const file = await open(path, 'r');
-  try {
-    const { buffer } = await file.read(Buffer.alloc(1), 0, 1, size - 1);
-    return buffer[0] === 0x0a;
-  } finally {
-    await file.close();
-  }
-}
-
-async function* csvItems(stream: ReadStream, blank: { count: number }, path: string, size: number): AsyncGenerator<BatchItem> {
-  const { parse } = await import('csv-parse');
-  const parser = parse({ columns: true, bom: true, skip_empty_lines: true, skip_records_with_error: true });
-  // csv-parse emits 'skip' for a bad record synchronously while it parses; pushing a marker
-  // there keeps it in input order with the good records around it.
-  parser.on('skip', (err: Error | undefined) => {
-    parser.push(new CsvSkip(err ? err.message : 'malformed record'));
+export function csvRecordToInput(header: readonly string[], cells: readonly string[]): Record<string, unknown> {
+  // fromEntries defines own properties, so a `__proto__` column is data, not a prototype.
+  const entries: [string, string][] = [];
+  header.forEach((key, i) => {
+    const value = cells[i] ?? '';
+    if (value !== '') entries.push([key, value]);
   });
-  stream.on('error', (err) => parser.destroy(err));
-  stream.pipe(parser);
-  for await (const record of parser as AsyncIterable<Record<string, string> | CsvSkip>) {
-    if (record instanceof CsvSkip) yield { malformed: `CSV: ${record.message}` };
-    else yield { input: csvRecordToInput(record) };
+  return Object.fromEntries(entries);
+}
+
+type ParseCsv = (text: string) => string[][];
+
+/** The cells of one record the splitter already found well-quoted; csv-parse does the unquoting. */
+function cellsOf(parse: ParseCsv, text: string): string[] | string {
+  try {
+    const rows = parse(text);
+    return rows.length === 1 ? (rows[0] as string[]) : `${rows.length} records`;
+  } catch (err) {
+    return (err as Error).message;
   }
-  // csv-parse counts the newline that ends the last record as an empty line; readers do not.
-  blank.count += Math.max(0, parser.info.empty_lines - ((await endsWithNewline(path, size)) ? 1 : 0));
+}
+
+async function* csvItems(lines: AsyncIterable<PhysicalLine>, blank: { count: number }): AsyncGenerator<BatchItem> {
+  const { parse } = await import('csv-parse/sync');
+  const parseCsv: ParseCsv = (text) => parse(text, { relax_column_count: true }) as string[][];
+  let header: string[] | undefined;
+  for await (const record of csvRecords(lines)) {
+    if ('blank' in record) {
+      blank.count += 1;
+      continue;
+    }
+    const cells = 'problem' in record ? record.problem : cellsOf(parseCsv, record.text);
+    if (header === undefined) {
+      // Without its header no record can be read: a usage error before any output line.
+      if (typeof cells === 'string') throw usageError(`--input-file: the CSV header (line ${record.line}) cannot be read: ${cells}`);
+      header = cells;
+    } else if ('problem' in record) yield { line: record.line, malformed: record.problem };
+    else if (typeof cells === 'string') yield { line: record.line, malformed: `Line ${record.line}: not a valid CSV record (${cells}).` };
+    else if (cells.length !== header.length) {
+      const count = `${cells.length} cell${cells.length === 1 ? '' : 's'}`;
+      yield { line: record.line, malformed: `Line ${record.line}: ${count} where the header has ${header.length}.` };
+    } else yield { line: record.line, input: csvRecordToInput(header, cells) };
+  }
 }
 
 export async function openBatchSource(path: string): Promise<BatchSource> {
@@ -105,9 +106,10 @@ export async function openBatchSource(path: string): Promise<BatchSource> {
     throw usageError(`Cannot read --input-file ${path}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')}.`);
   }
   const stream = createReadStream(path);
+  const lines = physicalLines(stream);
   const blank = { count: 0 };
   return {
-    items: format === 'jsonl' ? jsonlItems(stream, blank) : csvItems(stream, blank, path, size),
+    items: format === 'jsonl' ? jsonlItems(lines, blank) : csvItems(lines, blank),
     bytesRead: () => stream.bytesRead,
     totalBytes: size,
     blankLines: () => blank.count,
