@@ -1,6 +1,28 @@
 const STOPPED = Symbol('stopped');
 
 /**
+ * `pending`, or STOPPED once `stop` aborts. Not Promise.race with one long-lived "stopped"
+ * promise: every race would leave a reaction on it, a leak of one per item on a long batch.
+ */
+function untilSettledOrAborted<V>(pending: Promise<V>, stop: AbortSignal): Promise<V | typeof STOPPED> {
+  if (stop.aborted) return Promise.resolve(STOPPED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(STOPPED);
+    stop.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        stop.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        stop.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
  * Runs `work` over `items` with at most `concurrency` results pending, and hands results to
  * `emit` in input order. The window is both the concurrency limit and the reorder buffer: a slow
  * head holds back new work instead of letting finished results pile up. `emit` may return a
@@ -16,11 +38,7 @@ export async function runOrdered<T, R>(
   emit: (result: R) => Promise<void> | void,
   stop?: AbortSignal,
 ): Promise<boolean> {
-  const stopped = new Promise<typeof STOPPED>((resolve) => {
-    if (stop?.aborted) resolve(STOPPED);
-    stop?.addEventListener('abort', () => resolve(STOPPED), { once: true });
-  });
-  const unlessStopped = <V>(pending: Promise<V>): Promise<V | typeof STOPPED> => (stop ? Promise.race([pending, stopped]) : pending);
+  const unlessStopped = <V>(pending: Promise<V>): Promise<V | typeof STOPPED> => (stop ? untilSettledOrAborted(pending, stop) : pending);
   const window: Promise<R>[] = [];
   const emitHead = async (): Promise<boolean> => {
     const head = await unlessStopped(window.shift() as Promise<R>);

@@ -43,6 +43,16 @@ describe('batch input: CSV', () => {
     ]);
   });
 
+  it('keeps one item per record, in order, across unquoting groups (600 records, quoted, plain and malformed mixed)', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => (i % 7 === 3 ? `${i},a"b` : i % 5 === 0 ? `"${i}","q, ""${i}"""` : `${i},plain`));
+    const { items } = await itemsOf('many.csv', `n,v\n${rows.join('\n')}\n`);
+    expect(items.map((item) => item.line)).toEqual(rows.map((_, i) => i + 2));
+    items.forEach((item, i) => {
+      if (i % 7 === 3) expect(item).toHaveProperty('malformed');
+      else expect(item).toEqual({ line: i + 2, input: { n: String(i), v: i % 5 === 0 ? `q, "${i}"` : 'plain' } });
+    });
+  });
+
   it('skips and counts blank lines', async () => {
     const { items, blank } = await itemsOf('blank.csv', 'jobId\na\n\nb\n');
     expect(items).toEqual([
