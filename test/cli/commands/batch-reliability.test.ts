@@ -76,19 +76,26 @@ describe('ipemu batch never loses a line (issue 12 item 7)', () => {
     expect(r.code).toBe(1);
   });
 
-  it('SIGINT: whole lines so far on stdout, the summary with what was done on stderr, exit 130', async () => {
-    const input = file('interrupted.jsonl', ['{"say":"a"}', '{"say":"b"}', '{"kind":"hang"}', '{"say":"never"}'].join('\n'));
-    const cli = await startCli(['batch', 'Hostile:answer', '--plugin', plugin, '--input-file', input, '--concurrency', '1']);
-    cli.child.kill('SIGINT');
-    // The hung invocation's 30 s deadline must not hold the process open.
-    const code = await cli.exited;
-    expect(code).toBe(130);
-    const out = outputLines(cli.stdout());
-    expect(out.length).toBeGreaterThanOrEqual(1);
-    expect(out.every((o) => o.errorCode === 'INVOKE-200')).toBe(true);
-    expect(cli.stderr()).toMatch(new RegExp(`^INVOKE-200: ${out.length}$`, 'm'));
-    expect(cli.stderr()).toMatch(new RegExp(`interrupted by SIGINT: ${out.length} of the [23] input records read so far were done and written`));
-  }, 15_000);
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s: whole lines so far on stdout, the summary with what was done on stderr, exit %i',
+    async (signal, exitCode) => {
+      const input = file(`interrupted-${signal}.jsonl`, ['{"say":"a"}', '{"say":"b"}', '{"kind":"hang"}', '{"say":"never"}'].join('\n'));
+      const cli = await startCli(['batch', 'Hostile:answer', '--plugin', plugin, '--input-file', input, '--concurrency', '1']);
+      cli.child.kill(signal);
+      // The hung invocation's 30 s deadline must not hold the process open (the jest timeout is 15 s).
+      const code = await cli.exited;
+      expect(code).toBe(exitCode);
+      const out = outputLines(cli.stdout());
+      expect(out.length).toBeGreaterThanOrEqual(1);
+      expect(out.every((o) => o.errorCode === 'INVOKE-200')).toBe(true);
+      expect(cli.stderr()).toMatch(new RegExp(`^INVOKE-200: ${out.length}$`, 'm'));
+      expect(cli.stderr()).toMatch(new RegExp(`interrupted by ${signal}: ${out.length} of the [23] input records read so far were done and written`));
+    },
+    15_000,
+  );
 
   it('a full disk (--output /dev/full) exits 1 with a clear message naming the output, no stack trace', async () => {
     const input = file('to-full.jsonl', `${JSON.stringify({ jobId: SAMPLE_JOB })}\n`.repeat(3));
