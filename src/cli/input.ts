@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { stripBom } from './bom';
 import { usageError } from './usage';
 import type { CliIo } from './output';
 
@@ -28,7 +29,7 @@ export async function readInvokeInput(flags: { input?: string; inputFile?: strin
   }
   if (flags.input === undefined && flags.inputFile === undefined) return {};
   const source = flags.input !== undefined ? '--input' : `--input-file ${flags.inputFile}`;
-  const text = flags.input ?? (await readInputFile(flags.inputFile as string, io));
+  const text = flags.input ?? stripBom(await readInputFile(flags.inputFile as string, io));
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -22,28 +22,43 @@ describe('batch input: CSV', () => {
       ['jobId,policyId,referencePolicyNumber', '7075j00004uK6GjAAK,,', ',0YT5w000000Y8MNGA0,"REF, with comma"', ',,"say ""hi"""', ',"",REF-3'].join('\r\n'),
     );
     expect(items).toEqual([
-      { input: { jobId: '7075j00004uK6GjAAK' } },
-      { input: { policyId: '0YT5w000000Y8MNGA0', referencePolicyNumber: 'REF, with comma' } },
-      { input: { referencePolicyNumber: 'say "hi"' } },
-      { input: { referencePolicyNumber: 'REF-3' } },
+      { line: 2, input: { jobId: '7075j00004uK6GjAAK' } },
+      { line: 3, input: { policyId: '0YT5w000000Y8MNGA0', referencePolicyNumber: 'REF, with comma' } },
+      { line: 4, input: { referencePolicyNumber: 'say "hi"' } },
+      { line: 5, input: { referencePolicyNumber: 'REF-3' } },
     ]);
   });
 
   it('keeps a quoted newline inside one cell', async () => {
     const { items } = await itemsOf('nl.csv', 'referencePolicyNumber\n"line1\nline2"\n');
-    expect(items).toEqual([{ input: { referencePolicyNumber: 'line1\nline2' } }]);
+    expect(items).toEqual([{ line: 2, input: { referencePolicyNumber: 'line1\nline2' } }]);
   });
 
   it('turns a record with the wrong number of cells into a malformed item, in order, and goes on', async () => {
     const { items } = await itemsOf('bad.csv', 'jobId,policyId\na,b\nonly-one\nc,d\n');
-    expect(items[0]).toEqual({ input: { jobId: 'a', policyId: 'b' } });
-    expect(items[1]).toEqual({ malformed: expect.stringMatching(/^CSV: .*(column|Record Length)/i) });
-    expect(items[2]).toEqual({ input: { jobId: 'c', policyId: 'd' } });
+    expect(items).toEqual([
+      { line: 2, input: { jobId: 'a', policyId: 'b' } },
+      { line: 3, malformed: 'Line 3: 1 cell where the header has 2.' },
+      { line: 4, input: { jobId: 'c', policyId: 'd' } },
+    ]);
+  });
+
+  it('keeps one item per record, in order, across unquoting groups (600 records, quoted, plain and malformed mixed)', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => (i % 7 === 3 ? `${i},a"b` : i % 5 === 0 ? `"${i}","q, ""${i}"""` : `${i},plain`));
+    const { items } = await itemsOf('many.csv', `n,v\n${rows.join('\n')}\n`);
+    expect(items.map((item) => item.line)).toEqual(rows.map((_, i) => i + 2));
+    items.forEach((item, i) => {
+      if (i % 7 === 3) expect(item).toHaveProperty('malformed');
+      else expect(item).toEqual({ line: i + 2, input: { n: String(i), v: i % 5 === 0 ? `q, "${i}"` : 'plain' } });
+    });
   });
 
   it('skips and counts blank lines', async () => {
     const { items, blank } = await itemsOf('blank.csv', 'jobId\na\n\nb\n');
-    expect(items).toEqual([{ input: { jobId: 'a' } }, { input: { jobId: 'b' } }]);
+    expect(items).toEqual([
+      { line: 2, input: { jobId: 'a' } },
+      { line: 4, input: { jobId: 'b' } },
+    ]);
     expect(blank).toBe(1);
   });
 });
@@ -52,12 +67,33 @@ describe('batch input: JSONL', () => {
   it('reads one input map a line; bad JSON and non-objects become malformed items naming the line', async () => {
     const { items, blank } = await itemsOf('a.jsonl', '{"jobId":"x"}\n\n{oops\n[1,2]\n  \n{"policyId":"y"}\n');
     expect(items).toEqual([
-      { input: { jobId: 'x' } },
-      { malformed: expect.stringMatching(/^Line 3: not valid JSON/) },
-      { malformed: 'Line 4: an input must be a JSON object.' },
-      { input: { policyId: 'y' } },
+      { line: 1, input: { jobId: 'x' } },
+      { line: 3, malformed: expect.stringMatching(/^Line 3: not valid JSON/) },
+      { line: 4, malformed: 'Line 4: an input must be a JSON object.' },
+      { line: 6, input: { policyId: 'y' } },
     ]);
     expect(blank).toBe(2);
+  });
+});
+
+describe('batch input: a UTF-8 BOM, a __proto__ column', () => {
+  it('drops a BOM before the first JSONL line and before the CSV header', async () => {
+    expect((await itemsOf('bom.jsonl', '\ufeff{"jobId":"x"}\n')).items).toEqual([{ line: 1, input: { jobId: 'x' } }]);
+    expect((await itemsOf('bom.csv', '\ufeffjobId\nx\n')).items).toEqual([{ line: 2, input: { jobId: 'x' } }]);
+  });
+
+  it('a __proto__ CSV column is an own key of the input, not its prototype', async () => {
+    const { items } = await itemsOf('proto.csv', '__proto__,jobId\npolluted,x\n');
+    const input = (items[0] as { input: Record<string, unknown> }).input;
+    expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+    expect(Object.keys(input)).toEqual(['__proto__', 'jobId']);
+  });
+
+  it('an unreadable CSV header is a usage error before any item', async () => {
+    await expect(itemsOf('bad-header.csv', 'a,"b\nx,y\n')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/CSV header \(line 1\)/),
+    });
   });
 });
 

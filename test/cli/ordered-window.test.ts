@@ -120,4 +120,39 @@ describe('runOrdered', () => {
       ),
     ).rejects.toThrow('boom');
   });
+
+  it('on stop, returns false at once although the head never settles, and reads no more input', async () => {
+    const pulled: number[] = [];
+    const stop = new AbortController();
+    const out: number[] = [];
+    const run = runOrdered(
+      numbers(100, pulled),
+      2,
+      (i) => (i === 1 ? new Promise<number>(() => undefined) : Promise.resolve(i)),
+      (r) => {
+        out.push(r);
+      },
+      stop.signal,
+    );
+    await jest.advanceTimersByTimeAsync(0);
+    const pulledBefore = pulled.length;
+    stop.abort('SIGINT');
+    await expect(run).resolves.toBe(false);
+    expect(out).toEqual([0]);
+    expect(pulled.length).toBe(pulledBefore);
+  });
+
+  it('answers true when every item was emitted', async () => {
+    await expect(
+      settle(
+        runOrdered(
+          numbers(3),
+          2,
+          async (i) => i,
+          () => undefined,
+          new AbortController().signal,
+        ),
+      ),
+    ).resolves.toBe(true);
+  });
 });

@@ -79,7 +79,7 @@ describe('ipemu batch', () => {
     // Every key empty: nothing passed, the service's own INVOKE-400.
     expect(out[1]).toEqual({ errorCode: 'INVOKE-400', error: 'Specify one of jobId, policyId, or referencePolicyNumber.' });
     expect(out[2].errorCode).toBe('INVOKE-200');
-    expect(out[3]).toMatchObject({ errorCode: 'INVOKE-400', error: expect.stringMatching(/^CSV: /) });
+    expect(out[3]).toEqual({ errorCode: 'INVOKE-400', error: 'Line 5: 2 cells where the header has 4.' });
     expect(r.code).toBe(2);
   });
 
