@@ -19,7 +19,9 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   const server = await startServer({ emulator, host: flags.host, port: flags.port, token, logLevel: flags.logLevel });
   io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   await stopped;
-  await server.close();
+  const closing = server.close();
+  // Closing the org cancels its requests in flight, so close() never waits on an org that hangs.
   await emulator.close();
+  await closing;
   return 0;
 }
