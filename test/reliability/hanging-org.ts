@@ -5,8 +5,8 @@ import { ROOT } from '../cli/run-cli';
 import { join } from 'node:path';
 
 /**
- * A loopback org that hangs the requests it is told to (it reads them and never answers) and is
- * healthy otherwise: describes and queries are answered by a mock org on fixtures/demo. A real
+ * A loopback org that hangs the requests it is told to (it reads them and never answers, or
+ * stalls: sends the status line, headers and half a body, then nothing) and is healthy otherwise: describes and queries are answered by a mock org on fixtures/demo. A real
  * server, not nock, so that a client that abandons a request can be seen closing its socket.
  */
 
@@ -18,7 +18,7 @@ export interface HeldRequest {
   /** Resolves when the client closes the connection the request came on. */
   closed: Promise<void>;
   isClosed(): boolean;
-  /** Answers the request after all, as a healthy org would have. */
+  /** Answers a hung (not a stalled) request after all, as a healthy org would have. */
   release(): void;
 }
 
@@ -26,6 +26,8 @@ export interface HangingOrg {
   url: string;
   /** Requests of each kind still to hang, counted down as they arrive. */
   hang: Record<RequestKind, number>;
+  /** Requests of each kind still to stall after half a body, counted down as they arrive. */
+  stall: Record<RequestKind, number>;
   /** Answer the next queries with 401 INVALID_SESSION_ID (to make jsforce refresh its token). */
   expireSession: number;
   held: HeldRequest[];
@@ -64,6 +66,7 @@ export async function startHangingOrg(): Promise<HangingOrg> {
   const self: HangingOrg = {
     url: '',
     hang: { describe: 0, query: 0, token: 0 },
+    stall: { describe: 0, query: 0, token: 0 },
     expireSession: 0,
     held: [],
     untilHeld: (n) =>
@@ -82,8 +85,12 @@ export async function startHangingOrg(): Promise<HangingOrg> {
     const kind = kindOf(url.pathname, req.method);
     req.resume();
     req.on('end', () => {
-      if (kind !== undefined && self.hang[kind] > 0) {
-        self.hang[kind]--;
+      const stalls = kind !== undefined && self.stall[kind] > 0;
+      if (kind !== undefined && (self.hang[kind] > 0 || stalls)) {
+        if (stalls) {
+          self.stall[kind]--;
+          res.writeHead(200, { 'content-type': 'application/json' }).write('{"totalSize":1,"done":true,"records":[');
+        } else self.hang[kind]--;
         let closed = false;
         const closedPromise = new Promise<void>((resolve) =>
           req.socket.once('close', () => {

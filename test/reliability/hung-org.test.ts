@@ -65,11 +65,21 @@ describe('a hung org request', () => {
     expect(await emu.invoke(KEY, { jobId: JOB }, { timeout: 5_000 })).toEqual(OK);
   });
 
-  it('two calls share a describe that hangs: the one that times out does not fail the other, which answers once the org does', async () => {
+  it('a query whose answer stalls after half its body: INVOKE-504 at the timeout, its socket is closed, and the next call answers INVOKE-200', async () => {
+    await connect();
+    org.stall.query = 1;
+    expect(await emu.invoke(KEY, { jobId: JOB }, { timeout: 300 })).toMatchObject({ errorCode: 'INVOKE-504' });
+    const [held] = await org.untilHeld(1);
+    await within(held!.closed, CLOSE_GUARD_MS, 'the stalled query closing its connection');
+    expect(await emu.invoke(KEY, { jobId: JOB }, { timeout: 5_000 })).toEqual(OK);
+  });
+
+  it('two calls share a describe that hangs: the first times out without failing the second, which answers once the org does', async () => {
     await connect();
     org.hang.describe = 1;
+    const hasty = emu.invoke(KEY, { jobId: JOB }, { timeout: 300 });
     const patient = emu.invoke(KEY, { jobId: JOB }, { timeout: 10_000 });
-    expect(await emu.invoke(KEY, { jobId: JOB }, { timeout: 300 })).toMatchObject({ errorCode: 'INVOKE-504' });
+    expect(await hasty).toMatchObject({ errorCode: 'INVOKE-504' });
     const [held] = await org.untilHeld(1);
     expect(held!.isClosed()).toBe(false);
     held!.release();
