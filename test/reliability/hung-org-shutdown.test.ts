@@ -1,8 +1,10 @@
+import { runCli } from '../cli/run-cli';
 import { startCli } from '../cli/spawn-server';
 import { startHangingOrg, type HangingOrg } from './hanging-org';
 
 /**
- * Issue 12 item 3: SIGTERM must stop `ipemu serve` even while an org request hangs. `close()` used
+ * Issue 12 item 3: a hung org request must not keep an ipemu process alive. SIGTERM must stop
+ * `ipemu serve` even while an org request hangs. `close()` used
  * to wait for the invocation, which waited on the org, so the process outlived its timeout (and
  * jsforce's 30-minute request limit kept the socket open). Needs `npm run build`.
  */
@@ -47,4 +49,17 @@ it('SIGTERM while a describe hangs: the in-flight call is answered, the org sock
   } finally {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   }
+});
+
+it('ipemu invoke against an org whose describe hangs answers INVOKE-504 (exit 6) at --timeout and exits, its org socket closed', async () => {
+  org.hang.describe = 1;
+  const input = JSON.stringify({ jobId: JOB });
+  const args = ['invoke', KEY, '--input', input, '--timeout', '1', '--instance-url', org.url, '--access-token', 'x'];
+  // jsforce alone would have kept the hung socket, and so the process, for 30 minutes.
+  const result = await runCli(args, { killAfterMs: 15_000 });
+  expect(result.killed).toBe(false);
+  expect(result.code).toBe(6);
+  expect(JSON.parse(result.stdout)).toMatchObject({ errorCode: 'INVOKE-504' });
+  const [held] = await org.untilHeld(1);
+  await held!.closed;
 });
