@@ -51,6 +51,28 @@ it('SIGTERM while a describe hangs: the in-flight call is answered, the org sock
   }
 });
 
+it('SIGTERM while a slow but healthy describe is in flight: the call still gets its full answer, then serve exits 0', async () => {
+  org.hang.describe = 1;
+  const server = await startCli(['serve', '--port', '0', '--log-level', 'silent', '--instance-url', org.url, '--access-token', 'x']);
+  try {
+    const { url } = JSON.parse(server.firstLine) as { url: string };
+    const reply = fetch(`${url}/invoke/${KEY}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: { jobId: JOB } }),
+    });
+    const [held] = await org.untilHeld(1);
+    server.child.kill('SIGTERM');
+    // The org answers a moment after the signal, well within the shutdown grace.
+    setTimeout(() => held!.release(), 200);
+    const res = await reply;
+    expect(await res.json()).toEqual({ status: 'Success', jobId: JOB, errorCode: 'INVOKE-200', error: 'OK' });
+    expect(await server.exited).toBe(0);
+  } finally {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  }
+});
+
 it('ipemu invoke against an org whose describe hangs answers INVOKE-504 (exit 6) at --timeout and exits, its org socket closed', async () => {
   org.hang.describe = 1;
   const input = JSON.stringify({ jobId: JOB });

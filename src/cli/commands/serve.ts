@@ -2,7 +2,7 @@ import { buildEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
 import type { CliIo } from '../output';
 import type { LogLevel } from '../parsers';
-import { untilStopSignal } from '../signals';
+import { settledWithin, untilStopSignal } from '../signals';
 
 export interface ServeFlags extends OrgFlags {
   host: string;
@@ -20,7 +20,9 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   await stopped;
   const closing = server.close();
-  // Closing the org cancels its requests in flight, so close() never waits on an org that hangs.
+  // Requests in flight get a grace to finish, then closing the org cancels its requests still open:
+  // close() never waits on a hung org.
+  await settledWithin(closing);
   await emulator.close();
   await closing;
   return 0;
