@@ -48,8 +48,8 @@ const MAX_USERS = 1_000;
 /**
  * Verdicts per org user (`cacheKey`) and needs list (by identity: a caller passes the same list
  * for the same question). What a user can read is what their describes say, and describes do not
- * change during a run (they are cached above the org), so each verdict is worked out once; one
- * that failed for a passing reason (the org was unreachable) is dropped.
+ * change during a run (they are cached above the org), so each verdict is kept once worked out;
+ * one that failed (the org was unreachable, the caller timed out) is not kept.
  */
 const verdicts = new LRUCache<string, WeakMap<readonly FieldNeed[], Promise<string[]>>>({ max: MAX_USERS });
 
@@ -64,12 +64,16 @@ export function unreadableFields(org: Org, needs: readonly FieldNeed[]): Promise
     byNeeds = new WeakMap();
     verdicts.set(org.cacheKey, byNeeds);
   }
-  let verdict = byNeeds.get(needs);
-  if (verdict === undefined) {
-    const forUser = byNeeds;
-    verdict = workOut(org, needs);
-    forUser.set(needs, verdict);
-    verdict.catch(() => forUser.delete(needs));
-  }
+  const known = byNeeds.get(needs);
+  if (known !== undefined) return known;
+  // Kept once worked out, never while in flight: a verdict in flight runs on its caller's org
+  // (its invocation's deadline), and a later caller must not inherit that caller's timeout.
+  // Concurrent callers still share the describes, in the describe cache below.
+  const forUser = byNeeds;
+  const verdict = workOut(org, needs);
+  verdict.then(
+    () => forUser.set(needs, verdict),
+    () => undefined,
+  );
   return verdict;
 }

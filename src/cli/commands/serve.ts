@@ -2,7 +2,7 @@ import { buildEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
 import type { CliIo } from '../output';
 import type { LogLevel } from '../parsers';
-import { untilStopSignal } from '../signals';
+import { settledWithin, untilStopSignal } from '../signals';
 import { usageError } from '../usage';
 import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
 import { shortTokenWarning, tokenProblem } from '../../http/auth';
@@ -42,7 +42,11 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   });
   io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   await stopped;
-  await server.close();
+  const closing = server.close();
+  // Requests in flight get a grace to finish, then closing the org cancels its requests still open:
+  // close() never waits on a hung org.
+  await settledWithin(closing);
   await emulator.close();
+  await closing;
   return 0;
 }

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Binds, Org, QueryMerge, QueryOptions, QueryResult, SObjectRecord } from '../../core/org';
+import { Callers } from './callers';
 import { shareOut, type Waiter } from './share-out';
 import { baseBytesOf, chunkValues, type MergeValue } from './value-chunks';
 
@@ -28,6 +29,8 @@ interface Lane {
   inFlight: number;
   /** Callers held for the next flush. */
   waiters: Waiter[] | undefined;
+  /** Who of the held callers still waits: their merged query is aborted once none does. */
+  callers: Callers | undefined;
   /** The held callers are one caller who found nothing of this text in flight. */
   alone: boolean;
   /** Counts one query sent alone as answered (one function per lane, not one per query). */
@@ -70,6 +73,7 @@ export function createQueryMerger(org: Org): QueryFn {
       baseBytes: baseBytesOf(soql),
       inFlight: 0,
       waiters: undefined,
+      callers: undefined,
       alone: false,
       answered: () => {
         lane.inFlight--;
@@ -88,21 +92,22 @@ export function createQueryMerger(org: Org): QueryFn {
     return answer;
   }
 
-  async function sendMerged(lane: Lane, waiters: Waiter[]): Promise<void> {
+  async function sendMerged(lane: Lane, waiters: Waiter[], callers: Callers): Promise<void> {
     const bind = lane.merge.bind;
     if (waiters.length === 1) {
       const only = waiters[0]!;
-      sendAlone<SObjectRecord>(lane, { [bind]: only.values }).then(only.resolve, only.reject);
+      sendAlone<SObjectRecord>(lane, { [bind]: only.values }, only.options).then(only.resolve, only.reject);
       return;
     }
     const seen = new Map<string, MergeValue>();
     for (const waiter of waiters) for (const v of waiter.values) if (!seen.has(String(v))) seen.set(String(v), v);
     try {
       const chunks = chunkValues([...seen.values()], lane.baseBytes);
-      const results = await Promise.all(chunks.map((chunk) => org.query<SObjectRecord>(lane.soql, { [bind]: chunk })));
+      // No one caller's deadline may end the merged query: it ends when every caller gave up.
+      const results = await Promise.all(chunks.map((chunk) => org.query<SObjectRecord>(lane.soql, { [bind]: chunk }, callers)));
       if (results.some((r) => !r.done)) {
         // More rows than one page: the merged answer is incomplete, so each caller asks alone.
-        for (const w of waiters) org.query<SObjectRecord>(lane.soql, { [bind]: w.values }).then(w.resolve, w.reject);
+        for (const w of waiters) org.query<SObjectRecord>(lane.soql, { [bind]: w.values }, w.options).then(w.resolve, w.reject);
         return;
       }
       shareOut(
@@ -122,22 +127,39 @@ export function createQueryMerger(org: Org): QueryFn {
     contended = !lanesToSend.every((lane) => lane.alone);
     for (const lane of lanesToSend) {
       const waiters = lane.waiters ?? [];
+      const callers = lane.callers ?? new Callers();
       lane.waiters = undefined;
-      void sendMerged(lane, waiters);
+      lane.callers = undefined;
+      void sendMerged(lane, waiters, callers);
     }
   }
 
   /** Holds a caller for the flush after the current microtask chain drains (a Promise.all of invocations is gathered). */
-  function hold<R>(lane: Lane, values: readonly MergeValue[]): Promise<QueryResult<R>> {
+  function hold<R>(lane: Lane, values: readonly MergeValue[], options: QueryOptions | undefined): Promise<QueryResult<R>> {
     if (lane.waiters === undefined) {
       lane.waiters = [];
+      lane.callers = new Callers();
       lane.alone = lane.inFlight === 0;
       if (held.length === 0) process.nextTick(flush);
       held.push(lane);
     } else lane.alone = false;
     const waiters = lane.waiters;
+    const callers = lane.callers!;
     return new Promise<QueryResult<SObjectRecord>>((resolve, reject) => {
-      waiters.push({ values, resolve, reject });
+      // A caller who gave up is rejected at once; its share of the answer, if any, goes nowhere.
+      const leave = callers.join(options, reject);
+      waiters.push({
+        values,
+        options,
+        resolve: (result) => {
+          leave();
+          resolve(result);
+        },
+        reject: (err) => {
+          leave();
+          reject(err);
+        },
+      });
     }) as Promise<QueryResult<R>>;
   }
 
@@ -151,6 +173,6 @@ export function createQueryMerger(org: Org): QueryFn {
     // Nobody else is asking this text: a sequential caller is never held back.
     if (lane.inFlight === 0 && lane.waiters === undefined && !contended) return sendAlone<R>(lane, binds, options);
     contended = true;
-    return hold<R>(lane, values);
+    return hold<R>(lane, values, options);
   };
 }

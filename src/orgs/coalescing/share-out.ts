@@ -1,10 +1,12 @@
-import type { QueryResult, SObjectRecord } from '../../core/org';
+import type { QueryOptions, QueryResult, SObjectRecord } from '../../core/org';
 import { readRecordPath } from '../../salesforce/record-path';
 import type { MergeValue } from './value-chunks';
 
 /** One caller of a merged query: its own values, and where its share of the answer goes. */
 export interface Waiter {
   readonly values: readonly MergeValue[];
+  /** The caller's own options (its signal): it may give up without failing the others. */
+  readonly options?: QueryOptions;
   resolve(result: QueryResult<SObjectRecord>): void;
   reject(err: unknown): void;
 }

@@ -4,11 +4,17 @@ import type { Logger } from '../../core/logger';
 import { JsforceOrg } from './jsforce-org';
 import { sfOrgAuth } from './sf-cli';
 import { createTransport } from './transport';
+import { OrgRequests } from './org-requests';
 import { scrubSecrets } from '../../core/secrets';
 import { checkApiVersion, DEFAULT_API_VERSION } from '../../salesforce/api-versions';
 
 export { DEFAULT_API_VERSION };
 export const DEFAULT_LOGIN_URL = 'https://login.salesforce.com';
+/**
+ * A token request serves every request waiting on it (jsforce queues them during a refresh), so it
+ * runs under a deadline of its own rather than under one caller's, which could end it for all.
+ */
+export const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ConnectOptions {
   instanceUrl?: string;
@@ -111,9 +117,15 @@ export async function connectOrg(options: ConnectOptions): Promise<JsforceOrg> {
     redirectUri: 'http://localhost:1717/OauthRedirect',
   });
 
-  const passwordGrant = async (): Promise<TokenGrant> =>
-    await oauth2.requestToken({ grant_type: 'password', username: options.username ?? '', password: options.password ?? '' });
-  const refreshGrant = async (): Promise<TokenGrant> => await oauth2.refreshToken(options.refreshToken ?? '');
+  const requests = new OrgRequests();
+  const passwordGrant = (): Promise<TokenGrant> =>
+    requests.run(
+      async () => await oauth2.requestToken({ grant_type: 'password', username: options.username ?? '', password: options.password ?? '' }),
+      undefined,
+      TOKEN_REQUEST_TIMEOUT_MS,
+    );
+  const refreshGrant = (): Promise<TokenGrant> =>
+    requests.run(async () => await oauth2.refreshToken(options.refreshToken ?? ''), undefined, TOKEN_REQUEST_TIMEOUT_MS);
   const canRefresh = Boolean(options.refreshToken && options.clientId);
   const canRelogin = Boolean(options.username && options.password);
 
@@ -182,5 +194,5 @@ export async function connectOrg(options: ConnectOptions): Promise<JsforceOrg> {
     },
   });
   identity ??= `token:${createHash('sha256').update(accessToken).digest('hex').slice(0, 16)}`;
-  return new JsforceOrg(connection, { identity, secrets, logger: options.logger });
+  return new JsforceOrg(connection, { identity, secrets, logger: options.logger, requests });
 }

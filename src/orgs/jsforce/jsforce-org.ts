@@ -6,6 +6,7 @@ import { isApiName } from '../../salesforce/api-names';
 import { toOrgError } from './errors';
 import { scrubSecrets } from '../../core/secrets';
 import { silentLogger, type Logger } from '../../core/logger';
+import { OrgRequests } from './org-requests';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
 export const MAX_FETCH = 1_000_000;
@@ -16,40 +17,12 @@ export interface JsforceOrgOptions {
   /** Secrets that must never appear in an error or a log line (the current access token is added). */
   secrets?: readonly (string | undefined)[];
   logger?: Logger;
+  /** The connection's requests in flight (connectOrg shares them with its token requests). */
+  requests?: OrgRequests;
 }
 
 function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-function abortError(signal: AbortSignal): Error {
-  if (signal.reason instanceof Error) return signal.reason;
-  const err = new Error('The request was aborted.');
-  err.name = 'AbortError';
-  return err;
-}
-
-/** Stops waiting when the signal aborts; the request itself finishes in the background, ignored. */
-function withSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(abortError(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
 }
 
 function isQueryResult(value: unknown): value is QueryResult<unknown> {
@@ -68,10 +41,12 @@ export class JsforceOrg implements Org {
   readonly connection: Connection;
   private readonly secrets: Set<string>;
   private readonly logger: Logger;
+  private readonly requests: OrgRequests;
 
   constructor(connection: Connection, options: JsforceOrgOptions = {}) {
     this.connection = connection;
     this.logger = options.logger ?? silentLogger;
+    this.requests = options.requests ?? new OrgRequests();
     this.secrets = new Set((options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s !== ''));
     if (connection.accessToken) this.secrets.add(connection.accessToken);
     // A refreshed token is as secret as the first one.
@@ -90,8 +65,8 @@ export class JsforceOrg implements Org {
     const text = renderSoql(soql, binds);
     const started = Date.now();
     try {
-      const work = Promise.resolve(this.connection.query(text, { autoFetch: true, maxFetch: MAX_FETCH }));
-      const result: unknown = await withSignal(work, options.signal);
+      // autoFetch's queryMore requests run inside the same deadline.
+      const result: unknown = await this.requests.run(async () => await this.connection.query(text, { autoFetch: true, maxFetch: MAX_FETCH }), options.signal);
       if (!isQueryResult(result)) throw new OrgError('INVALID_RESPONSE', 'The org answered a query with a body that is not a query result.', 502);
       this.logger.debug({ op: 'query', rows: result.records.length, ms: Date.now() - started }, 'org query');
       return { totalSize: result.totalSize, done: result.done, records: result.records as R[] };
@@ -105,12 +80,15 @@ export class JsforceOrg implements Org {
     if (!isApiName(sobject)) {
       return Promise.reject(new OrgError('NOT_FOUND', 'The requested resource does not exist', 404));
     }
-    return withSignal(this.fetchDescribe(sobject), options.signal);
+    return this.fetchDescribe(sobject, options.signal);
   }
 
-  private async fetchDescribe(sobject: string): Promise<DescribeResult> {
+  private async fetchDescribe(sobject: string, signal: AbortSignal | undefined): Promise<DescribeResult> {
     try {
-      const result: unknown = await this.connection.request({ method: 'GET', url: `/sobjects/${sobject}/describe` });
+      const result: unknown = await this.requests.run(
+        async () => await this.connection.request({ method: 'GET', url: `/sobjects/${sobject}/describe` }),
+        signal,
+      );
       if (!isDescribeResult(result))
         throw new OrgError('INVALID_RESPONSE', `The org answered describe ${sobject} with a body that is not a describe result.`, 502);
       return result;
@@ -131,7 +109,8 @@ export class JsforceOrg implements Org {
     return scrubSecrets(text, this.secrets);
   }
 
+  /** Cancels the requests in flight (shutdown must not wait on a hung org); later calls are refused. */
   async close(): Promise<void> {
-    // Nothing to release: the describe cache lives above the org, in orgs/coalescing.
+    this.requests.close();
   }
 }
