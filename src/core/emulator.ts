@@ -10,12 +10,12 @@ import { Deadlines } from './deadlines';
 import { Invocation } from './invocation';
 import { isPlainObject } from './plain-object';
 import { copyJson } from './json-copy';
-import { MAX_OUTPUT_CHARS, Outcome, settle } from './settle';
+import { Outcome, settle } from './settle';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 120_000;
-/** Input and options are copied as JSON up to this size: an HTTP body or a batch line holds no more. */
-export const MAX_INPUT_CHARS = MAX_OUTPUT_CHARS;
+/** Input and options are copied as JSON up to this size (1 MiB): an HTTP body or a batch line holds no more. */
+export const MAX_INPUT_CHARS = 1_048_576;
 
 /** Where an emulator's org comes from: an org, or a loader called on the first invoke (and once). */
 export type OrgSource = Org | (() => Promise<Org>);

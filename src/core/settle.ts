@@ -7,10 +7,11 @@ import { orgErrorOutput } from './org-errors';
 import { isPlainObject } from './plain-object';
 
 /**
- * The most an output map may hold (characters of its strings and keys): the size of a request body
- * `ipemu serve` accepts and of a `batch` line, so that an answer can always travel where input does.
+ * The most an output map may hold (characters of its strings and keys): four times the largest input
+ * (an HTTP body, a batch line), room for an answer that echoes its whole input, and far below the
+ * answers that used to take a transport down (a 50 MB string).
  */
-export const MAX_OUTPUT_CHARS = 1_048_576;
+export const MAX_OUTPUT_CHARS = 4 * 1_048_576;
 
 /** How a handler (or the org loader before it) ended: what its promise resolved to, or what it threw. */
 export type Outcome = { readonly returned: unknown } | { readonly threw: unknown };

@@ -99,7 +99,7 @@ const rows: Row[] = [
     name: 'throws an IpemuError with a 50 MB message',
     handler: SYNC_THROW(new IpemuError('NOT_FOUND', HUGE)),
     code: 'INVOKE-500',
-    error: /: more than 1048576 characters at error\.$/,
+    error: /: more than 4194304 characters at error\.$/,
   },
   {
     name: 'throws an IpemuError with a code not in the table',
@@ -142,7 +142,7 @@ const rows: Row[] = [
     code: 'INVOKE-500',
     error: /threw when read at details\.$/,
   },
-  { name: 'returns a map with a 50 MB string', handler: RETURN({ big: HUGE }), code: 'INVOKE-500', error: /: more than 1048576 characters at big\.$/ },
+  { name: 'returns a map with a 50 MB string', handler: RETURN({ big: HUGE }), code: 'INVOKE-500', error: /: more than 4194304 characters at big\.$/ },
   {
     name: 'returns a non-string error',
     handler: RETURN({ errorCode: 'INVOKE-404', error: 42 }),
@@ -243,6 +243,15 @@ describe('a handler that throws or returns a hostile value still gets a plain ou
     expect(answer).toEqual({ status: 'Success', errorCode: 'INVOKE-200', error: 'OK' });
     expect(reads).toBe(1);
     expect(Object.getOwnPropertyDescriptor(answer, 'status')).toMatchObject({ value: 'Success', writable: true });
+  });
+
+  it('an answer that echoes a whole 1 MiB input is still answered (the output cap leaves room for it)', async () => {
+    const echo = assembleEmulator({
+      services: [defineService('Echo', { echo: { description: 'x', input: { type: 'object' }, handler: (input) => ({ got: input }) } })],
+      org,
+    });
+    const input = { s: 'x'.repeat(1_048_000) };
+    await expect(echo.invoke('Echo:echo', input)).resolves.toEqual({ got: input, errorCode: 'INVOKE-200', error: 'OK' });
   });
 
   it('still answers INVOKE-200 after every hostile row (the emulator stays healthy)', async () => {
