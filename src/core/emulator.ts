@@ -1,19 +1,21 @@
-import { ERROR_CODES, IpemuError, INTERNAL_ERROR_MESSAGE } from './errors';
-import { failure, failureFromError, OutputMap } from './envelope';
+import { failure, OutputMap } from './envelope';
 import { parseServiceKey } from './service-key';
 import { Registry, ServiceDescription, ServiceInfo, RegisteredService } from './registry';
 import { describeIssues, schemaIssues } from './validation';
 import { resolveConfig, EmulatorConfig } from './config';
 import { silentLogger, Logger } from './logger';
-import { orgErrorOutput } from './org-errors';
-import { isOrgError, Org } from './org';
+import type { Org } from './org';
 import type { InvokeOptions, PluginDefinition, ServiceDefinition } from './define-service';
 import { Deadlines } from './deadlines';
 import { Invocation } from './invocation';
 import { isPlainObject } from './plain-object';
+import { copyJson } from './json-copy';
+import { Outcome, settle } from './settle';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const MAX_TIMEOUT_MS = 120_000;
+/** Input and options are copied as JSON up to this size (1 MiB): an HTTP body or a batch line holds no more. */
+export const MAX_INPUT_CHARS = 1_048_576;
 
 /** Where an emulator's org comes from: an org, or a loader called on the first invoke (and once). */
 export type OrgSource = Org | (() => Promise<Org>);
@@ -26,6 +28,8 @@ export interface EmulatorParts {
   org: OrgSource;
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
+  /** Monotonic milliseconds, read when a handler starts and when it settles; tests inject one. */
+  clock?: () => number;
 }
 
 export interface Emulator {
@@ -39,16 +43,40 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-function checkOptions(options: unknown): InvokeOptions {
-  if (options === undefined || options === null) return {};
-  if (!isPlainObject(options)) throw new IpemuError('INVALID_INPUT', 'Options must be a JSON object.');
-  const timeout = options.timeout;
+function refuse(message: string): { refused: OutputMap } {
+  return { refused: failure('INVALID_INPUT', message) };
+}
+
+/** A caller's options as a plain copy, or the INVOKE-400 that says why they cannot be used. */
+function readOptions(options: unknown): { options: InvokeOptions } | { refused: OutputMap } {
+  if (options === undefined || options === null) return { options: {} };
+  const copy = copyJson(options, MAX_INPUT_CHARS);
+  if (!copy.ok) return refuse(`Options could not be read as JSON: ${copy.problem}.`);
+  if (!isPlainObject(copy.value)) return refuse('Options must be a JSON object.');
+  const timeout = copy.value.timeout;
   if (timeout !== undefined && timeout !== null) {
     if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
-      throw new IpemuError('INVALID_INPUT', `options.timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+      return refuse(`options.timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
     }
   }
-  return options;
+  return { options: copy.value };
+}
+
+/** A key that names no registered service: 400 when it is not even `Class:Method`, else 404. */
+function unknownService(key: unknown): OutputMap {
+  if (typeof key !== 'string') return failure('INVALID_INPUT', `The service key must be a Class:Method string, not ${key === null ? 'null' : typeof key}.`);
+  const parsed = parseServiceKey(key);
+  if (!parsed) return failure('INVALID_INPUT', `"${key.slice(0, 200)}" is not a Class:Method service key.`);
+  return failure('NOT_FOUND', `Service ${parsed.key} was not found.`);
+}
+
+/**
+ * Calls the handler so that nothing it returns or throws can escape synchronously: `await` adopts
+ * a thenable in a promise job (a throwing `then` or `constructor` getter becomes a rejection) and
+ * never calls a native promise's own, possibly replaced, `then`.
+ */
+async function callHandler(service: RegisteredService, input: Record<string, unknown>, ctx: Invocation): Promise<unknown> {
+  return await service.handler(input, ctx);
 }
 
 function timeoutOutput(ms: number): OutputMap {
@@ -80,78 +108,64 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
   const logger = parts.logger ?? silentLogger;
   const deadlines = new Deadlines();
   const orgs = orgResolver(parts.org);
-
-  /** Every failure becomes an output map; only unknown throws are logged, and never shown. */
-  function outputForError(err: unknown, key: string): OutputMap {
-    if (err instanceof IpemuError) return failureFromError(err);
-    if (isOrgError(err)) return orgErrorOutput(err);
-    if ((err as Error)?.name === 'AbortError') return failure('TIMEOUT', 'The invocation was aborted.');
-    logger.error({ key, err: (err as Error)?.message }, 'handler failed');
-    return failure('INTERNAL', INTERNAL_ERROR_MESSAGE);
-  }
-
-  /** A handler's answer as an output map: a success gets its INVOKE-200 code unless it set its own. */
-  function finish(service: RegisteredService, result: unknown): OutputMap {
-    if (!isPlainObject(result)) throw new Error(`${service.key} returned ${typeof result}, not an output map.`);
-    if (typeof result.errorCode === 'string') return result as OutputMap;
-    return { ...result, errorCode: ERROR_CODES.OK.invoke, error: 'OK' };
-  }
+  const clock = parts.clock ?? (() => performance.now());
 
   function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions, target: Org): Promise<OutputMap> {
     const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
     const invocation = new Invocation(target, invokeOptions, logger, config);
+    const started = clock();
     return new Promise<OutputMap>((resolve) => {
+      let answered = false;
       const deadline = deadlines.add(timeout, () => {
+        answered = true;
         invocation.expire();
         resolve(timeoutOutput(timeout));
       });
-      const settle = (result: unknown, failed: boolean): void => {
+      const finish = (outcome: Outcome): void => {
+        if (answered) return;
+        answered = true;
         deadline.cancel();
-        try {
-          resolve(failed ? outputForError(result, service.key) : finish(service, result));
-        } catch (err) {
-          resolve(outputForError(err, service.key));
-        }
+        // A synchronous handler holds the event loop, so the deadline's timer cannot fire while it
+        // runs: the clock says whether it overran, whatever it answered.
+        if (clock() - started > timeout) {
+          invocation.expire();
+          resolve(timeoutOutput(timeout));
+        } else resolve(settle(service.key, outcome, logger));
       };
-      let answer: Promise<unknown>;
-      try {
-        // A plugin's handler may throw before it returns a promise.
-        answer = Promise.resolve(service.handler(input, invocation));
-      } catch (err) {
-        settle(err, true);
-        return;
-      }
-      answer.then(
-        (out) => settle(out, false),
-        (err: unknown) => settle(err, true),
+      callHandler(service, input, invocation).then(
+        (returned) => finish({ returned }),
+        (threw: unknown) => finish({ threw }),
       );
     });
   }
 
+  /** Never throws and never rejects, whatever the arguments (DESIGN.md §3). */
   function invoke(key: string, input: unknown, invokeOptions?: InvokeOptions): Promise<OutputMap> {
-    registry.seal();
     try {
+      registry.seal();
       // A registered key is a valid one: only an unknown key needs parsing, for its message.
       const service = typeof key === 'string' ? registry.get(key) : undefined;
-      if (!service) {
-        const parsed = parseServiceKey(key);
-        if (!parsed) return Promise.resolve(failure('INVALID_INPUT', `"${String(key).slice(0, 200)}" is not a Class:Method service key.`));
-        return Promise.resolve(failure('NOT_FOUND', `Service ${parsed.key} was not found.`));
-      }
-      if (!isPlainObject(input)) return Promise.resolve(failure('INVALID_INPUT', 'Input must be a JSON object.'));
-      const opts = checkOptions(invokeOptions);
-      if (!service.validate(input)) {
+      if (!service) return Promise.resolve(unknownService(key));
+      // The handler gets a copy: a getter or Proxy of the caller's cannot answer differently later.
+      const given = copyJson(input, MAX_INPUT_CHARS);
+      if (!given.ok) return Promise.resolve(failure('INVALID_INPUT', `Input could not be read as JSON: ${given.problem}.`));
+      if (!isPlainObject(given.value)) return Promise.resolve(failure('INVALID_INPUT', 'Input must be a JSON object.'));
+      const copied = given.value;
+      const read = readOptions(invokeOptions);
+      if ('refused' in read) return Promise.resolve(read.refused);
+      const opts = read.options;
+      if (!service.validate(copied)) {
         const issues = schemaIssues(service.validate.errors);
         return Promise.resolve(failure('INVALID_INPUT', describeIssues(issues), issues));
       }
       const org = orgs.current();
-      if (org) return run(service, input, opts, org);
+      if (org) return run(service, copied, opts, org);
       return orgs.load().then(
-        (loaded) => run(service, input, opts, loaded),
-        (err: unknown) => outputForError(err, service.key),
+        (loaded) => run(service, copied, opts, loaded),
+        (threw: unknown) => settle(service.key, { threw }, logger),
       );
-    } catch (err) {
-      return Promise.resolve(outputForError(err, String(key)));
+    } catch (threw) {
+      return Promise.resolve(settle('invoke', { threw }, logger));
     }
   }
 

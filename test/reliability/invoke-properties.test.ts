@@ -3,6 +3,7 @@ import { createEmulator } from '../../src/ipemu';
 import type { Emulator } from '../../src/core/emulator';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import { fixtureOf, smallOrg, SMALL_JOB, SMALL_POLICY, SMALL_REF } from './generated-org';
+import { cyclic, revokedProxy, selfThrowingName, throwingGetter, trappingProxy } from '../core/hostile-values';
 
 /**
  * DESIGN.md §3: `invoke` never rejects; every outcome is an output map. For hostile input that
@@ -94,9 +95,60 @@ function expectNoPollution(): void {
   expect(typeof ({} as { toString: unknown }).toString).toBe('function');
 }
 
-/** Any rejection fails the property, so "never rejects" is checked by awaiting. */
-async function check(input: unknown, options?: unknown, key = KEY): Promise<void> {
-  const out = await emu.invoke(key, input, options as never);
+/** Values no JSON parser makes: null prototypes, boxed values, Maps, typed arrays, BigInts, sparse arrays, dates. */
+const anything = fc.anything({
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+  maxDepth: 3,
+});
+
+/**
+ * Objects that fight being read: traps and getters that throw, a cycle, each also one level down.
+ * Made inside the property from a thunk: fast-check itself would trip over them while generating.
+ */
+const hostileObject = fc
+  .tuple(
+    fc.constantFrom(
+      trappingProxy,
+      revokedProxy,
+      selfThrowingName,
+      cyclic,
+      () => throwingGetter('jobId'),
+      () => throwingGetter('timeout'),
+    ),
+    fc.constantFrom(
+      (v: unknown) => v,
+      (v: unknown) => ({ jobId: v }),
+      (v: unknown) => [v],
+      (v: unknown) => ({ timeout: v }),
+    ),
+  )
+  .map(
+    ([make, wrap]) =>
+      () =>
+        wrap(make()),
+  );
+
+const anyArgument: fc.Arbitrary<() => unknown> = fc.oneof(
+  anything.map((v) => () => v),
+  hostileObject,
+  fc.constantFrom(
+    () => Object.create(null) as unknown,
+    () => Symbol('k'),
+    () => 10n,
+  ),
+);
+
+/** Any rejection fails the property, so "never rejects" is checked by awaiting; a synchronous throw fails it too. */
+async function check(input: unknown, options?: unknown, key: unknown = KEY): Promise<void> {
+  const out = await emu.invoke(key as string, input, options as never);
   expectOutputMap(out);
   expectNoPollution();
   seen.set(out.errorCode, (seen.get(out.errorCode) ?? 0) + 1);
@@ -148,6 +200,17 @@ describe('invoke on hostile input (fast-check)', () => {
       fc.asyncProperty(key, (k) => check({ jobId: SMALL_JOB }, undefined, k)),
       { numRuns: RUNS },
     );
+  });
+
+  it(`any value at all, or an object that fights being read, as the key, the input or the options (${RUNS} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(anyArgument, anyArgument, anyArgument, fc.integer({ min: 0, max: 7 })), async ([key, input, options, valid]) => {
+        // Each bit of `valid` keeps one position valid, so that the later checks are reached too.
+        await check(valid & 2 ? { jobId: SMALL_JOB } : input(), valid & 4 ? undefined : options(), valid & 1 ? KEY : key());
+      }),
+      { numRuns: RUNS },
+    );
+    for (const code of ['INVOKE-200', 'INVOKE-400']) expect(seen.get(code)).toBeGreaterThan(0);
   });
 
   it('a valid input still answers INVOKE-200 after the hostile runs (the emulator stays healthy)', async () => {
