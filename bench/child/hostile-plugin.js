@@ -33,7 +33,7 @@ const hostile = {
   returnGetters: () => throwingGetters(),
   returnBigInt: () => ({ count: 10n }),
   returnCyclic: () => cyclic(),
-  returnHugeString: () => ({ errorCode: 'INVOKE-200', error: 'x'.repeat(2 * 2 ** 20) }),
+  returnHugeString: () => ({ errorCode: 'INVOKE-200', error: 'x'.repeat(8 * 2 ** 20) }),
   returnUnknownCode: () => ({ errorCode: 'INVOKE-299', error: 42 }),
   resolveTwice: () => ({
     then(resolve, reject) {

@@ -27,10 +27,10 @@ async function run(ctx) {
   const auth = { authorization: `Bearer ${token}` };
   const server = await startIpemuServe(ctx.smallFile, { probe: true, extraArgs: ['--token', token, '--plugin', HOSTILE_PLUGIN] });
   let crashed = null;
-  server.child.once(
-    'exit',
-    (code, sig) => (crashed = `exited ${code ?? sig} during the soak: ${server.stderr().trim().split('\n').slice(-8).join(' | ').slice(0, 600)}`),
-  );
+  let stopping = false;
+  server.child.once('exit', (code, sig) => {
+    if (!stopping) crashed = `exited ${code ?? sig} during the soak: ${server.stderr().trim().split('\n').slice(-8).join(' | ').slice(0, 600)}`;
+  });
   const slices = Math.max(1, Math.round(seconds / 10));
   const sliceSeconds = Math.max(1, Math.round(seconds / slices));
   const stopHostile = new AbortController();
@@ -60,6 +60,7 @@ async function run(ctx) {
     };
   } finally {
     stopHostile.abort();
+    stopping = true;
     exitCode = await stopChild(server.child);
   }
   const growth = end.heap / mib(warm.heapUsed);
