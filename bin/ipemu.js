@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 require('../dist/cli/main.js')
-  .main(process.argv)
+  .runAsProcess(process.argv)
   .then(
     (code) => {
       process.exitCode = code;

@@ -3,6 +3,7 @@ import { ERROR_CODES, exitCodeOf, IpemuError } from '../core/errors';
 import { scrubSecrets } from '../core/secrets';
 import { CliIo, processIo, secretsFrom } from './output';
 import { buildProgram } from './program';
+import { guardUnhandledRejections } from './process-guards';
 
 /** Exit code for an error that escaped a command: usage and IpemuErrors by the table, org errors 5. */
 function exitCodeForError(err: unknown): number {
@@ -29,4 +30,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     writeErr(`ipemu: ${message}\n`);
     return exitCodeForError(err);
   }
+}
+
+/**
+ * The bin's entry: `main` plus the process-wide guard, kept for the life of the process, since a
+ * plugin's stray rejection may surface after the command's own answer is written.
+ */
+export function runAsProcess(argv: string[]): Promise<number> {
+  const io = processIo();
+  const secrets = secretsFrom(argv, io.env);
+  guardUnhandledRejections((text) => io.stderr.write(scrubSecrets(text, secrets)));
+  return main(argv, io);
 }

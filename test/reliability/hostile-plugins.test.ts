@@ -32,6 +32,12 @@ const make = {
   badCode: () => ({ errorCode: 'INVOKE-999', error: 42 }),
   notMap: () => 'text',
   busy: () => { const until = Date.now() + 300; while (Date.now() < until); return { done: true }; },
+  floating: () => {
+    const reason = { get message() { throw reason; }, get name() { throw reason; } };
+    Promise.reject(reason);
+    Promise.reject(new Error('left behind'));
+    return { errorCode: 'INVOKE-200', error: 'OK' };
+  },
 };
 module.exports = definePlugin({ name: 'hostile', services: [defineService('Hostile', { act: {
   description: 'Throws or returns the hostile value named by kind.',
@@ -62,6 +68,16 @@ describe('ipemu invoke --plugin <hostile>', () => {
     const r = await runCli(['invoke', 'Hostile:act', '--plugin', pluginPath, '--input', '{"kind":"busy"}', '--timeout', '0.05'], { killAfterMs: 20_000 });
     expect(r.code).toBe(6);
     expect(JSON.parse(r.stdout)).toEqual({ errorCode: 'INVOKE-504', error: 'The invocation did not finish within 50 ms.' });
+  });
+
+  it('a promise the handler left to reject unhandled: the answer stands (exit 0) and stderr warns of it', async () => {
+    const r = await runCli(['invoke', 'Hostile:act', '--plugin', pluginPath, '--input', '{"kind":"floating"}'], { killAfterMs: 20_000 });
+    expect(r.killed).toBe(false);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ errorCode: 'INVOKE-200', error: 'OK' });
+    expect(r.stderr).toContain('ipemu: warning: a promise rejection nobody handled');
+    expect(r.stderr).toContain('Error: left behind');
+    expectNoCrash(r.stderr.replace(/a promise rejection nobody handled/g, ''));
   });
 });
 
@@ -104,7 +120,8 @@ describe('ipemu serve --plugin <hostile>, over loopback', () => {
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
-  it('answers 500 INVOKE-500 to every hostile value, stays up, and still answers a valid request', async () => {
+  it('answers 500 INVOKE-500 to every hostile value, survives unhandled rejections, and still answers a valid request', async () => {
+    expect(await post('Hostile:act', { kind: 'floating' })).toEqual({ status: 200, body: { errorCode: 'INVOKE-200', error: 'OK' } });
     for (const kind of KINDS) {
       const reply = await post('Hostile:act', { kind });
       expect({ kind, status: reply.status, errorCode: reply.body.errorCode }).toEqual({ kind, status: 500, errorCode: 'INVOKE-500' });
@@ -112,6 +129,7 @@ describe('ipemu serve --plugin <hostile>, over loopback', () => {
     const valid = await post('InsPolicyService:getPolicyAsyncJobStatus', { jobId: '7075j00004uK6GjAAK' });
     expect(valid).toEqual({ status: 200, body: { status: 'Success', jobId: '7075j00004uK6GjAAK', errorCode: 'INVOKE-200', error: 'OK' } });
     expect(server.child.exitCode).toBeNull();
-    expectNoCrash(server.stderr());
+    expect(server.stderr()).toContain('ipemu: warning: a promise rejection nobody handled');
+    expectNoCrash(server.stderr().replace(/a promise rejection nobody handled/g, ''));
   });
 });
