@@ -36,7 +36,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
-/** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for likeRegex. */
+/** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for compileLike. */
 export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
   const body = quoted.slice(1, -1);
   return body.replace(/\\(.)/g, (_match, ch: string) => {
@@ -45,23 +45,6 @@ export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
     if (out === undefined) throw malformed(`Invalid string literal '${body}'. Illegal character sequence '\\${ch}' in string literal.`);
     return out;
   });
-}
-
-/** A LIKE pattern: `%` any run, `_` one character, `\%` `\_` `\\` themselves; whole value, case-insensitive. */
-export function likeRegex(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]!);
-    else if (ch === '%') source += '[\\s\\S]*';
-    else if (ch === '_') source += '[\\s\\S]';
-    else source += escapeRegex(ch);
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
-
-function escapeRegex(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 const SUPPORTED_DATE_LITERALS = new Set(['TODAY', 'YESTERDAY', 'TOMORROW', 'LAST_90_DAYS', 'NEXT_90_DAYS', 'LAST_N_DAYS', 'NEXT_N_DAYS', 'N_DAYS_AGO']);
