@@ -9,6 +9,10 @@ import { equalityKeys } from './operands';
 import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
+import { DEFAULT_SCAN_BUDGET, runSliced, ScanBudget } from './scan';
+import { Selection, selectionOf } from './selection';
+
+export type { Selection } from './selection';
 
 export const DEFAULT_PARSE_CACHE_SIZE = 2000;
 const NO_BINDS: Binds = Object.freeze({});
@@ -35,6 +39,7 @@ export class SoqlEngine {
     private readonly schema: Schema,
     apiVersion: string,
     capacity = DEFAULT_PARSE_CACHE_SIZE,
+    private readonly budget: ScanBudget = DEFAULT_SCAN_BUDGET,
   ) {
     this.urlBase = `/services/data/v${apiVersion}/sobjects/`;
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
@@ -72,7 +77,46 @@ export class SoqlEngine {
     return entry.plan;
   }
 
+  /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult {
+    const selection = this.select(soql, binds, user, now, elapsed, undefined) as Selection;
+    return { totalSize: selection.totalSize, done: true, records: selection.records(0, selection.length) };
+  }
+
+  /**
+   * The matching rows, found in slices that yield to the event loop when a scan is long (see
+   * scan.ts). The rows are kept, not the records: a Selection projects records when asked, so a
+   * query cursor holds one reference per row instead of every projected record.
+   */
+  async selectAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<Selection> {
+    return this.select(soql, binds, user, now, elapsed, this.budget);
+  }
+
+  /** All matching records, in slices like selectAsync; projection is sliced too. */
+  async executeAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<QueryResult> {
+    const selection = await this.selectAsync(soql, binds, user, now, elapsed);
+    const records = new Array<SObjectRecord>(selection.length);
+    const project = selection.project;
+    const rows = selection.rows;
+    await runSliced(
+      rows.length,
+      (i) => {
+        records[i] = project(rows[i]!);
+        return true;
+      },
+      this.budget,
+    );
+    return { totalSize: selection.totalSize, done: true, records };
+  }
+
+  private select(
+    soql: string,
+    binds: Binds | undefined,
+    user: OrgUser,
+    now: number,
+    elapsed: number,
+    budget: ScanBudget | undefined,
+  ): Selection | Promise<Selection> {
     const plan = this.plan(soql);
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
@@ -82,30 +126,32 @@ export class SoqlEngine {
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
     const offset = plan.offset ?? 0;
     const limit = plan.limit ?? Infinity;
-    let rows: Row[];
-    if (plan.order.length > 0) {
-      this.examined += candidates.length;
-      const matched = test ? candidates.filter(test) : [...candidates];
-      rows = sortRows(matched, plan.order, elapsed).slice(offset, offset + limit);
-    } else {
-      rows = [];
-      let skipped = 0;
-      let visited = 0;
-      for (const row of candidates) {
-        if (rows.length >= limit) break;
-        visited++;
-        if (test && !test(row)) continue;
-        if (skipped < offset) skipped++;
-        else rows.push(row);
-      }
+    const sorted = plan.order.length > 0;
+    const rows: Row[] = [];
+    let skipped = 0;
+    // Sorted: every match first, then sort and cut. Unsorted: stop at the limit.
+    const step = sorted
+      ? (i: number): boolean => {
+          const row = candidates[i]!;
+          if (!test || test(row)) rows.push(row);
+          return true;
+        }
+      : (i: number): boolean => {
+          if (rows.length >= limit) return false;
+          const row = candidates[i]!;
+          if (test && !test(row)) return true;
+          if (skipped < offset) skipped++;
+          else rows.push(row);
+          return true;
+        };
+    const finish = (visited: number): Selection => {
       this.examined += visited;
-    }
-    if (plan.count) return { totalSize: rows.length, done: true, records: [] };
-    const records = new Array<SObjectRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = plan.project(rows[i]!, elapsed);
-    return { totalSize: records.length, done: true, records };
+      const kept = sorted ? sortRows(rows, plan.order, elapsed).slice(offset, offset + limit) : rows;
+      return selectionOf(plan, kept, elapsed);
+    };
+    const visited = runSliced(candidates.length, step, budget);
+    return typeof visited === 'number' ? finish(visited) : visited.then(finish);
   }
-
   /**
    * Rows an index gives for the plan, in table order; undefined when the plan has no index or a
    * null key asks for rows whose field is empty (those are not indexed: scan).
