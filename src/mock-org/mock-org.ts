@@ -108,7 +108,8 @@ export class MockOrg implements Org {
   // would make every invocation build an AbortController.
   async query<R = SObjectRecord>(soql: string, binds?: Binds, _options?: QueryOptions): Promise<QueryResult<R>> {
     const now = this.core.clock();
-    return (await this.core.engine.executeAsync(soql, binds, this.user, now, now - this.core.start)) as unknown as QueryResult<R>;
+    const result = this.core.engine.executeSliced(soql, binds, this.user, now, now - this.core.start);
+    return (result instanceof Promise ? await result : result) as unknown as QueryResult<R>;
   }
 
   /** All matching rows at once (`done: true`), synchronously, without yielding: for small orgs and tests. */

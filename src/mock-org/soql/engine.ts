@@ -92,13 +92,20 @@ export class SoqlEngine {
     return this.select(soql, binds, user, now, elapsed, this.budget);
   }
 
-  /** All matching records, in slices like selectAsync; projection is sliced too. */
-  async executeAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<QueryResult> {
-    const selection = await this.selectAsync(soql, binds, user, now, elapsed);
-    const records = new Array<SObjectRecord>(selection.length);
-    const project = selection.project;
-    const rows = selection.rows;
-    await runSliced(
+  /**
+   * All matching records, in slices like selectAsync (projection too). A query that fits in one
+   * slice answers synchronously, with no promise: the in-process invoke path runs a few indexed
+   * queries per call, and each extra promise hop cost it measurably.
+   */
+  executeSliced(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult | Promise<QueryResult> {
+    const selection = this.select(soql, binds, user, now, elapsed, this.budget);
+    return selection instanceof Promise ? selection.then((s) => this.projectAll(s)) : this.projectAll(selection);
+  }
+
+  private projectAll(selection: Selection): QueryResult | Promise<QueryResult> {
+    const { rows, project, totalSize } = selection;
+    const records = new Array<SObjectRecord>(rows.length);
+    const done = runSliced(
       rows.length,
       (i) => {
         records[i] = project(rows[i]!);
@@ -106,7 +113,8 @@ export class SoqlEngine {
       },
       this.budget,
     );
-    return { totalSize: selection.totalSize, done: true, records };
+    const result: QueryResult = { totalSize, done: true, records };
+    return typeof done === 'number' ? result : done.then(() => result);
   }
 
   private select(

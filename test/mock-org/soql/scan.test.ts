@@ -64,7 +64,7 @@ describe('SoqlEngine in slices', () => {
     ];
     for (const soql of texts) {
       const sync = engine.execute(soql, undefined, user, NOW, 0);
-      expect(await engine.executeAsync(soql, undefined, user, NOW, 0)).toEqual(sync);
+      expect(await engine.executeSliced(soql, undefined, user, NOW, 0)).toEqual(sync);
       const selection = await engine.selectAsync(soql, undefined, user, NOW, 0);
       expect(selection.totalSize).toBe(sync.totalSize);
       expect(selection.records(0, selection.length)).toEqual(sync.records);
@@ -73,11 +73,13 @@ describe('SoqlEngine in slices', () => {
 
   it('a scan past the query timeout fails with QUERY_TIMEOUT (400), on an injected clock', async () => {
     const { engine, user } = engineWith({ sliceMs: 1, timeoutMs: 3, now: tickingClock() });
-    const err: unknown = await engine.executeAsync("SELECT Id FROM AsyncApexJob WHERE Status LIKE '%x%'", undefined, user, NOW, 0).catch((e: unknown) => e);
+    const err: unknown = await Promise.resolve()
+      .then(() => engine.executeSliced("SELECT Id FROM AsyncApexJob WHERE Status LIKE '%x%'", undefined, user, NOW, 0))
+      .catch((e: unknown) => e);
     expect(isOrgError(err)).toBe(true);
     expect(err as OrgError).toMatchObject({ errorCode: 'QUERY_TIMEOUT', message: 'Your query request was running for too long.', status: 400 });
     // An indexed query fits in one slice: it never looks at the clock, so it never times out.
-    const byId = await engine.executeAsync('SELECT Id FROM AsyncApexJob WHERE Id = :id', { id: makeId('707', 9) }, user, NOW, 0);
+    const byId = await engine.executeSliced('SELECT Id FROM AsyncApexJob WHERE Id = :id', { id: makeId('707', 9) }, user, NOW, 0);
     expect(byId.totalSize).toBe(1);
   });
 });
