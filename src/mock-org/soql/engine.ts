@@ -9,7 +9,7 @@ import { equalityKeys } from './operands';
 import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
-import { DEFAULT_SCAN_BUDGET, runSliced, ScanBudget } from './scan';
+import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf } from './selection';
 
 export type { Selection } from './selection';
@@ -79,8 +79,8 @@ export class SoqlEngine {
 
   /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult {
-    const selection = this.select(soql, binds, user, now, elapsed, undefined) as Selection;
-    return { totalSize: selection.totalSize, done: true, records: selection.records(0, selection.length) };
+    const plan = this.plan(soql);
+    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined) as Row[], elapsed, undefined) as QueryResult;
   }
 
   /**
@@ -89,7 +89,8 @@ export class SoqlEngine {
    * query cursor holds one reference per row instead of every projected record.
    */
   async selectAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<Selection> {
-    return this.select(soql, binds, user, now, elapsed, this.budget);
+    const plan = this.plan(soql);
+    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget), elapsed);
   }
 
   /**
@@ -98,34 +99,34 @@ export class SoqlEngine {
    * queries per call, and each extra promise hop cost it measurably.
    */
   executeSliced(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult | Promise<QueryResult> {
-    const selection = this.select(soql, binds, user, now, elapsed, this.budget);
-    return selection instanceof Promise ? selection.then((s) => this.projectAll(s)) : this.projectAll(selection);
+    const plan = this.plan(soql);
+    const rows = this.scan(plan, binds, user, now, elapsed, this.budget);
+    return rows instanceof Promise ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget)) : this.resultOf(plan, rows, elapsed, this.budget);
   }
 
-  private projectAll(selection: Selection): QueryResult | Promise<QueryResult> {
-    const { rows, project, totalSize } = selection;
+  /** The records of the rows (COUNT(): none), projected in slices when there are many. */
+  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined): QueryResult | Promise<QueryResult> {
+    if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
+    const result: QueryResult = { totalSize: rows.length, done: true, records };
+    const project = plan.project;
+    if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
+      for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed);
+      return result;
+    }
     const done = runSliced(
       rows.length,
       (i) => {
-        records[i] = project(rows[i]!);
+        records[i] = project(rows[i]!, elapsed);
         return true;
       },
-      this.budget,
+      budget,
     );
-    const result: QueryResult = { totalSize, done: true, records };
     return typeof done === 'number' ? result : done.then(() => result);
   }
 
-  private select(
-    soql: string,
-    binds: Binds | undefined,
-    user: OrgUser,
-    now: number,
-    elapsed: number,
-    budget: ScanBudget | undefined,
-  ): Selection | Promise<Selection> {
-    const plan = this.plan(soql);
+  /** The rows the query returns, in order, after OFFSET and LIMIT. */
+  private scan(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, budget: ScanBudget | undefined): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
     const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
@@ -135,31 +136,16 @@ export class SoqlEngine {
     const offset = plan.offset ?? 0;
     const limit = plan.limit ?? Infinity;
     const sorted = plan.order.length > 0;
-    const rows: Row[] = [];
-    let skipped = 0;
     // Sorted: every match first, then sort and cut. Unsorted: stop at the limit.
-    const step = sorted
-      ? (i: number): boolean => {
-          const row = candidates[i]!;
-          if (!test || test(row)) rows.push(row);
-          return true;
-        }
-      : (i: number): boolean => {
-          if (rows.length >= limit) return false;
-          const row = candidates[i]!;
-          if (test && !test(row)) return true;
-          if (skipped < offset) skipped++;
-          else rows.push(row);
-          return true;
-        };
-    const finish = (visited: number): Selection => {
-      this.examined += visited;
-      const kept = sorted ? sortRows(rows, plan.order, elapsed).slice(offset, offset + limit) : rows;
-      return selectionOf(plan, kept, elapsed);
+    const input: ScanInput = sorted ? { candidates, test, offset: 0, limit: Infinity } : { candidates, test, offset, limit };
+    const finish = (out: ScanOutput): Row[] => {
+      this.examined += out.visited;
+      return sorted ? sortRows(out.rows, plan.order, elapsed).slice(offset, offset + limit) : out.rows;
     };
-    const visited = runSliced(candidates.length, step, budget);
-    return typeof visited === 'number' ? finish(visited) : visited.then(finish);
+    const out = scanRows(input, budget);
+    return out instanceof Promise ? out.then(finish) : finish(out);
   }
+
   /**
    * Rows an index gives for the plan, in table order; undefined when the plan has no index or a
    * null key asks for rows whose field is empty (those are not indexed: scan).
