@@ -7,8 +7,8 @@ import { queryTimeout } from './errors';
  * Long work in slices. A scan of a 150,000-job org held the event loop 0.3–1.2 s, so every other
  * client of the fake REST API (and every other invocation in-process) waited for it. Work that
  * runs past one slice awaits a macrotask (setImmediate) before the next, and a scan that runs past
- * the query timeout fails with Salesforce's QUERY_TIMEOUT. Work that fits in one slice, which is
- * every indexed query, never checks the clock and never yields.
+ * the query timeout fails with Salesforce's QUERY_TIMEOUT. Work on at most 1,024 rows (the
+ * service's indexed queries) never reads the clock and never yields.
  */
 export interface ScanBudget {
   /** Longest stretch of work between two yields, in ms. */
@@ -19,7 +19,7 @@ export interface ScanBudget {
   readonly now: () => number;
 }
 
-/** Salesforce's synchronous query limit is 120 s; a slice of 10 ms keeps other requests' latency low. */
+/** Salesforce cancels a SOQL query after 120 s of run time; a slice of 10 ms keeps other requests' wait short. */
 export const DEFAULT_SCAN_BUDGET: ScanBudget = { sliceMs: 10, timeoutMs: 120_000, now: () => performance.now() };
 
 /** Rows visited between two looks at the clock: a look costs far more than a row. */
