@@ -7,7 +7,7 @@ import { describeGlobal, describeObject, GlobalDescribe } from './schema/describ
 import type { FixtureDocument } from './fixtures/types';
 import { loadFixturesOrThrow } from './fixtures/load';
 import type { Schema } from './schema/schema';
-import { SoqlEngine } from './soql/engine';
+import { Selection, SoqlEngine } from './soql/engine';
 import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
@@ -104,16 +104,27 @@ export class MockOrg implements Org {
     return this.core.engine;
   }
 
-  // The signal is not read: the mock answers synchronously, so there is no request to abandon,
-  // and reading it would make every invocation build an AbortController.
+  // The signal is not read: the scan checks its own time budget (QUERY_TIMEOUT), and reading it
+  // would make every invocation build an AbortController.
   async query<R = SObjectRecord>(soql: string, binds?: Binds, _options?: QueryOptions): Promise<QueryResult<R>> {
-    return this.querySync(soql, binds) as unknown as QueryResult<R>;
+    const now = this.core.clock();
+    const result = this.core.engine.executeSliced(soql, binds, this.user, now, now - this.core.start);
+    return (result instanceof Promise ? await result : result) as unknown as QueryResult<R>;
   }
 
-  /** All matching rows at once (`done: true`); the REST server pages them itself. */
+  /** All matching rows at once (`done: true`), synchronously, without yielding: for small orgs and tests. */
   querySync(soql: string, binds?: Binds): QueryResult {
     const now = this.core.clock();
     return this.core.engine.execute(soql, binds, this.user, now, now - this.core.start);
+  }
+
+  /**
+   * The matching rows without their records (the REST server pages them itself, projecting one
+   * page at a time); a long scan yields to the event loop between slices.
+   */
+  select(soql: string, binds?: Binds): Promise<Selection> {
+    const now = this.core.clock();
+    return this.core.engine.selectAsync(soql, binds, this.user, now, now - this.core.start);
   }
 
   async describe(sobject: string, _options?: QueryOptions): Promise<DescribeResult> {

@@ -5,17 +5,39 @@ import type { SObjectRecord } from '../../core/org';
 /** Rows per query page, as Salesforce pages query results. */
 export const PAGE_SIZE = 2000;
 
+/** Salesforce: "A user can have up to 10 query cursors open at a time"; the 11th releases the oldest. */
+export const MAX_CURSORS_PER_USER = 10;
+
+/** Salesforce: query locators "expire automatically after 15 minutes of inactivity". */
+export const CURSOR_IDLE_MS = 15 * 60_000;
+
+/**
+ * What a cursor keeps of a result: the matched rows (references into the store), projected one
+ * page at a time. A cursor that held its projected records cost 30 MB on a 150,000-job org, and
+ * 121 abandoned ones took the server to 4.2 GB; rows cost one reference each.
+ */
+export interface PagedResult {
+  readonly totalSize: number;
+  /** How many records the result holds. */
+  readonly length: number;
+  /** Records [start, end), projected now. */
+  records(start: number, end: number): SObjectRecord[];
+}
+
 interface Cursor {
-  user: string;
-  totalSize: number;
-  records: SObjectRecord[];
+  readonly user: string;
+  readonly result: PagedResult;
 }
 
 export interface CursorStoreOptions {
-  /** Most open cursors kept; the least recently read is dropped first. */
+  /** Most open cursors kept over all users; the least recently read is dropped first. */
   maxCursors?: number;
-  /** How long a cursor lives, in ms (Salesforce keeps them about 15 minutes). */
-  ttlMs?: number;
+  /** Most open cursors per user; opening one more releases that user's oldest. */
+  maxPerUser?: number;
+  /** Most estimated bytes all open cursors may hold; the least recently read are dropped first. */
+  maxBytes?: number;
+  /** How long a cursor lives after it was last read, in ms. */
+  idleMs?: number;
   now?: () => number;
 }
 
@@ -26,22 +48,36 @@ export interface Page {
   records: SObjectRecord[];
 }
 
+/** What keeping a cursor costs: a reference per row, plus the cursor itself. */
+function estimatedBytes(cursor: Cursor): number {
+  return 256 + cursor.result.length * 8;
+}
+
 /**
- * Query locators: the rows past the first page, kept per locator so `/query/<locator>-<offset>`
- * can serve them. Bounded in count and age so abandoned cursors cannot grow memory.
+ * Query locators: the rest of a result past its first page, kept per locator so
+ * `/query/<locator>-<offset>` can serve it. Bounded by count per user (Salesforce's 10), by count
+ * and estimated bytes overall, and by idle time (15 minutes after last use, Salesforce's rule).
  */
 export class CursorStore {
   private readonly cursors: LRUCache<string, Cursor>;
+  /** Each user's open locators, oldest first. */
+  private readonly byUser = new Map<string, Set<string>>();
+  private readonly maxPerUser: number;
 
   constructor(options: CursorStoreOptions = {}) {
     const now = options.now ?? Date.now;
-    // A cursor's age counts from when it was opened (reading a page does not renew it), on the store's clock.
+    this.maxPerUser = options.maxPerUser ?? MAX_CURSORS_PER_USER;
     this.cursors = new LRUCache<string, Cursor>({
       max: options.maxCursors ?? 200,
-      ttl: options.ttlMs ?? 15 * 60_000,
+      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      sizeCalculation: estimatedBytes,
+      ttl: options.idleMs ?? CURSOR_IDLE_MS,
+      // Reading a page renews the cursor: expiry counts from last use.
+      updateAgeOnGet: true,
       ttlResolution: 0,
       // lru-cache reads a start time of 0 as "no ttl": a clock that starts at 0 (tests) is shifted by 1 ms.
       perf: { now: () => now() + 1 },
+      dispose: (cursor, locator) => this.forget(cursor.user, locator),
     });
   }
 
@@ -49,30 +85,53 @@ export class CursorStore {
     return this.cursors.size;
   }
 
-  /** The first page of a result, opening a cursor when more rows follow. */
-  firstPage(records: SObjectRecord[], totalSize: number, user: string, queryUrl: string): Page {
-    if (records.length <= PAGE_SIZE) return { totalSize, done: true, records };
+  /** Open cursors of one user (expired ones not counted). */
+  openFor(user: string): number {
     this.cursors.purgeStale();
-    // 0r8 is the key prefix Salesforce uses for query locators.
-    const locator = `0r8${randomBytes(9).toString('base64url')}`;
-    this.cursors.set(locator, { user, totalSize, records });
-    return { totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${PAGE_SIZE}`, records: records.slice(0, PAGE_SIZE) };
+    return this.byUser.get(user)?.size ?? 0;
   }
 
-  /** The page at `<locator>-<offset>`, or undefined for an unknown, expired or foreign locator. */
+  /** The first page of a result, opening a cursor when more rows follow. */
+  firstPage(result: PagedResult, user: string, queryUrl: string): Page {
+    if (result.length <= PAGE_SIZE) return { totalSize: result.totalSize, done: true, records: result.records(0, result.length) };
+    this.cursors.purgeStale();
+    for (let mine = this.byUser.get(user); mine && mine.size >= this.maxPerUser; mine = this.byUser.get(user)) {
+      this.cursors.delete(mine.values().next().value as string); // the user's oldest (dispose forgets it)
+    }
+    // 0r8 is the key prefix Salesforce uses for query locators.
+    const locator = `0r8${randomBytes(9).toString('base64url')}`;
+    this.cursors.set(locator, { user, result });
+    // A cursor larger than maxBytes on its own is refused by the cache: the first page is served all the same.
+    if (this.cursors.has(locator)) {
+      const mine = this.byUser.get(user) ?? new Set<string>();
+      mine.add(locator);
+      this.byUser.set(user, mine);
+    }
+    return { totalSize: result.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${PAGE_SIZE}`, records: result.records(0, PAGE_SIZE) };
+  }
+
+  /** The page at `<locator>-<offset>`, or undefined for an unknown, expired, released or foreign locator. */
   page(locatorWithOffset: string, user: string, queryUrl: string): Page | undefined {
     const m = /^([A-Za-z0-9_-]+)-(\d{1,9})$/.exec(locatorWithOffset);
     if (!m) return undefined;
     const [, locator = '', offsetText = ''] = m;
     const cursor = this.cursors.get(locator);
     const offset = Number(offsetText);
-    if (!cursor || cursor.user !== user || offset <= 0 || offset >= cursor.records.length) return undefined;
+    if (!cursor || cursor.user !== user || offset <= 0 || offset >= cursor.result.length) return undefined;
+    const { result } = cursor;
     const end = offset + PAGE_SIZE;
-    const records = cursor.records.slice(offset, end);
-    if (end >= cursor.records.length) {
+    const records = result.records(offset, end);
+    if (end >= result.length) {
       this.cursors.delete(locator);
-      return { totalSize: cursor.totalSize, done: true, records };
+      return { totalSize: result.totalSize, done: true, records };
     }
-    return { totalSize: cursor.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${end}`, records };
+    return { totalSize: result.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${end}`, records };
+  }
+
+  private forget(user: string, locator: string): void {
+    const mine = this.byUser.get(user);
+    if (!mine) return;
+    mine.delete(locator);
+    if (mine.size === 0) this.byUser.delete(user);
   }
 }

@@ -147,8 +147,8 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
           return reply.code(400).send([{ errorCode: 'MALFORMED_QUERY', message: 'A query string has to be specified' }]);
         }
         try {
-          const result = orgFor(request.ipemuUser as string).querySync(q);
-          return state.cursors.firstPage(result.records, result.totalSize, request.ipemuUser as string, queryUrl(request));
+          const selection = await orgFor(request.ipemuUser as string).select(q);
+          return state.cursors.firstPage(selection, request.ipemuUser as string, queryUrl(request));
         } catch (err) {
           return sendRestError(err, request, reply);
         }

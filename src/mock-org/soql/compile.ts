@@ -8,7 +8,10 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
-import { malformed, unsupported, unsupportedType } from './errors';
+import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+
+/** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
+export const MAX_OFFSET = 2000;
 
 /** A compiled query: everything but the bind values and the clock is decided here, once per text. */
 export interface Plan {
@@ -71,6 +74,7 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
 /** `urlBase`: `/services/data/vXX.X/sobjects/`, which records' attributes.url start with. */
 export function compilePlan(schema: Schema, store: Store, query: Query, urlBase: string): Plan {
   rejectUnsupported(query);
+  if (query.offset !== undefined && query.offset > MAX_OFFSET) throw numberOutsideValidRange(`Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   const root = schema.get(query.sObject ?? '');
   if (!root) throw unsupportedType(query.sObject ?? '');
   const alias = query.sObjectAlias;

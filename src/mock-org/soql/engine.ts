@@ -9,6 +9,10 @@ import { equalityKeys } from './operands';
 import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
+import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
+import { Selection, selectionOf } from './selection';
+
+export type { Selection } from './selection';
 
 export const DEFAULT_PARSE_CACHE_SIZE = 2000;
 const NO_BINDS: Binds = Object.freeze({});
@@ -35,6 +39,7 @@ export class SoqlEngine {
     private readonly schema: Schema,
     apiVersion: string,
     capacity = DEFAULT_PARSE_CACHE_SIZE,
+    private readonly budget: ScanBudget = DEFAULT_SCAN_BUDGET,
   ) {
     this.urlBase = `/services/data/v${apiVersion}/sobjects/`;
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
@@ -72,8 +77,56 @@ export class SoqlEngine {
     return entry.plan;
   }
 
+  /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult {
     const plan = this.plan(soql);
+    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined) as Row[], elapsed, undefined) as QueryResult;
+  }
+
+  /**
+   * The matching rows, found in slices that yield to the event loop when a scan is long (see
+   * scan.ts). The rows are kept, not the records: a Selection projects records when asked, so a
+   * query cursor holds one reference per row instead of every projected record.
+   */
+  async selectAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<Selection> {
+    const plan = this.plan(soql);
+    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget), elapsed);
+  }
+
+  /**
+   * All matching records, in slices like selectAsync (projection too). A query that fits in one
+   * slice answers synchronously, with no promise: the in-process invoke path runs a few indexed
+   * queries per call, and each extra promise hop cost it measurably.
+   */
+  executeSliced(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult | Promise<QueryResult> {
+    const plan = this.plan(soql);
+    const rows = this.scan(plan, binds, user, now, elapsed, this.budget);
+    return rows instanceof Promise ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget)) : this.resultOf(plan, rows, elapsed, this.budget);
+  }
+
+  /** The records of the rows (COUNT(): none), projected in slices when there are many. */
+  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined): QueryResult | Promise<QueryResult> {
+    if (plan.count) return { totalSize: rows.length, done: true, records: [] };
+    const records = new Array<SObjectRecord>(rows.length);
+    const result: QueryResult = { totalSize: rows.length, done: true, records };
+    const project = plan.project;
+    if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
+      for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed);
+      return result;
+    }
+    const done = runSliced(
+      rows.length,
+      (i) => {
+        records[i] = project(rows[i]!, elapsed);
+        return true;
+      },
+      budget,
+    );
+    return typeof done === 'number' ? result : done.then(() => result);
+  }
+
+  /** The rows the query returns, in order, after OFFSET and LIMIT. */
+  private scan(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, budget: ScanBudget | undefined): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
     const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
@@ -82,28 +135,15 @@ export class SoqlEngine {
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
     const offset = plan.offset ?? 0;
     const limit = plan.limit ?? Infinity;
-    let rows: Row[];
-    if (plan.order.length > 0) {
-      this.examined += candidates.length;
-      const matched = test ? candidates.filter(test) : [...candidates];
-      rows = sortRows(matched, plan.order, elapsed).slice(offset, offset + limit);
-    } else {
-      rows = [];
-      let skipped = 0;
-      let visited = 0;
-      for (const row of candidates) {
-        if (rows.length >= limit) break;
-        visited++;
-        if (test && !test(row)) continue;
-        if (skipped < offset) skipped++;
-        else rows.push(row);
-      }
-      this.examined += visited;
-    }
-    if (plan.count) return { totalSize: rows.length, done: true, records: [] };
-    const records = new Array<SObjectRecord>(rows.length);
-    for (let i = 0; i < rows.length; i++) records[i] = plan.project(rows[i]!, elapsed);
-    return { totalSize: records.length, done: true, records };
+    const sorted = plan.order.length > 0;
+    // Sorted: every match first, then sort and cut. Unsorted: stop at the limit.
+    const input: ScanInput = sorted ? { candidates, test, offset: 0, limit: Infinity } : { candidates, test, offset, limit };
+    const finish = (out: ScanOutput): Row[] => {
+      this.examined += out.visited;
+      return sorted ? sortRows(out.rows, plan.order, elapsed).slice(offset, offset + limit) : out.rows;
+    };
+    const out = scanRows(input, budget);
+    return out instanceof Promise ? out.then(finish) : finish(out);
   }
 
   /**

@@ -56,3 +56,12 @@ export function invalidOperator(operator: string, type: string): OrgError {
 export function copyOrgError(err: OrgError): OrgError {
   return new OrgError(err.errorCode, err.message, err.status, err.fields);
 }
+
+/** Salesforce's answer to a query that ran past its time limit. */
+export function queryTimeout(): OrgError {
+  return new OrgError('QUERY_TIMEOUT', 'Your query request was running for too long.');
+}
+
+export function numberOutsideValidRange(message: string): OrgError {
+  return new OrgError('NUMBER_OUTSIDE_VALID_RANGE', message);
+}

@@ -2,7 +2,7 @@ import type { Binds, BindScalar } from '../../core/org';
 import { normalizeId } from '../../salesforce/ids';
 import type { FieldSchema } from '../schema/schema';
 import { BIND_INVALID_ID, BIND_TYPE_MISMATCH, coerceBindValue, FieldKind, kindOf } from '../store/field-kinds';
-import { filterTypeMismatch, invalidId, malformed, missingBind, unsupported } from './errors';
+import { filterTypeMismatch, invalidId, malformed, missingBind, numberOutsideValidRange, unsupported } from './errors';
 import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
 
 const TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
@@ -36,7 +36,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
 };
 
-/** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for likeRegex. */
+/** A quoted SOQL string literal's text. LIKE patterns keep `\%` and `\_` for compileLike. */
 export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
   const body = quoted.slice(1, -1);
   return body.replace(/\\(.)/g, (_match, ch: string) => {
@@ -45,23 +45,6 @@ export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
     if (out === undefined) throw malformed(`Invalid string literal '${body}'. Illegal character sequence '\\${ch}' in string literal.`);
     return out;
   });
-}
-
-/** A LIKE pattern: `%` any run, `_` one character, `\%` `\_` `\\` themselves; whole value, case-insensitive. */
-export function likeRegex(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]!);
-    else if (ch === '%') source += '[\\s\\S]*';
-    else if (ch === '_') source += '[\\s\\S]';
-    else source += escapeRegex(ch);
-  }
-  return new RegExp(`^${source}$`, 'i');
-}
-
-function escapeRegex(ch: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 const SUPPORTED_DATE_LITERALS = new Set(['TODAY', 'YESTERDAY', 'TOMORROW', 'LAST_90_DAYS', 'NEXT_90_DAYS', 'LAST_N_DAYS', 'NEXT_N_DAYS', 'N_DAYS_AGO']);
@@ -114,6 +97,21 @@ export function compileLiteral(field: FieldSchema, literalType: string, raw: str
 
 const DAY = 86_400_000;
 
+/** Salesforce's valid dates: 1700-01-01 to 4000-12-31 (a range ends the day after its last day). */
+const FIRST_VALID_DAY = Date.UTC(1700, 0, 1);
+const END_OF_VALID_DAYS = Date.UTC(4001, 0, 1);
+
+/**
+ * (ipemu) A relative date literal whose days fall outside Salesforce's valid dates is refused as
+ * NUMBER_OUTSIDE_VALID_RANGE; `LAST_N_DAYS:999999999` lies outside even JavaScript's dates and
+ * was an HTTP 500.
+ */
+function checkDateRange(literal: string, n: number, [lo, hi]: [number, number]): void {
+  if (!(lo >= FIRST_VALID_DAY && hi <= END_OF_VALID_DAYS)) {
+    throw numberOutsideValidRange(`${literal}:${n}: the number of days is outside the valid range (the dates must fall between 1700-01-01 and 4000-12-31)`);
+  }
+}
+
 /** [start, end) in epoch ms of a relative date literal, in UTC days. (ipemu) LAST_N_DAYS:n includes today. */
 function dateRange(literal: string, n: number, now: number): [number, number] {
   const today = Math.floor(now / DAY) * DAY;
@@ -164,7 +162,9 @@ export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[
   for (const spec of specs) {
     if (spec.kind === 'fixed') out.push({ kind: 'eq', value: spec.value });
     else if (spec.kind === 'dateLiteral') {
-      const [lo, hi] = dateRange(spec.literal, spec.n, now);
+      const range = dateRange(spec.literal, spec.n, now);
+      checkDateRange(spec.literal, spec.n, range);
+      const [lo, hi] = range;
       const format = kind === 'date' ? formatDate : formatDateTime;
       out.push({ kind: 'range', lo: format(lo), hi: format(hi) });
     } else {

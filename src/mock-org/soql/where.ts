@@ -3,7 +3,8 @@ import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
-import { compileLiteral, likeRegex, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
+import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
+import { compileLike, LikeMatcher } from './like';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
@@ -164,23 +165,23 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
     const [raw] = rawValues;
     const bind = types[0] === 'APEX_BIND_VARIABLE' ? raw : undefined;
     if (raw === undefined || (!bind && types[0] !== 'STRING')) throw malformed('LIKE needs a string pattern');
-    const fixed = bind ? undefined : likeRegex(unescapeSoql(raw, true));
+    const fixed = bind ? undefined : compileLike(unescapeSoql(raw, true));
     return {
       path,
       operator,
       specs: [],
       prepare: (ctx) => {
-        let re = fixed;
-        if (!re) {
+        let like: LikeMatcher | undefined = fixed;
+        if (!like) {
           if (!Object.prototype.hasOwnProperty.call(ctx.binds, bind!)) throw missingBind(bind!);
           const pattern = ctx.binds[bind!];
           if (typeof pattern !== 'string') throw malformed(`Bind variable :${bind} must be a string for LIKE`);
-          re = likeRegex(pattern);
+          like = compileLike(pattern);
         }
-        const regex = re;
+        const matches = like;
         return (row) => {
           const v = get(row, ctx.elapsed);
-          return typeof v === 'string' && regex.test(v);
+          return typeof v === 'string' && matches(v);
         };
       },
     };

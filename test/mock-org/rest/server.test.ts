@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { buildMockRestServer, issueTokenFor, requestCountOf } from '../../../src/mock-org/rest/server';
-import { CursorStore } from '../../../src/mock-org/rest/cursors';
 import { restFixtures, BULK_JOBS, POLICY_ID, FIRST_JOB_ID } from './rest-fixtures';
 
 const TOKEN = 'startup-token-for-admin';
@@ -180,28 +179,5 @@ describe('fake REST API: routes', () => {
     await get(`${V}/sobjects`, 'wrong-token'); // refused before it counts
     expect((await limits()).Remaining).toBe(before.Max - 2);
     expect(requestCountOf(app)).toBe(2);
-  });
-});
-
-describe('CursorStore', () => {
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ attributes: { type: 'X', url: `/${i}` }, Id: String(i) }));
-
-  it('keeps at most maxCursors, dropping the oldest', () => {
-    const store = new CursorStore({ maxCursors: 2 });
-    const urls = [1, 2, 3].map(() => store.firstPage(rows(2500), 2500, 'u', '/q').nextRecordsUrl as string);
-    expect(store.size).toBe(2);
-    expect(store.page(urls[0]!.split('/').pop() as string, 'u', '/q')).toBeUndefined();
-    expect(store.page(urls[2]!.split('/').pop() as string, 'u', '/q')?.records).toHaveLength(500);
-  });
-
-  it('expires cursors after ttl', () => {
-    let now = 0;
-    const store = new CursorStore({ ttlMs: 1000, now: () => now });
-    const early = store.firstPage(rows(2001), 2001, 'u', '/q').nextRecordsUrl as string;
-    const late = store.firstPage(rows(2001), 2001, 'u', '/q').nextRecordsUrl as string;
-    now = 999;
-    expect(store.page(early.split('/').pop() as string, 'u', '/q')?.records).toHaveLength(1);
-    now = 5000;
-    expect(store.page(late.split('/').pop() as string, 'u', '/q')).toBeUndefined();
   });
 });

@@ -1,0 +1,29 @@
+import type { SObjectRecord } from '../../core/org';
+import type { Row } from '../store/store';
+import type { Plan } from './compile';
+
+/**
+ * The rows a query matched, kept as rows (references into the store, which does not change after
+ * loading); records are projected from them only when asked, a page at a time.
+ */
+export interface Selection {
+  readonly totalSize: number;
+  /** How many records the selection holds (0 for COUNT()). */
+  readonly length: number;
+  /** Records [start, end), projected now as of the query's time. */
+  records(start: number, end: number): SObjectRecord[];
+}
+
+export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number): Selection {
+  const length = plan.count ? 0 : rows.length;
+  return {
+    totalSize: rows.length,
+    length,
+    records: (start, end) => {
+      const to = Math.min(end, length);
+      const out = new Array<SObjectRecord>(Math.max(0, to - start));
+      for (let i = start; i < to; i++) out[i - start] = plan.project(rows[i]!, elapsed);
+      return out;
+    },
+  };
+}
