@@ -1,5 +1,5 @@
 import { runCli } from '../cli/run-cli';
-import { startCli } from '../cli/spawn-server';
+import { RunningCli, startCli } from '../cli/spawn-server';
 import { startHangingOrg, type HangingOrg } from './hanging-org';
 
 /**
@@ -16,6 +16,18 @@ const EXIT_WITHIN_MS = 5_000;
 
 let org: HangingOrg;
 
+/** `ipemu serve` on the hanging org, and one invoke sent to it (not yet answered). */
+async function serveAndCall(options: Record<string, unknown> = {}): Promise<{ server: RunningCli; reply: Promise<Response> }> {
+  const server = await startCli(['serve', '--port', '0', '--log-level', 'silent', '--instance-url', org.url, '--access-token', 'x']);
+  const { url } = JSON.parse(server.firstLine) as { url: string };
+  const reply = fetch(`${url}/invoke/${KEY}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ input: { jobId: JOB }, options }),
+  });
+  return { server, reply };
+}
+
 beforeEach(async () => {
   org = await startHangingOrg();
 });
@@ -24,14 +36,8 @@ afterEach(() => org.close());
 
 it('SIGTERM while a describe hangs: the in-flight call is answered, the org socket closes, and serve exits 0 within 5 s', async () => {
   org.hang.describe = 1;
-  const server = await startCli(['serve', '--port', '0', '--log-level', 'silent', '--instance-url', org.url, '--access-token', 'x']);
+  const { server, reply } = await serveAndCall({ timeout: 60_000 });
   try {
-    const { url } = JSON.parse(server.firstLine) as { url: string };
-    const reply = fetch(`${url}/invoke/${KEY}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ input: { jobId: JOB }, options: { timeout: 60_000 } }),
-    });
     const [held] = await org.untilHeld(1);
     const signalled = Date.now();
     server.child.kill('SIGTERM');
@@ -53,14 +59,8 @@ it('SIGTERM while a describe hangs: the in-flight call is answered, the org sock
 
 it('SIGTERM while a slow but healthy describe is in flight: the call still gets its full answer, then serve exits 0', async () => {
   org.hang.describe = 1;
-  const server = await startCli(['serve', '--port', '0', '--log-level', 'silent', '--instance-url', org.url, '--access-token', 'x']);
+  const { server, reply } = await serveAndCall();
   try {
-    const { url } = JSON.parse(server.firstLine) as { url: string };
-    const reply = fetch(`${url}/invoke/${KEY}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ input: { jobId: JOB } }),
-    });
     const [held] = await org.untilHeld(1);
     server.child.kill('SIGTERM');
     // The org answers a moment after the signal, well within the shutdown grace.

@@ -1,3 +1,4 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { makeId } from '../../../src/salesforce/ids';
 
@@ -25,4 +26,14 @@ export function restFixtures(): FixtureDocument {
       InsurancePolicy: [{ Id: POLICY_ID, Name: 'P-0001', ReferencePolicyNumber: "REF-O'1", ParentPolicyId: null }],
     },
   };
+}
+
+/** A form-encoded POST to the token endpoint, in-process. */
+export function postTokenForm(app: FastifyInstance, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/services/oauth2/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(fields).toString(),
+  });
 }

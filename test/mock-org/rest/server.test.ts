@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { buildMockRestServer, issueTokenFor, requestCountOf } from '../../../src/mock-org/rest/server';
-import { restFixtures, BULK_JOBS, POLICY_ID, FIRST_JOB_ID } from './rest-fixtures';
+import { restFixtures, BULK_JOBS, POLICY_ID, FIRST_JOB_ID, postTokenForm } from './rest-fixtures';
 
 const TOKEN = 'startup-token-for-admin';
 const V = '/services/data/v64.0';
@@ -12,13 +12,7 @@ let org: MockOrg;
 let app: FastifyInstance;
 const auth = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 const get = (url: string, token = TOKEN) => app.inject({ method: 'GET', url, headers: auth(token) });
-const form = (fields: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url: '/services/oauth2/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams(fields).toString(),
-  });
+const form = (fields: Record<string, string>) => postTokenForm(app, fields);
 
 beforeAll(async () => {
   org = await MockOrg.fromFixtures(restFixtures());

@@ -7,7 +7,7 @@ import { permissiveNotice } from '../../../src/mock-org/rest/token-grants';
 import { validateFixtures } from '../../../src/mock-org/fixtures/load';
 import { formatProblem } from '../../../src/mock-org/fixtures/problems';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
-import { restFixtures } from './rest-fixtures';
+import { postTokenForm, restFixtures } from './rest-fixtures';
 
 /** Item 9 of issue 12: the fake token endpoint checks the credentials a fixture sets, and never forgets its start-up token. */
 
@@ -28,13 +28,7 @@ function checkedFixtures(): FixtureDocument {
 }
 
 let app: FastifyInstance;
-const form = (fields: Record<string, string>) =>
-  app.inject({
-    method: 'POST',
-    url: '/services/oauth2/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams(fields).toString(),
-  });
+const form = (fields: Record<string, string>) => postTokenForm(app, fields);
 const canDescribeJobs = async (token: string) =>
   (await app.inject({ method: 'GET', url: `${V}/sobjects/AsyncApexJob/describe`, headers: { authorization: `Bearer ${token}` } })).statusCode;
 
