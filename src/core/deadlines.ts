@@ -9,9 +9,14 @@
  */
 
 export interface Deadline {
+  /** When it falls due, on the deadlines' clock. */
+  readonly at: number;
   /** The work finished in time: the deadline will not fire. Calling it again does nothing. */
   cancel(): void;
 }
+
+/** Monotonic milliseconds. */
+export type Clock = () => number;
 
 class Entry implements Deadline {
   constructor(
@@ -39,10 +44,11 @@ class Queue {
   constructor(
     private readonly ms: number,
     private readonly onIdle: (queue: Queue) => void,
+    private readonly clock: Clock,
   ) {}
 
   add(onExpire: () => void): Deadline {
-    const entry = new Entry(this, performance.now() + this.ms, onExpire);
+    const entry = new Entry(this, this.clock() + this.ms, onExpire);
     this.entries.push(entry);
     if (++this.live === 1) {
       if (this.timer === undefined) this.timer = setTimeout(this.fire, this.ms);
@@ -75,7 +81,7 @@ class Queue {
 
   private readonly fire = (): void => {
     this.timer = undefined;
-    const now = performance.now();
+    const now = this.clock();
     const entries = this.entries;
     const due: (() => void)[] = [];
     while (this.head < entries.length) {
@@ -105,13 +111,19 @@ class Queue {
 export class Deadlines {
   private readonly queues = new Map<number, Queue>();
 
+  constructor(private readonly clock: Clock = () => performance.now()) {}
+
   /** Calls `onExpire` once `ms` have passed, unless the returned deadline is cancelled first. */
   add(ms: number, onExpire: () => void): Deadline {
     let queue = this.queues.get(ms);
     if (queue === undefined) {
-      queue = new Queue(ms, (idle) => {
-        if (this.queues.get(ms) === idle) this.queues.delete(ms);
-      });
+      queue = new Queue(
+        ms,
+        (idle) => {
+          if (this.queues.get(ms) === idle) this.queues.delete(ms);
+        },
+        this.clock,
+      );
       this.queues.set(ms, queue);
     }
     return queue.add(onExpire);

@@ -28,7 +28,7 @@ export interface EmulatorParts {
   org: OrgSource;
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
-  /** Monotonic milliseconds, read when a handler starts and when it settles; tests inject one. */
+  /** Monotonic milliseconds, read when a deadline is set and when a handler settles; tests inject one. */
   clock?: () => number;
 }
 
@@ -106,14 +106,13 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
   for (const plugin of parts.plugins ?? []) registry.registerPlugin(plugin);
   const config = resolveConfig(parts.config ?? {});
   const logger = parts.logger ?? silentLogger;
-  const deadlines = new Deadlines();
-  const orgs = orgResolver(parts.org);
   const clock = parts.clock ?? (() => performance.now());
+  const deadlines = new Deadlines(clock);
+  const orgs = orgResolver(parts.org);
 
   function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions, target: Org): Promise<OutputMap> {
     const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
     const invocation = new Invocation(target, invokeOptions, logger, config);
-    const started = clock();
     return new Promise<OutputMap>((resolve) => {
       let answered = false;
       const deadline = deadlines.add(timeout, () => {
@@ -127,7 +126,7 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
         deadline.cancel();
         // A synchronous handler holds the event loop, so the deadline's timer cannot fire while it
         // runs: the clock says whether it overran, whatever it answered.
-        if (clock() - started > timeout) {
+        if (clock() > deadline.at) {
           invocation.expire();
           resolve(timeoutOutput(timeout));
         } else resolve(settle(service.key, outcome, logger));
