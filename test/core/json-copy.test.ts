@@ -39,6 +39,36 @@ describe('copyJson: a plain JSON copy of a value someone else made', () => {
     expect(Object.getOwnPropertyDescriptor(value, 'status')).toMatchObject({ value: 'Success', writable: true });
   });
 
+  it('copies a flat object literal (the spread fast path) to a fresh object with exactly its JSON keys and values', () => {
+    const source: Record<string | symbol, unknown> = { a: 'x', n: NaN, t: true, z: null, f: () => 1, u: undefined, [Symbol('s')]: 'hidden' };
+    const copy = copyJson(source, LIMIT);
+    const value = (copy.ok ? copy.value : undefined) as Record<string | symbol, unknown>;
+    expect(value).not.toBe(source);
+    expect(Reflect.ownKeys(value)).toEqual(['a', 'n', 't', 'z']);
+    expect(value).toEqual({ a: 'x', n: null, t: true, z: null });
+    const flat = { status: 'Success', errorCode: 'INVOKE-200' };
+    const flatCopy = copyJson(flat, LIMIT);
+    expect(flatCopy).toEqual({ ok: true, value: flat });
+    expect(flatCopy.ok && flatCopy.value).not.toBe(flat);
+  });
+
+  it('reads each property once when a literal is not flat, and names a cycle back to it by its path', () => {
+    let reads = 0;
+    const source: Record<string, unknown> = {
+      get status(): string {
+        reads += 1;
+        return 'Success';
+      },
+      nested: { a: 1 },
+    };
+    expect(copyJson(source, LIMIT)).toEqual({ ok: true, value: { status: 'Success', nested: { a: 1 } } });
+    expect(reads).toBe(1);
+    const cyclic: Record<string, unknown> = { a: 'x' };
+    cyclic.self = cyclic;
+    expect(problemOf(cyclic)).toBe('a cycle at self');
+    expect(problemOf({ a: 'x'.repeat(20) }, 10)).toBe('more than 10 characters at a');
+  });
+
   it('keeps __proto__ as an own key, as JSON.parse does, without setting the prototype', () => {
     const source: unknown = JSON.parse('{"__proto__":{"polluted":"yes"},"a":1}');
     const copy = copyJson(source, LIMIT);
