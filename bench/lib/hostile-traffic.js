@@ -21,7 +21,16 @@ function attacks(token) {
     { name: 'no token', method: 'POST', path: invoke, headers: { 'content-type': 'application/json' }, body: '{"input":{}}', expect: [401] },
     { name: 'wrong token', method: 'POST', path: invoke, headers: { ...json, authorization: `Bearer ${token}x` }, body: '{"input":{}}', expect: [401] },
     { name: 'malformed JSON', method: 'POST', path: invoke, headers: json, body: '{"input": {"jobId": ', expect: [400] },
-    { name: 'body over 1 MiB', method: 'POST', path: invoke, headers: json, body: `{"input":{"jobId":"${'x'.repeat(MiB + 16)}"}}`, expect: [413] },
+    // The server may answer 413 from the Content-Length and close while the body is still being sent.
+    {
+      name: 'body over 1 MiB',
+      method: 'POST',
+      path: invoke,
+      headers: json,
+      body: `{"input":{"jobId":"${'x'.repeat(MiB + 16)}"}}`,
+      expect: [413],
+      mayCloseMidBody: true,
+    },
     { name: 'bad URL encoding', method: 'POST', path: '/invoke/%ZZ', headers: json, body: '{"input":{}}', expect: [400, 404] },
     { name: 'bad URL encoding, no token', method: 'POST', path: '/invoke/%ZZ', headers: { 'content-type': 'application/json' }, body: '{}', expect: [401] },
     { name: 'unknown service', method: 'POST', path: '/invoke/No:Such', headers: json, body: '{"input":{}}', expect: [404] },
@@ -62,17 +71,17 @@ function send(base, attack, agent) {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (err) => resolve({ error: err.message }));
+      res.on('error', (err) => resolve({ error: `${err.code ?? ''} ${err.message}` }));
     });
     req.setTimeout(30_000, () => req.destroy(new Error('no answer within 30 s')));
-    req.on('error', (err) => resolve({ error: err.message }));
+    req.on('error', (err) => resolve({ error: `${err.code ?? ''} ${err.message}` }));
     req.end(attack.body);
   });
 }
 
 /** Why an answer is wrong, or null when it is an output map whose code matches its status. */
 function verdict(attack, reply, httpStatusOf) {
-  if (reply.error) return `connection failed: ${reply.error}`;
+  if (reply.error) return attack.mayCloseMidBody && /EPIPE|ECONNRESET/.test(reply.error) ? null : `connection failed: ${reply.error}`;
   if (!attack.expect.includes(reply.status)) return `status ${reply.status}, expected ${attack.expect.join(' or ')}`;
   let body;
   try {
@@ -96,7 +105,7 @@ function verdict(attack, reply, httpStatusOf) {
 async function hostileTraffic(url, token, { workers = 6, slowSockets = 16, signal, httpStatusOf }) {
   const list = attacks(token);
   const agent = new http.Agent({ keepAlive: true, maxSockets: workers });
-  const stats = { sent: 0, wrong: 0, byAttack: {}, examples: [], slowOpened: 0, slowClosedByServer: 0 };
+  const stats = { sent: 0, wrong: 0, byAttack: {}, examples: [], slowOpened: 0, slowClosedByServer: 0, closedMidBody: 0 };
   let next = 0;
   const worker = async () => {
     while (!signal.aborted) {
@@ -104,6 +113,7 @@ async function hostileTraffic(url, token, { workers = 6, slowSockets = 16, signa
       const reply = await send(url, attack, agent);
       stats.sent++;
       stats.byAttack[attack.name] = (stats.byAttack[attack.name] || 0) + 1;
+      if (reply.error && attack.mayCloseMidBody) stats.closedMidBody++;
       const why = verdict(attack, reply, httpStatusOf);
       if (why !== null) {
         stats.wrong++;
@@ -120,6 +130,8 @@ async function hostileTraffic(url, token, { workers = 6, slowSockets = 16, signa
     stats.slowOpened++;
     socket.on('connect', () => socket.write(`POST /invoke/${KEY} HTTP/1.1\r\nHost: ${hostname}\r\nX-Slow: `));
     socket.on('error', () => {});
+    // Read what the server sends (its 408), or the socket never sees the server's close.
+    socket.resume();
     socket.on('close', () => {
       open.delete(socket);
       if (!socket.destroyedByUs) stats.slowClosedByServer++;

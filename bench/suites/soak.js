@@ -73,7 +73,7 @@ async function run(ctx) {
         `Valid invokes from autocannon; beside them ${fmtNum(hostile.sent)} hostile requests from 6 loops (no or wrong token, malformed JSON, bodies over 1 MiB, ` +
         `bad URL encoding, unknown routes and methods, deep and prototype-polluting inputs, oversized headers, and plugin handlers that throw cyclic objects, ` +
         `throwing getters, BigInts, thenables that settle twice, never settle or busy-loop past their timeout), each answer checked to be an output map ` +
-        `whose errorCode matches its HTTP status; and 16 sockets that never finish their header (${fmtNum(hostile.slowOpened)} opened, ` +
+        `whose errorCode matches its HTTP status (an oversized body may instead see the connection close while it is still being sent: ${fmtNum(hostile.closedMidBody)} did); and 16 sockets that never finish their header (${fmtNum(hostile.slowOpened)} opened, ` +
         `${fmtNum(hostile.slowClosedByServer)} closed by the server). Heap and RSS read after a forced GC (preloaded bench/child/probe.js) after ` +
         `${warmupSeconds} s of warm-up and after each slice. Heap trail (MiB): ${trail.map((t) => t.heap.toFixed(1)).join(' → ')}; ` +
         `RSS trail (MiB): ${trail.map((t) => t.rss.toFixed(0)).join(' → ')}.` +
