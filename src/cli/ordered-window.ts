@@ -1,26 +1,6 @@
-const STOPPED = Symbol('stopped');
+import { settledOrAborted } from '../core/settled-or-aborted';
 
-/**
- * `pending`, or STOPPED once `stop` aborts. Not Promise.race with one long-lived "stopped"
- * promise: every race would leave a reaction on it, a leak of one per item on a long batch.
- */
-function untilSettledOrAborted<V>(pending: Promise<V>, stop: AbortSignal): Promise<V | typeof STOPPED> {
-  if (stop.aborted) return Promise.resolve(STOPPED);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => resolve(STOPPED);
-    stop.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        stop.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        stop.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
-}
+const STOPPED = Symbol('stopped');
 
 /**
  * Runs `work` over `items` with at most `concurrency` results pending, and hands results to
@@ -38,7 +18,7 @@ export async function runOrdered<T, R>(
   emit: (result: R) => Promise<void> | void,
   stop?: AbortSignal,
 ): Promise<boolean> {
-  const unlessStopped = <V>(pending: Promise<V>): Promise<V | typeof STOPPED> => (stop ? untilSettledOrAborted(pending, stop) : pending);
+  const unlessStopped = <V>(pending: Promise<V>): Promise<V | typeof STOPPED> => (stop ? settledOrAborted(pending, stop, () => STOPPED) : pending);
   const window: Promise<R>[] = [];
   const emitHead = async (): Promise<boolean> => {
     const head = await unlessStopped(window.shift() as Promise<R>);

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
+import { settledOrAborted } from '../../core/settled-or-aborted';
 
 /**
  * Cancelling jsforce's HTTP requests. jsforce 3.10.16 gives every request its own AbortController
@@ -69,18 +70,7 @@ export function withRequestSignal<T>(signal: AbortSignal, work: () => Promise<T>
   if (signal.aborted) return Promise.reject(abortReason(signal));
   // Awaited inside the scope: jsforce's Query is a thenable that starts its request only when awaited.
   const running = scope.run(signal, async () => await work());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    running.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
+  return settledOrAborted(running, signal, () => {
+    throw abortReason(signal);
   });
 }
