@@ -31,11 +31,18 @@ export function scrubSecrets(text: string, secrets: Iterable<string | undefined>
     .replace(/((?:access_token|refresh_token|client_secret|password|sid)=)[^&\s"']+/gi, `$1${REDACTED}`);
 }
 
+const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
 /**
- * Whether a presented secret equals the expected one, in constant time: both are hashed first so
+ * A constant-time check against one expected secret, hashed once: both sides are hashed so
  * timingSafeEqual always compares 32 bytes, leaking neither the length nor the first difference.
  */
+export function secretMatcher(expected: string): (presented: string) => boolean {
+  const want = digest(expected);
+  return (presented) => timingSafeEqual(digest(presented), want);
+}
+
+/** Whether a presented secret equals the expected one, in constant time (see secretMatcher). */
 export function secretMatches(presented: string, expected: string): boolean {
-  const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-  return timingSafeEqual(digest(presented), digest(expected));
+  return secretMatcher(expected)(presented);
 }

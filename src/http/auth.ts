@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IpemuError } from '../core/errors';
 import { isLoopbackHost } from '../core/listen-defaults';
-import { secretMatches } from '../core/secrets';
+import { secretMatcher } from '../core/secrets';
 import { sendFailure } from './error-replies';
 
 /** Checks an `Authorization` header value against the server's bearer token. */
@@ -30,13 +30,14 @@ export function shortTokenWarning(token: string): string | undefined {
   return `warning: the server token is ${token.length} characters long; use at least ${MIN_TOKEN_LENGTH} random characters (for example: openssl rand -hex 32).`;
 }
 
-/** The presented bearer token is compared in constant time (`secretMatches`, the one comparison). */
+/** The presented bearer token is compared in constant time (`secretMatcher`: the server's token is hashed once, not per request). */
 export function createTokenCheck(token: string): TokenCheck {
   const problem = tokenProblem(token);
   if (problem !== undefined) throw new IpemuError('INVALID_INPUT', problem);
+  const matches = secretMatcher(token);
   return (authorization) => {
     if (typeof authorization !== 'string' || !BEARER.test(authorization)) return false;
-    return secretMatches(authorization.replace(BEARER, '').trim(), token);
+    return matches(authorization.replace(BEARER, '').trim());
   };
 }
 
