@@ -2,9 +2,9 @@
  * The one error table. Every outcome of an invocation has an ErrorCode; every transport maps it
  * through this table (INVOKE code in the output map, HTTP status, CLI exit code).
  */
-export type ErrorCode = 'OK' | 'INVALID_INPUT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL' | 'ORG_ERROR' | 'TIMEOUT';
+export type ErrorCode = 'OK' | 'INVALID_INPUT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNAL' | 'ORG_ERROR' | 'NOT_IMPLEMENTED' | 'TIMEOUT';
 
-export type InvokeCode = 'INVOKE-200' | 'INVOKE-400' | 'INVOKE-401' | 'INVOKE-403' | 'INVOKE-404' | 'INVOKE-500' | 'INVOKE-502' | 'INVOKE-504';
+export type InvokeCode = 'INVOKE-200' | 'INVOKE-400' | 'INVOKE-401' | 'INVOKE-403' | 'INVOKE-404' | 'INVOKE-500' | 'INVOKE-502' | 'INVOKE-501' | 'INVOKE-504';
 
 export interface ErrorCodeEntry {
   readonly invoke: InvokeCode;
@@ -22,6 +22,12 @@ export const ERROR_CODES: Readonly<Record<ErrorCode, ErrorCodeEntry>> = {
   NOT_FOUND: { invoke: 'INVOKE-404', http: 404, exit: 4, meaning: 'a job, policy, reference number or Class:Method that does not exist' },
   INTERNAL: { invoke: 'INVOKE-500', http: 500, exit: 1, meaning: 'unexpected internal error' },
   ORG_ERROR: { invoke: 'INVOKE-502', http: 502, exit: 5, meaning: 'the org failed or refused (HTTP error, REQUEST_LIMIT_EXCEEDED, unreachable)' },
+  NOT_IMPLEMENTED: {
+    invoke: 'INVOKE-501',
+    http: 501,
+    exit: 7,
+    meaning: 'known to Salesforce but not provided here: a job-starting service on a real org, an IP element type the runner does not implement',
+  },
   TIMEOUT: { invoke: 'INVOKE-504', http: 504, exit: 6, meaning: 'the invocation ran past its timeout' },
 };
 

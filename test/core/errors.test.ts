@@ -11,6 +11,7 @@ const CONTRACT: [string, number, number | null][] = [
   ['INVOKE-404', 404, 4],
   ['INVOKE-500', 500, 1],
   ['INVOKE-502', 502, 5],
+  ['INVOKE-501', 501, 7],
   ['INVOKE-504', 504, 6],
 ];
 
