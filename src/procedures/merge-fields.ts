@@ -13,10 +13,11 @@ import { compilePath } from './paths';
 export type ValueTemplate = (scope: FormulaScope) => unknown;
 
 /**
- * A merge field's path starts and ends with a name character, so the '%' of "50% off" or
- * "10%, 20%" stays text; inside, names keep their spaces, '.', '-', ':' and '|'. [inferred]
+ * A merge field's path starts with a name character and ends with no space, so the '%' of
+ * "50% off 20%" or "10%, 20%" stays text; inside, names keep their spaces, '.', '-', '?', ':'
+ * and '|' (`%Jewelry - In Vault?%`). [inferred]
  */
-const FIELD = '%([A-Za-z0-9_$](?:[^%\\n]*[A-Za-z0-9_])?)%';
+const FIELD = '%([A-Za-z0-9_$](?:[^%\\n]*[^%\\s])?)%';
 const ONE_FIELD = new RegExp(`^${FIELD}$`);
 const FIELDS = new RegExp(FIELD, 'g');
 const VLOCITY = /^\$vlocity\./i;

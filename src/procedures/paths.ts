@@ -107,6 +107,7 @@ function setSteps(target: Record<string, unknown>, steps: readonly Step[], value
         return;
       }
       let child = field(current, step.name);
+      // A text or number on the way gives way to an object, as a node written fresh would be. [inferred]
       if (child === undefined || child === null || typeof child !== 'object') {
         child = step.indexes.length > 0 ? [] : containerFor(steps[i + 1]);
         setOwn(current, step.name, child);
