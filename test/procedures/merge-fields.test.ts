@@ -113,3 +113,18 @@ describe('compileValue: element property values', () => {
     expect(formulaCompileCount()).toBe(before);
   });
 });
+
+describe('compileValue: bounds', () => {
+  it('a value nested deeper than 100 levels is a FormulaSyntaxError naming where, not a stack overflow', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20000; i++) deep = { n: deep };
+    expect(() => compileValue(deep, 'elementValueMap')).toThrow(FormulaSyntaxError);
+    expect(() => compileValue(deep, 'elementValueMap')).toThrow(/at most 100 levels of nesting in the value \(in elementValueMap(\.n)+\)/);
+  });
+
+  it('a value nested 50 levels compiles', () => {
+    let deep: unknown = '%a%';
+    for (let i = 0; i < 50; i++) deep = [deep];
+    expect(() => compileValue(deep)).not.toThrow();
+  });
+});

@@ -49,3 +49,22 @@ describe('text functions', () => {
     expect(() => ev('UPPER(%l%)', { l: [1] })).toThrow(/UPPER expects text/);
   });
 });
+
+describe('Base64 functions', () => {
+  it('BASE64ENCODE encodes the text of its value (docs examples)', () => {
+    expect(ev('BASE64ENCODE("Encode this string.")')).toBe('RW5jb2RlIHRoaXMgc3RyaW5nLg==');
+    expect(ev('BASE64ENCODE("2003-02-01T16:35:30-0500")')).toBe('MjAwMy0wMi0wMVQxNjozNTozMC0wNTAw');
+    expect(ev('BASE64ENCODE(1024)')).toBe('MTAyNA==');
+  });
+
+  it('BASE64ENCODE refuses null and empty text, as the docs say', () => {
+    expect(() => ev('BASE64ENCODE("")')).toThrow(FormulaEvaluationError);
+    expect(() => ev('BASE64ENCODE(%missing%)')).toThrow(/BASE64ENCODE expects a value/);
+  });
+
+  it('BASE64DECODE reverses BASE64ENCODE; text that is not Base64 is an evaluation error', () => {
+    expect(ev('BASE64DECODE(BASE64ENCODE("héllo wörld"))')).toBe('héllo wörld');
+    expect(ev('BASE64DECODE(%missing%)')).toBeNull();
+    expect(() => ev('BASE64DECODE("not base64!")')).toThrow(/BASE64DECODE expects Base64 text/);
+  });
+});
