@@ -45,7 +45,9 @@ describe('list functions', () => {
   });
 
   it('FILTER with a literal condition that cannot be read is a syntax error at compile time', () => {
-    expect(() => ev("FILTER(LIST(%Products%), 'Price >')", products)).toThrow(/Expected a value/);
+    expect(() => ev("FILTER(LIST(%Products%), 'Price >')", products)).toThrow(
+      "Expected a value, found the end of the formula at column 8 of 'Price >', in the condition of FILTER at column 26 of 'FILTER(LIST(%Products%), 'Price >')'",
+    );
   });
 
   it('LISTMERGE(keys, list1, list2) merges items with the same key values, later lists win, others keep their order', () => {
