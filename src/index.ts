@@ -22,5 +22,3 @@ export type { MockOrgOptions } from './mock-org/mock-org';
 export type { FixtureDocument, FixtureUser, FixtureRecord, ObjectDecl, FieldDecl } from './mock-org/fixtures/types';
 export { connectOrg } from './orgs/jsforce/connect';
 export type { ConnectOptions } from './orgs/jsforce/connect';
-export { evaluateFormula, FormulaSyntaxError, FormulaEvaluationError } from './procedures/formula/index';
-export type { VlocityContext } from './procedures/formula/index';
