@@ -68,7 +68,8 @@ function toBindScalar(value: unknown): BindScalar | undefined {
 
 /** SOQL LIKE wildcards in the input are matched literally: the filter is a substring match of the value as given. */
 export function likeSubstring(value: BindValue): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === null || text === undefined || text instanceof Date) return undefined;
+  // A list is not one substring: a LIKE filter given one selects nothing.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const text = value;
   return `%${String(text).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
