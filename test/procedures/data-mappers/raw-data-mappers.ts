@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Binds, Org, QueryOptions, QueryResult, SObjectRecord } from '../../../src/core/org';
 import type { DataMapperDefinition, DataMapperItem, JsonValue } from '../../../src/procedures/model';
 
 /**
@@ -8,6 +9,9 @@ import type { DataMapperDefinition, DataMapperItem, JsonValue } from '../../../s
  * real reader; this keeps the Data Mapper tests on the real exports without depending on it.
  */
 export const VLOCITY_BUILD = join(__dirname, '../../fixtures/procedures/vlocity-build');
+
+/** The org of TestDeployedDRsVIPs.cls (its accounts and contact) plus records with quotes, `%` and backslashes. */
+export const VBT_ORG = join(__dirname, '../../fixtures/procedures/data-mappers/vbt-org.json');
 
 const NS = '%vlocity_namespace%__';
 
@@ -65,4 +69,18 @@ export function rawDataMappers(file: string): DataMapperDefinition[] {
     }
   }
   return out;
+}
+
+/** An Org that records every query it forwards: the SOQL text and the binds, as sent. */
+export function recordingOrg(inner: Org): { org: Org; sent: { soql: string; binds: Binds | undefined }[] } {
+  const sent: { soql: string; binds: Binds | undefined }[] = [];
+  const org: Org = {
+    cacheKey: inner.cacheKey,
+    query: <R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> => {
+      sent.push({ soql, binds: binds === undefined ? undefined : { ...binds } });
+      return inner.query<R>(soql, binds, options);
+    },
+    describe: (sobject, options) => inner.describe(sobject, options),
+  };
+  return { org, sent };
 }

@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { compileDataMappers, CompiledDataMapper } from '../../../src/procedures/data-mappers';
-import { rawDataMappers } from './raw-data-mappers';
+import { rawDataMappers, VBT_ORG } from './raw-data-mappers';
 
 /**
  * vlocity_build's deployed-DR test (apex/TestDeployedDRsVIPs.cls) on the mock org: its org data
  * (accounts VBT_TestAutomation1..3, contact VBT TestAutomation on the first) and its assertions.
  */
-export const VBT_ORG = join(__dirname, '../../fixtures/procedures/data-mappers/vbt-org.json');
 const ACCT1 = '0015w0000000001AAA';
 const ACCT2 = '0015w0000000002AAA';
 const vlocity = { now: () => new Date('2026-12-01T12:00:00Z') };
