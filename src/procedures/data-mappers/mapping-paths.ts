@@ -14,8 +14,13 @@ export interface Segment {
   readonly index?: number;
 }
 
-/** What a read found: a value, a list level (one entry per element stepped through), or nothing. */
-export type ReadTree = { readonly kind: 'value'; readonly value: unknown } | { readonly kind: 'list'; readonly items: readonly (ReadTree | undefined)[] };
+/**
+ * What a read found: a value, or a list level with one entry per element stepped through and the
+ * number of path segments that were still to read below the list.
+ */
+export type ReadTree =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'list'; readonly remaining: number; readonly items: readonly (ReadTree | undefined)[] };
 
 const INDEXED = /^(.*)\|(\d+)$/;
 
@@ -46,7 +51,7 @@ function step(node: unknown, segment: Segment): unknown {
 /** Reads `segments` from `node`; a list met before the last segment becomes a list level of the tree. */
 export function readTree(node: unknown, segments: readonly Segment[], from = 0): ReadTree | undefined {
   if (from === segments.length) return node === undefined || node === null ? undefined : { kind: 'value', value: node };
-  if (Array.isArray(node)) return { kind: 'list', items: node.map((item: unknown) => readTree(item, segments, from)) };
+  if (Array.isArray(node)) return { kind: 'list', remaining: segments.length - from, items: node.map((item: unknown) => readTree(item, segments, from)) };
   const next = step(node, segments[from]!);
   return next === undefined ? undefined : readTree(next, segments, from + 1);
 }
@@ -69,11 +74,6 @@ export function flatValue(tree: ReadTree | undefined): unknown {
   if (!tree) return undefined;
   if (tree.kind === 'value') return tree.value;
   return tree.items.map((item) => flatValue(item) ?? null);
-}
-
-function depthOf(tree: ReadTree | undefined): number {
-  if (!tree || tree.kind === 'value') return 0;
-  return 1 + Math.max(0, ...tree.items.map(depthOf));
 }
 
 function childObject(parent: Record<string, unknown>, key: string): Record<string, unknown> | Record<string, unknown>[] {
@@ -110,9 +110,11 @@ function listAt(parent: Record<string, unknown>, key: string, length: number): R
 }
 
 /**
- * Writes a read tree at `names` below `target`. A tree of list depth d puts its outer list at the
- * parent d levels above the last name; `names` must have at least d + 1 entries (a caller writes
- * below a holder key so the output's root can itself become a list), deeper trees are flattened.
+ * Writes a read tree at `names` below `target`. Lists align from the end: a list read with r
+ * segments still below it becomes the array at the output node with r names below it
+ * (`Account:Contacts:LastName` → `Accounts:Contacts:LastName` makes `Accounts` the array). The
+ * caller writes below a holder key, so a list with as many segments below it as the output path
+ * has (`details:Id` → `Id`) makes the output itself an array.
  */
 export function writeTree(target: Record<string, unknown>, names: readonly string[], tree: ReadTree, leaf: (value: unknown) => unknown): void {
   if (tree.kind === 'value') {
@@ -120,31 +122,22 @@ export function writeTree(target: Record<string, unknown>, names: readonly strin
     if (value !== undefined) setValue(target, names, value);
     return;
   }
-  const depth = depthOf(tree);
-  if (depth >= names.length) {
-    writeTree(target, names, flatten(tree), leaf);
-    return;
-  }
-  const at = names.length - depth - 1;
-  const parentNames = names.slice(0, at);
+  const at = Math.max(0, names.length - tree.remaining - 1);
   let parent: Record<string, unknown> = target;
-  for (const name of parentNames) {
+  for (const name of names.slice(0, at)) {
     const child = childObject(parent, name);
+    // Below a list another item built, a list that does not line up with it goes to its first element.
     parent = Array.isArray(child) ? (child[0] ?? {}) : child;
+  }
+  const below = names.slice(at + 1);
+  if (below.length === 0) {
+    // A list nested deeper than the output path: its values as a list at the last name.
+    parent[names[at]!] = tree.items.map((item) => leaf(flatValue(item) ?? null));
+    return;
   }
   const list = listAt(parent, names[at]!, tree.items.length);
   tree.items.forEach((item, i) => {
-    if (item) writeTree(list[i]!, names.slice(at + 1), item, leaf);
+    if (!item) return;
+    writeTree(list[i]!, below, item, leaf);
   });
-}
-
-/** One list level less: the outer list's items' items, in order. */
-function flatten(tree: ReadTree): ReadTree {
-  if (tree.kind === 'value') return tree;
-  const items: (ReadTree | undefined)[] = [];
-  for (const item of tree.items) {
-    if (item && item.kind === 'list') items.push(...item.items);
-    else items.push(item);
-  }
-  return { kind: 'list', items };
 }

@@ -84,3 +84,13 @@ export function recordingOrg(inner: Org): { org: Org; sent: { soql: string; bind
   };
   return { org, sent };
 }
+
+/** A Data Mapper written in a test: items default to enabled, creation sequence 0 unless given. */
+export function definition(type: string, items: Partial<DataMapperItem>[], name = 'TestDM'): DataMapperDefinition {
+  return {
+    name,
+    type,
+    items: items.map((item) => ({ outputCreationSequence: 0, isDisabled: false, ...item })),
+    origin: { file: '/defs/TestDM.rpt', format: 'rpt-xml' },
+  };
+}
