@@ -33,8 +33,23 @@ function notImplemented(def: DataMapperDefinition): CompiledDataMapper {
 }
 
 /**
+ * A Data Mapper with problems never runs half of itself: a step or item left out would answer
+ * something the definition does not say. Its run names the first problem.
+ */
+function refusing(def: DataMapperDefinition, problems: readonly DefinitionProblem[]): CompiledDataMapper {
+  return {
+    name: def.name,
+    type: def.type,
+    run: () =>
+      Promise.reject(
+        new IpemuError('INVALID_INPUT', problems[0]!.message, { dataMapper: def.name, file: def.origin.file, problems: problems.map((p) => p.message) }),
+      ),
+  };
+}
+
+/**
  * Compiles every Data Mapper once: SOQL texts, paths and formulas are decided here, runs only bind
- * values. Keyed by name; of two with one name the later wins (loaders give the highest version last).
+ * values. Keyed by name; a later definition of a name replaces an earlier one.
  */
 export function compileDataMappers(defs: readonly DataMapperDefinition[]): { mappers: ReadonlyMap<string, CompiledDataMapper>; problems: DefinitionProblem[] } {
   const mappers = new Map<string, CompiledDataMapper>();
@@ -47,7 +62,7 @@ export function compileDataMappers(defs: readonly DataMapperDefinition[]): { map
     }
     const compiled = compile(def);
     problems.push(...compiled.problems);
-    mappers.set(def.name, compiled.mapper);
+    mappers.set(def.name, compiled.problems.length ? refusing(def, compiled.problems) : compiled.mapper);
   }
   return { mappers, problems };
 }
