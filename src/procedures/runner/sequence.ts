@@ -7,7 +7,7 @@ import { copyJson } from '../../core/json-copy';
 import { IpemuError } from '../../core/errors';
 import { isPlainObject } from '../../core/plain-object';
 import { FormulaEvaluationError } from '../formula';
-import { stopIfAborted } from './run-errors';
+import { FatalRunError, stopIfAborted } from './run-errors';
 import { scopeOf, CompiledElement, ElementOutcome, Frame, RunContext, TraceEntry } from './types';
 
 /** A trace shows outputs, not megabytes of them. */
@@ -27,11 +27,16 @@ function skip(ctx: RunContext, el: CompiledElement, reason: string): void {
   ctx.trace?.push({ name: el.name, type: el.type, status: 'skipped', reason, ms: 0 });
 }
 
-/** A formula that could not be evaluated is answered with its code, naming the element. */
-function definitionError(err: unknown, el: CompiledElement): unknown {
-  if (!(err instanceof FormulaEvaluationError)) return err;
+/**
+ * A failure that does not name its element yet (a formula that could not be evaluated, a block's
+ * own refusal) gets the element and its type, so every answer says where the IP stopped.
+ */
+function named(err: unknown, el: CompiledElement): unknown {
+  if (!(err instanceof IpemuError) || err instanceof FatalRunError) return err;
   const details = isPlainObject(err.details) ? err.details : {};
-  return new IpemuError(err.code, `Element ${el.name}: ${err.message}`, { ...details, element: el.name, type: el.type });
+  if (typeof details.element === 'string') return err;
+  const message = err instanceof FormulaEvaluationError ? `Element ${el.name}: ${err.message}` : err.message;
+  return new IpemuError(err.code, message, { ...details, element: el.name, type: el.type });
 }
 
 async function runOne(el: CompiledElement, frame: Frame, ctx: RunContext): Promise<void> {
@@ -46,7 +51,7 @@ async function runOne(el: CompiledElement, frame: Frame, ctx: RunContext): Promi
       entry.status = 'failed';
       entry.ms = ctx.host.clock() - started;
     }
-    throw definitionError(err, el);
+    throw named(err, el);
   }
   if (outcome.status === 'failed') frame.failedSteps = (frame.failedSteps ?? 0) + 1;
   if (entry) {
@@ -64,7 +69,7 @@ function conditionHolds(el: CompiledElement, frame: Frame, ctx: RunContext): boo
   try {
     return el.condition(scopeOf(frame, ctx));
   } catch (err) {
-    throw definitionError(err, el);
+    throw named(err, el);
   }
 }
 
