@@ -88,3 +88,12 @@ describe('list functions', () => {
     expect(ev('MAPTOLIST(%l%)', { l: [1] })).toEqual([1]);
   });
 });
+
+describe('list functions on long lists', () => {
+  it('LIST, LISTSIZE and FILTER take a list of 200,000 items; a path maps over one', () => {
+    const long = { l: Array.from({ length: 200_000 }, (_, i) => ({ v: i, w: [i] })) };
+    expect(ev('LISTSIZE(LIST(%l%, %l%))', long)).toBe(400_000);
+    expect(ev("LISTSIZE(FILTER(LIST(%l%), 'v < 10'))", long)).toBe(10);
+    expect(ev('LISTSIZE(%l:w%)', long)).toBe(200_000);
+  });
+});

@@ -46,3 +46,12 @@ describe('math functions', () => {
     expect(() => ev('SUM(%l%)', { l: [1, 'x'] })).toThrow(/SUM expects numbers, got 'x'/);
   });
 });
+
+describe('math functions on long lists', () => {
+  it('MIN, MAX and SUM take a list of 200,000 numbers', () => {
+    const long = { l: Array.from({ length: 200_000 }, (_, i) => i % 1000) };
+    expect(ev('MAX(%l%)', long)).toBe(999);
+    expect(ev('MIN(%l%)', long)).toBe(0);
+    expect(ev('SUM(%l%)', long)).toBe(99_900_000);
+  });
+});
