@@ -1,6 +1,6 @@
 /**
  * Decimal arithmetic, as Apex does it (0.07 × 100 is 7), without paying decimal.js's 2–3 µs an
- * operation on the common case. A number whose shortest text has at most 15 decimals is an
+ * operation on the common case. A number whose shortest text has at most 22 decimals is an
  * integer mantissa over a power of ten; when mantissas and result stay safe integers, + − × are
  * exact in plain doubles and one division by the power of ten rounds the result once, as
  * Decimal#toNumber would. Anything else (exponent forms, big mantissas, ^) goes through decimal.js.
@@ -19,7 +19,7 @@ interface Scaled {
 
 /** Powers of ten a double holds exactly. */
 const POWERS = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const MAX_SCALE = 15;
+const MAX_SCALE = POWERS.length - 1;
 
 function scaledOf(value: number): Scaled | undefined {
   if (Number.isSafeInteger(value)) return { mantissa: value, scale: 0 };
