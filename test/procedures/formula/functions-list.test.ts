@@ -83,6 +83,37 @@ describe('list functions', () => {
     expect(data.a).toEqual([{ k1: 'x', k2: 1, v: 'a' }]);
   });
 
+  it('LISTMERGE matches numbers and numeric text by value, and leaves items without the key unmerged', () => {
+    const data = { a: [{ Id: 1, x: 'a' }, { x: 'lonely' }], b: [{ Id: '1', y: 'b' }, { y: 'other' }] };
+    expect(ev('LISTMERGE("Id", %a%, %b%)', data)).toEqual([{ Id: '1', x: 'a', y: 'b' }, { x: 'lonely' }, { y: 'other' }]);
+  });
+
+  it('LISTMERGEPRIMARY keeps only the primary list, each item gaining the data of the matching items of the others', () => {
+    const data = {
+      policies: [
+        { Id: 'P1', Name: 'Auto' },
+        { Id: 'P2', Name: 'Home' },
+      ],
+      premiums: [
+        { Id: 'p1', Premium: 120 },
+        { Id: 'P3', Premium: 99 },
+      ],
+    };
+    expect(ev('LISTMERGEPRIMARY("Id", %policies%, %premiums%)', data)).toEqual([
+      { Id: 'p1', Name: 'Auto', Premium: 120 },
+      { Id: 'P2', Name: 'Home' },
+    ]);
+    expect(data.policies[0]).toEqual({ Id: 'P1', Name: 'Auto' });
+  });
+
+  it('SORTBY orders by the keys as < orders them, stable, items without the value last', () => {
+    const data = { l: [{ n: 'b', p: 2 }, { n: 'A', p: 10 }, { n: 'c' }, { n: 'a', p: 2 }] };
+    expect(ev('SORTBY(%l%, "p")', data)).toEqual([{ n: 'b', p: 2 }, { n: 'a', p: 2 }, { n: 'A', p: 10 }, { n: 'c' }]);
+    expect(ev('SORTBY(%l%, "p", "n")', data)).toEqual([{ n: 'a', p: 2 }, { n: 'b', p: 2 }, { n: 'A', p: 10 }, { n: 'c' }]);
+    expect(ev('SORTBY(%l%, "n")', data)).toEqual([{ n: 'A', p: 10 }, { n: 'a', p: 2 }, { n: 'b', p: 2 }, { n: 'c' }]);
+    expect(data.l[0]).toEqual({ n: 'b', p: 2 });
+  });
+
   it('MAPTOLIST turns an object into the list of its values', () => {
     expect(ev('MAPTOLIST(%m%)', { m: { a: { Id: 1 }, b: { Id: 2 } } })).toEqual([{ Id: 1 }, { Id: 2 }]);
     expect(ev('MAPTOLIST(%l%)', { l: [1] })).toEqual([1]);
@@ -95,5 +126,6 @@ describe('list functions on long lists', () => {
     expect(ev('LISTSIZE(LIST(%l%, %l%))', long)).toBe(400_000);
     expect(ev("LISTSIZE(FILTER(LIST(%l%), 'v < 10'))", long)).toBe(10);
     expect(ev('LISTSIZE(%l:w%)', long)).toBe(200_000);
+    expect(ev('LISTSIZE(LISTMERGE("v", %l%, %l%))', long)).toBe(200_000);
   });
 });
