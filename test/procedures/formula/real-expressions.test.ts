@@ -26,7 +26,7 @@ describe('real expressions from public exports and documentation', () => {
   );
 
   const cases = REAL_EXPRESSIONS.flatMap((entry) => (entry.cases ?? []).map((c, index): [string, number, ExpressionCase] => [entry.expression, index + 1, c]));
-  it.each(cases)('%s, case %i, gives the stated result', (expression, _n, c) => {
+  it.each(cases)('%s, case %i, gives the result its source states or implies', (expression, _n, c) => {
     expect(compileFormula(expression)({ data: c.data, vlocity })).toEqual(c.expected);
   });
 
