@@ -8,6 +8,7 @@ import { IpemuError } from '../core/errors';
 import { copyJson, MAX_JSON_DEPTH } from '../core/json-copy';
 import { isPlainObject } from '../core/plain-object';
 import { compileFormula, FormulaSyntaxError, type FormulaScope } from './formula/index';
+import { textOf } from './formula/values';
 import { compilePath } from './paths';
 
 export type ValueTemplate = (scope: FormulaScope) => unknown;
@@ -51,11 +52,6 @@ function compileField(inner: string): ValueTemplate {
   return (scope) => path.get(scope.data);
 }
 
-function textOfField(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
 function compileText(text: string, where: string): ValueTemplate {
   try {
     if (text.trimStart().startsWith('=')) return withCopies(compileFormula(text));
@@ -71,7 +67,7 @@ function compileText(text: string, where: string): ValueTemplate {
     }
     if (parts.length === 0) return () => text;
     if (last < text.length) parts.push(text.slice(last));
-    return (scope) => parts.map((part) => (typeof part === 'string' ? part : textOfField(part(scope)))).join('');
+    return (scope) => parts.map((part) => (typeof part === 'string' ? part : textOf(part(scope)))).join('');
   } catch (error) {
     throw located(error, text, where);
   }
