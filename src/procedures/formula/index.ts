@@ -28,7 +28,10 @@ export function compileFormula(expression: string): Evaluator {
   } catch (error) {
     if (error instanceof FormulaSyntaxError && offset > 0) {
       const position = error.position + offset;
-      throw new FormulaSyntaxError(error.message.replace(/at column \d+ of '.*'$/s, `at column ${position} of '${expression}'`), expression, position);
+      // The message ends with where in the body it failed; restate that against the text as written.
+      const at = error.message.lastIndexOf(`at column ${error.position} of '`);
+      const message = at < 0 ? error.message : `${error.message.slice(0, at)}at column ${position} of '${expression}'`;
+      throw new FormulaSyntaxError(message, expression, position);
     }
     throw error;
   }

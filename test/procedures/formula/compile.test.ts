@@ -180,3 +180,13 @@ describe('syntax errors after a string name the right column', () => {
     expect(syntaxError("IF('x' 'y')").position).toBe(8);
   });
 });
+
+describe("syntax errors in a FILTER condition of a formula written with '='", () => {
+  it('keep the inner column and restate the outer one against the text as written', () => {
+    const error = syntaxError("=FILTER(LIST(%l%), 'v >')");
+    expect(error.position).toBe(20);
+    expect(error.message).toBe(
+      "Expected a value, found the end of the formula at column 4 of 'v >', in the condition of FILTER at column 20 of '=FILTER(LIST(%l%), 'v >')'",
+    );
+  });
+});
