@@ -48,9 +48,11 @@ export function faultOfThrown(err: unknown): StepFault {
   throw err;
 }
 
-/** A fault as the map written into the data JSON when the IP goes on (failOnStepError false). */
+/** A fault as the map written into the data JSON when the IP goes on (failOnStepError false): an output map's shape. */
 export function faultResult(fault: StepFault): Record<string, unknown> {
-  return { errorCode: ERROR_CODES[fault.code].invoke, error: fault.message, ...(fault.details ?? {}) };
+  const result: Record<string, unknown> = { errorCode: ERROR_CODES[fault.code].invoke, error: fault.message };
+  if (fault.details !== undefined) result.details = fault.details;
+  return result;
 }
 
 /** A fault as what the IP answers: the fault's details, and the element and its type (these win). */
