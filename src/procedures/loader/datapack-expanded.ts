@@ -39,14 +39,20 @@ function partFile(header: string, reference: string, problems: ProblemSink, elem
 const elementNameOf = (reference: string): string | undefined => /_Element_(.+)\.json$/.exec(reference)?.[1];
 
 /** A field holding a JSON value, or the name of the file beside the header that holds it. */
-function valueOrFile(header: string, value: unknown, problems: ProblemSink, property: string, consumed: Set<string>): { ok: boolean; value: unknown } {
+function valueOrFile(
+  header: string,
+  value: unknown,
+  problems: ProblemSink,
+  property: string,
+  consumed: Set<string>,
+): { ok: boolean; value: unknown; fromFile?: boolean } {
   if (typeof value !== 'string' || !value.trim().endsWith('.json') || /^\s*[[{]/.test(value)) return { ok: true, value };
   const file = partFile(header, value.trim(), problems, undefined, property);
   if (file === undefined) return { ok: false, value: undefined };
   consumed.add(file);
   const problemsBefore = problems.length;
   const parsed = readJsonDefinition(file, problems, undefined, property);
-  return { ok: problems.length === problemsBefore, value: parsed };
+  return { ok: problems.length === problemsBefore, value: parsed, fromFile: true };
 }
 
 function readProcedure(headerFile: string, header: RecordFields, problems: ProblemSink, consumed: Set<string>): ProcedureDefinition | undefined {
@@ -54,7 +60,9 @@ function readProcedure(headerFile: string, header: RecordFields, problems: Probl
   const propsField = header.get('propertyset', 'propertysetconfig');
   const propsKey = propsField?.key ?? names.props;
   const propsValue = valueOrFile(headerFile, propsField?.value, problems, propsKey, consumed);
-  const props: JsonObject | undefined = propsValue.ok ? readPropertySet(propsValue.value, { file: headerFile, property: propsKey }, problems) : undefined;
+  const props: JsonObject | undefined = propsValue.ok
+    ? readPropertySet(propsValue.value, { file: headerFile, property: propsKey }, problems, propsValue.fromFile !== true)
+    : undefined;
 
   const listField = header.get('element', 'omniprocesselement');
   const listKey = listField?.key ?? names.elements;

@@ -67,6 +67,12 @@ export function readElementRecord(record: unknown, file: string, fallbackOrder: 
   if (type !== undefined) element.type = type;
   if (props !== undefined) element.props = props;
   if (parent !== undefined) element.parent = parent;
+  const keys: { -readonly [K in keyof ElementFieldNames]?: string } = {};
+  const typeKey = fields.get('type')?.key;
+  const parentKey = fields.get('parentelementname', 'parentelementid')?.key;
+  if (typeKey !== undefined) keys.type = typeKey;
+  if (parentKey !== undefined) keys.parent = parentKey;
+  element.keys = keys;
   return element;
 }
 
