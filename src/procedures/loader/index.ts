@@ -17,6 +17,9 @@ import { walkDefinitions } from './walk';
  * element and the property, and a definition with a problem is left out. Nothing throws.
  */
 
+export { formatDefinitionProblem } from './problems';
+export { MAX_DEFINITION_DEPTH, MAX_DEFINITION_FILE_BYTES } from './read-file';
+
 const OIP_FILE = /\.oip(-meta\.xml)?$/i;
 const RPT_FILE = /\.rpt(-meta\.xml)?$/i;
 

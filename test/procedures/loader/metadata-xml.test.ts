@@ -173,4 +173,19 @@ describe('OmniDataTransform XML (.rpt, .rpt-meta.xml)', () => {
       },
     ]);
   });
+
+  it('keeps every version of a Data Mapper with its versionNumber and active flag (default: version 1, active)', () => {
+    const rpt = (version: string, active: string): string =>
+      `<OmniDataTransform><active>${active}</active><name>getCases</name><type>Extract</type><versionNumber>${version}</versionNumber></OmniDataTransform>`;
+    write(join(tmp.dir(), 'getCases_1.rpt'), rpt('1.0', 'true'));
+    write(join(tmp.dir(), 'getCases_2.rpt'), rpt('2.0', 'false'));
+    write(join(tmp.dir(), 'bare.rpt'), '<OmniDataTransform><name>bare</name><type>Transform</type></OmniDataTransform>');
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.problems).toEqual([]);
+    expect(set.dataMappers.map((d) => [d.name, d.version, d.active, d.items.length])).toEqual([
+      ['bare', 1, true, 0],
+      ['getCases', 1, true, 0],
+      ['getCases', 2, false, 0],
+    ]);
+  });
 });
