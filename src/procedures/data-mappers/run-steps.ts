@@ -3,7 +3,7 @@ import { isPlainObject } from '../../core/plain-object';
 import type { DataMapperContext } from './context';
 import type { ExtractStep, StepFilter } from './extract-steps';
 import { likeSubstring, toBind } from './filter-values';
-import { collectObjects, flatValue, readTree, Segment } from './mapping-paths';
+import { collectObjects, flatValue, ownValue, putOwn, readTree, Segment } from './mapping-paths';
 import { extractedRecord } from './records';
 
 /** A step ready to send: its two SOQL texts (the list one only differs when a filter is listable). */
@@ -17,10 +17,15 @@ function setAt(target: Record<string, unknown>, segments: readonly Segment[], va
   let node = target;
   for (let i = 0; i < segments.length - 1; i++) {
     const name = segments[i]!.name;
-    const next = node[name];
-    node = isPlainObject(next) ? next : (node[name] = {});
+    const next = ownValue(node, name);
+    if (isPlainObject(next)) node = next;
+    else {
+      const created: Record<string, unknown> = {};
+      putOwn(node, name, created);
+      node = created;
+    }
   }
-  node[segments[segments.length - 1]!.name] = value;
+  putOwn(node, segments[segments.length - 1]!.name, value);
 }
 
 function filterValue(filter: StepFilter, input: unknown, extracted: unknown, record: Record<string, unknown> | undefined): BindValue | undefined {

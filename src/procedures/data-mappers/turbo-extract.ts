@@ -4,6 +4,7 @@ import type { CompiledDataMapper } from './context';
 import { compileSteps } from './extract-steps';
 import { isFieldPath } from './soql-clauses';
 import { dataMapperProblem } from './problems';
+import { ownValue, putOwn } from './mapping-paths';
 import { runSteps } from './run-steps';
 
 /** Copies `Account.Name` from a record into `out` with the REST API's nesting (`Account: { Name }`). */
@@ -11,18 +12,27 @@ function copyField(record: Record<string, unknown>, out: Record<string, unknown>
   let from: unknown = record;
   let to = out;
   for (let i = 0; i < names.length - 1; i++) {
-    from = isPlainObject(from) ? from[names[i]!] : undefined;
+    from = ownValue(from, names[i]!);
     if (!isPlainObject(from)) return;
-    const next = to[names[i]!];
-    to = isPlainObject(next) ? next : (to[names[i]!] = {});
+    const next = ownValue(to, names[i]!);
+    if (isPlainObject(next)) to = next;
+    else {
+      const created: Record<string, unknown> = {};
+      putOwn(to, names[i]!, created);
+      to = created;
+    }
   }
-  const value = isPlainObject(from) ? from[names[names.length - 1]!] : undefined;
-  if (value !== undefined) to[names[names.length - 1]!] = value;
+  const value = ownValue(from, names[names.length - 1]!);
+  if (value !== undefined) putOwn(to, names[names.length - 1]!, value);
 }
 
 function nest(names: readonly string[], value: unknown): Record<string, unknown> {
   let node: unknown = value;
-  for (let i = names.length - 1; i >= 0; i--) node = { [names[i]!]: node };
+  for (let i = names.length - 1; i >= 0; i--) {
+    const level: Record<string, unknown> = {};
+    putOwn(level, names[i]!, node);
+    node = level;
+  }
   return node as Record<string, unknown>;
 }
 
@@ -64,7 +74,7 @@ export function compileTurboExtract(def: DataMapperDefinition): { mapper: Compil
       const extracted = await runSteps(planned, input, ctx);
       const names = step.path.map((s) => s.name);
       let found: unknown = extracted;
-      for (const name of names) found = isPlainObject(found) ? found[name] : undefined;
+      for (const name of names) found = ownValue(found, name);
       const project = (record: unknown) => {
         const out: Record<string, unknown> = {};
         if (isPlainObject(record)) for (const names of fields) copyField(record, out, names);
