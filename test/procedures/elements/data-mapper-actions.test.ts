@@ -87,6 +87,14 @@ describe('Data Mapper actions', () => {
     expect(out.error).toContain('NoSuchField__c');
   });
 
+  it("answers the org's INVALID_TYPE for an unknown object as INVOKE-502 naming the element", async () => {
+    const lib = library([proc('T_Object', [action('DataRaptor Extract Action', 'BadObject')])], mappers);
+    expect(await run(lib, 'T_Object', { request: { name: 'Acme' } }, {}, host(org))).toMatchObject({
+      errorCode: 'INVOKE-502',
+      details: { element: 'DR', errorCode: 'INVALID_TYPE' },
+    });
+  });
+
   it('writes the org error into the element result and goes on without failOnStepError', async () => {
     const lib = library(
       [
