@@ -43,7 +43,25 @@ const transform: DataMapperDefinition = {
   origin,
   items: [item({ inputFieldName: 'who', outputFieldName: 'person:name' })],
 };
+const noObject: DataMapperDefinition = {
+  name: 'BadObject',
+  type: 'Extract',
+  origin,
+  items: [
+    item({
+      outputCreationSequence: 0,
+      outputFieldName: 'x',
+      inputObjectName: 'NoSuchObject__c',
+      inputObjectQuerySequence: 1,
+      inputFieldName: 'Name',
+      filterOperator: '=',
+      filterValue: 'AccountName',
+    }),
+    item({ inputFieldName: 'x:Name', outputFieldName: 'Account:Name' }),
+  ],
+};
 const mappers = [
+  noObject,
   extract('GetAccount', 'Extract', 'Industry'),
   extract('GetAccountTurbo', 'Extract', 'Industry'),
   extract('BadField', 'Extract', 'NoSuchField__c'),
@@ -89,7 +107,8 @@ describe('Data Mapper actions', () => {
 
   it("answers the org's INVALID_TYPE for an unknown object as INVOKE-502 naming the element", async () => {
     const lib = library([proc('T_Object', [action('DataRaptor Extract Action', 'BadObject')])], mappers);
-    expect(await run(lib, 'T_Object', { request: { name: 'Acme' } }, {}, host(org))).toMatchObject({
+    const out = await run(lib, 'T_Object', { request: { name: 'Acme' } }, {}, host(org));
+    expect(out).toMatchObject({
       errorCode: 'INVOKE-502',
       details: { element: 'DR', errorCode: 'INVALID_TYPE' },
     });
