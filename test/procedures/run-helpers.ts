@@ -59,6 +59,9 @@ export function host(org: Org = demo(), overrides: Partial<ProcedureHost> = {}):
   return {
     org,
     signal: controller.signal,
+    get expired() {
+      return controller.signal.aborted;
+    },
     controller,
     deadlineAt: clock() + 30_000,
     clock,
