@@ -1,13 +1,13 @@
 /**
  * Runs a list of elements in order (a procedure's top level, a block's children): inactive ones
- * and those whose executionConditionalFormula is false are skipped, the run's signal is checked
+ * and those whose executionConditionalFormula is false are skipped, the run's deadline is checked
  * before each, a Response Action ends the list, and with `trace` every element gets its entry.
  */
 import { copyJson } from '../../core/json-copy';
 import { IpemuError } from '../../core/errors';
 import { isPlainObject } from '../../core/plain-object';
 import { FormulaEvaluationError } from '../formula';
-import { FatalRunError, stopIfAborted } from './run-errors';
+import { FatalRunError, stopIfExpired } from './run-errors';
 import { scopeOf, CompiledElement, ElementOutcome, Frame, RunContext, TraceEntry } from './types';
 
 /** A trace shows outputs, not megabytes of them. */
@@ -89,7 +89,7 @@ export async function runSequence(elements: readonly CompiledElement[], frame: F
       skip(ctx, el, REASON_BRANCH_TAKEN);
       continue;
     }
-    stopIfAborted(ctx.host.signal, el.name);
+    stopIfExpired(ctx.host, el.name);
     if (!conditionHolds(el, frame, ctx)) {
       skip(ctx, el, REASON_CONDITION);
       continue;
