@@ -2,7 +2,7 @@
  * The embedded demo IPs (procedures/demo) on the demo mock org: each answers what fixtures/demo's
  * README says of the rows it reads, and the demo test procedure passes.
  */
-import { DEMO_PROCEDURES } from '../../../src/procedures/demo-procedures';
+import { DEMO_PROCEDURES } from '../../../src/ipemu';
 import { compileLibrary } from '../../../src/procedures/library';
 import { loadDefinitions } from '../../../src/procedures/loader';
 import { host } from '../run-helpers';
