@@ -2,7 +2,7 @@
  * The embedded demo IPs (procedures/demo) on the demo mock org: each answers what fixtures/demo's
  * README says of the rows it reads, and the demo test procedure passes.
  */
-import { DEMO_PROCEDURES } from '../../../src/ipemu';
+import { createEmulator, DEMO_PROCEDURES } from '../../../src/ipemu';
 import { compileLibrary } from '../../../src/procedures/library';
 import { loadDefinitions } from '../../../src/procedures/loader';
 import { host } from '../run-helpers';
@@ -123,5 +123,26 @@ describe('the demo procedures', () => {
       Summary: { status: 'Unknown', errorCode: 'INVOKE-404' },
       ByReference: { found: true },
     });
+  });
+});
+
+describe('the demo procedures through createEmulator (the embedded demo org and procedures)', () => {
+  const emu = createEmulator();
+  afterAll(() => emu.close());
+
+  it('lists them and runs InsPolicy_JobStatusSummary as the quick start does', async () => {
+    expect(emu.procedures().map((p) => p.key)).toEqual(
+      expect.arrayContaining(['InsPolicy_DemoTests', 'InsPolicy_JobStatusSummary', 'InsPolicy_StatusByReference']),
+    );
+    expect(await emu.runProcedure('InsPolicy_JobStatusSummary', { referencePolicyNumber: 'AUTO-2026-000123' })).toEqual({
+      IPResult: { jobId: '7075j00004uK6GjAAK', status: 'Success', done: true, succeeded: true, summary: 'Job 7075j00004uK6GjAAK finished successfully.' },
+      errorCode: 'INVOKE-200',
+      error: 'OK',
+    });
+  });
+
+  it('passes InsPolicy_DemoTests in a test run', async () => {
+    const out = await emu.runProcedure('InsPolicy_DemoTests', {}, { test: true });
+    expect((out.asserts as { passed: boolean }[]).every((a) => a.passed)).toBe(true);
   });
 });
