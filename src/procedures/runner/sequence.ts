@@ -95,7 +95,7 @@ function runOne(el: CompiledElement, frame: Frame, ctx: RunContext): Promise<voi
   );
 }
 
-/** Whether `el` should run now; undefined when it has no condition. */
+/** Whether `el` should run now: true when it has no condition. */
 function conditionHolds(el: CompiledElement, frame: Frame, ctx: RunContext): boolean {
   if (el.condition === undefined) return true;
   try {
