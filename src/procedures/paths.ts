@@ -70,7 +70,7 @@ function mapOver(list: readonly unknown[], steps: readonly Step[], from: number)
   for (const entry of list) {
     const found = getSteps(entry, steps, from);
     if (found === undefined) continue;
-    if (Array.isArray(found) && isMappedFurther(steps, from)) values.push(...(found as unknown[]));
+    if (Array.isArray(found) && isMappedFurther(steps, from)) for (const value of found as unknown[]) values.push(value);
     else values.push(found);
   }
   return values.length > 0 ? values : undefined;

@@ -32,8 +32,17 @@ export function decimalOf(value: unknown): Decimal | undefined {
   return undefined;
 }
 
-export function numberOf(value: Decimal): number {
-  return value.toNumber();
+/** The number of a number or of numeric text, as arithmetic reads its operands; undefined for anything else. */
+export function numericOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (NUMERIC.test(text)) {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A required numeric argument: a FormulaEvaluationError naming the function when it is not one. */
@@ -70,6 +79,7 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
   const leftBlank = isNullish(left) || left === '';
   const rightBlank = isNullish(right) || right === '';
   if (leftBlank || rightBlank) return leftBlank && rightBlank;
+  if (typeof left === 'number' && typeof right === 'number') return left === right;
   if (typeof left === 'number' || typeof right === 'number') {
     const a = decimalOf(left);
     const b = decimalOf(right);
@@ -87,6 +97,7 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
  */
 export function compareValues(left: unknown, right: unknown): number | undefined {
   if (isNullish(left) || isNullish(right)) return undefined;
+  if (typeof left === 'number' && typeof right === 'number') return left < right ? -1 : left > right ? 1 : left === right ? 0 : undefined;
   const a = decimalOf(left);
   const b = decimalOf(right);
   if (a !== undefined && b !== undefined) return a.comparedTo(b);

@@ -173,3 +173,10 @@ describe('compile once, evaluate many times', () => {
     expect(evaluate({ data: { a: 5 }, vlocity })).toBe(10);
   });
 });
+
+describe('syntax errors after a string name the right column', () => {
+  it('the column of a token after a string counts the string', () => {
+    expect(syntaxError('"abc" "def"').position).toBe(7);
+    expect(syntaxError("IF('x' 'y')").position).toBe(8);
+  });
+});
