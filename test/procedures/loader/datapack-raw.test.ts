@@ -99,6 +99,20 @@ describe('raw DataPack JSON', () => {
     ]);
   });
 
+  it('does not enter node_modules or folders starting with a dot (.git, .sfdx)', () => {
+    const doc = readJson(join(RAW, 'datapacktest_drextract.json')) as object;
+    write(join(tmp.dir(), 'node_modules', 'pkg', 'dr.json'), doc);
+    write(join(tmp.dir(), '.sfdx', 'cache', 'dr.json'), doc);
+    write(join(tmp.dir(), 'exports', 'dr.json'), doc);
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.dataMappers.map((d) => d.origin.file)).toEqual([join(tmp.dir(), 'exports', 'dr.json')]);
+  });
+
+  it('reads a file once when the paths given overlap', () => {
+    const file = write(join(tmp.dir(), 'exports', 'dr.json'), readJson(join(RAW, 'datapacktest_drextract.json')) as object);
+    expect(loadDefinitions([tmp.dir(), join(tmp.dir(), 'exports'), file]).dataMappers).toHaveLength(1);
+  });
+
   it('skips an OmniScript pack and a JSON file that is not a DataPack, with no problem', () => {
     write(join(tmp.dir(), 'os.json'), {
       dataPacks: [

@@ -227,6 +227,17 @@ describe('problems at load', () => {
     },
   );
 
+  it('an entity-expansion bomb in a DOCTYPE is not expanded: the load ends with a short key', () => {
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('\n');
+    write(
+      join(tmp.dir(), 'bomb.oip'),
+      `<?xml version="1.0"?>\n<!DOCTYPE b [\n<!ENTITY l0 "lol">\n${entities}\n]>\n<OmniIntegrationProcedure><type>&l9;</type><subType>x</subType></OmniIntegrationProcedure>`,
+    );
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.procedures.map((p) => p.key.length)).toEqual([expect.any(Number)]);
+    expect(set.procedures[0]?.key.length).toBeLessThan(100);
+  });
+
   it('a path that does not exist is a problem, not an exception', () => {
     const missing = join(tmp.dir(), 'nowhere');
     expect(loadDefinitions([missing])).toEqual({ procedures: [], dataMappers: [], problems: [{ file: missing, message: 'cannot be read (ENOENT)' }] });
