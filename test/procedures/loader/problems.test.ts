@@ -167,6 +167,16 @@ describe('problems at load', () => {
     ]);
   });
 
+  it('a block that names itself as its parent, and blocks nested deeper than 32 levels', () => {
+    const self = write(join(tmp.dir(), 'self.json'), rawIp([el('Loop', 'Loop Block', { [`${NS}ParentElementName__c`]: 'Loop' })]));
+    const chain = Array.from({ length: 40 }, (_, i) => el(`L${i}`, 'Loop Block', i === 0 ? {} : { [`${NS}ParentElementName__c`]: `L${i - 1}` }));
+    const deep = write(join(tmp.dir(), 'deep.json'), rawIp(chain));
+    expect(loadDefinitions([tmp.dir()]).problems).toEqual([
+      { file: deep, element: 'L32', property: `${NS}ParentElementName__c`, message: 'blocks are nested deeper than 32 levels' },
+      { file: self, element: 'Loop', property: `${NS}ParentElementName__c`, message: 'the element names itself as its parent' },
+    ]);
+  });
+
   it('a missing element type, and a missing Type or SubType on the IP', () => {
     const noType = write(join(tmp.dir(), 'a.json'), rawIp([{ Name: 'Tax', [`${NS}PropertySet__c`]: '{}' }]));
     const noSubType = write(join(tmp.dir(), 'b.json'), rawIp([], { [`${NS}SubType__c`]: '' }));
