@@ -108,6 +108,25 @@ describe('raw DataPacks in the standard objects’ schema', () => {
   });
 });
 
+describe('expanded DataRaptor folders in the standard objects’ schema', () => {
+  const tmp = scratch();
+
+  it('an OmniDataTransform header naming its OmniDataTransformItem file is the same Data Mapper', () => {
+    const from = join(SAME, 'dataraptor-folder', 'DataRaptor', 'datapacktestExtract');
+    const header = toStandard(readJson(join(from, 'datapacktestExtract_DataPack.json'))) as Record<string, unknown>;
+    header.VlocityRecordSObjectType = 'OmniDataTransform';
+    write(join(tmp.dir(), 'datapacktestExtract', 'datapacktestExtract_DataPack.json'), header);
+    write(
+      join(tmp.dir(), 'datapacktestExtract', 'datapacktestExtract_Mappings.json'),
+      toStandard(readJson(join(from, 'datapacktestExtract_Mappings.json'))) as object,
+    );
+    expect(header.OmniDataTransformItem).toBe('datapacktestExtract_Mappings.json');
+    expect(withoutOrigin(dataMapperOf(tmp.dir(), 'dataraptor-folder'))).toEqual(
+      withoutOrigin(dataMapperOf(join(RAW, 'datapacktest_drextract.json'), 'datapack-raw')),
+    );
+  });
+});
+
 describe('datapacktestExtract in three formats', () => {
   const raw = (): DataMapperDefinition => dataMapperOf(join(RAW, 'datapacktest_drextract.json'), 'datapack-raw');
 
