@@ -17,7 +17,6 @@ import { walkDefinitions } from './walk';
  * element and the property, and a definition with a problem is left out. Nothing throws.
  */
 
-export { formatDefinitionProblem } from './problems';
 export { MAX_DEFINITION_DEPTH, MAX_DEFINITION_FILE_BYTES } from './read-file';
 
 const OIP_FILE = /\.oip(-meta\.xml)?$/i;

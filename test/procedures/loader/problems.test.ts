@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDefinitionProblem, loadDefinitions } from '../../../src/procedures/loader';
+import { loadDefinitions } from '../../../src/procedures/loader';
 import { COND_BLOCK, copyFolder, RAW, readJson, scratch, write } from './helpers';
 
 /**
@@ -251,12 +251,5 @@ describe('problems at load', () => {
   it('a path that does not exist is a problem, not an exception', () => {
     const missing = join(tmp.dir(), 'nowhere');
     expect(loadDefinitions([missing])).toEqual({ procedures: [], dataMappers: [], problems: [{ file: missing, message: 'cannot be read (ENOENT)' }] });
-  });
-
-  it('formats a problem as file: element: property: message, leaving out the parts it does not have', () => {
-    expect(formatDefinitionProblem({ file: '/p/ip.json', element: 'Tax', property: 'PropertySet__c', message: 'the property set is not JSON' })).toBe(
-      '/p/ip.json: element Tax: property PropertySet__c: the property set is not JSON',
-    );
-    expect(formatDefinitionProblem({ file: '/p/big.json', message: 'larger than 256 MiB' })).toBe('/p/big.json: larger than 256 MiB');
   });
 });
