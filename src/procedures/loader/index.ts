@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { DataMapperDefinition, DefinitionSet, ProcedureDefinition } from '../model';
-import { HEADER_SUFFIX, PART_FILE, readExpandedDataPack } from './datapack-expanded';
+import { readExpandedDataPack } from './datapack-header';
+import { HEADER_SUFFIX, PART_FILE } from './datapack-parts';
 import { isRawDataPack, readRawDataPack } from './datapack-raw';
 import { deepFreeze } from './freeze';
 import { readOipXml } from './oip-xml';
