@@ -157,10 +157,14 @@ export function compileSteps(
         fail(field ? `"${field}" is not a field name.` : `the ${op} filter names no field (inputFieldName).`);
         continue;
       }
-      const source = parseFilterValue(value);
+      const parsed = parseFilterValue(value);
+      const equality = op === '=' || op === '<>' || op === '!=';
+      // (ipemu) `<> ''` (the designer's "every record", as in Salesforce's OmniDataTransform sample)
+      // compares with null: Salesforce stores no empty text, and an Id is never ''.
+      const source: FilterSource = equality && parsed.kind === 'literal' && parsed.value === '' ? { kind: 'null' } : parsed;
       const group = item.filterGroup ?? 0;
       if (source.kind === 'null') {
-        if (op !== '=' && op !== '<>' && op !== '!=') {
+        if (!equality) {
           fail(`$Vlocity.NULL can only be compared with = or <>, not ${op}.`);
           continue;
         }
