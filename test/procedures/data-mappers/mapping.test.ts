@@ -201,6 +201,20 @@ describe('Data Mapper Transform: mappings over the input, no query', () => {
     expect(input.drivers[0]!.name).toBe('Ann');
   });
 
+  it('(ipemu) outputFieldFormat converts scalars: String, Integer, Double, Boolean; defaults too; other formats pass values unchanged', async () => {
+    const dm = compile('Transform', [
+      map('n', 'asText', { outputFieldFormat: 'String' }),
+      map('d', 'asInteger', { outputFieldFormat: 'Integer' }),
+      map('s', 'asDouble', { outputFieldFormat: 'Double' }),
+      map('b', 'asBoolean', { outputFieldFormat: 'Boolean' }),
+      map('missing', 'defaulted', { outputFieldFormat: 'Integer', defaultValue: '0' }),
+      map('word', 'notANumber', { outputFieldFormat: 'Double' }),
+      map('obj', 'object', { outputFieldFormat: 'Object' }),
+    ]);
+    const out = await dm.run({ n: 10, d: '7.9', s: '0.25', b: 'TRUE', word: 'n/a', obj: { a: 1 } }, { org: noQueries, vlocity });
+    expect(out).toEqual({ asText: '10', asInteger: 7, asDouble: 0.25, asBoolean: true, defaulted: 0, notANumber: 'n/a', object: { a: 1 } });
+  });
+
   it('a list read at the top of a one-name output path makes the output a list (as an Extract of several records does)', async () => {
     const dm = compile('Transform', [map('rows:id', 'Id')]);
     expect(await dm.run({ rows: [{ id: 1 }, { id: 2 }] }, { org: noQueries, vlocity })).toEqual([{ Id: 1 }, { Id: 2 }]);
