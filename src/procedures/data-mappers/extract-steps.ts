@@ -1,32 +1,16 @@
 import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
-import { parseFilterValue, FilterSource } from './filter-values';
 import { parseSegments, sameNames, Segment } from './mapping-paths';
 import { dataMapperProblem } from './problems';
-import { isFieldPath, isObjectName, MAX_EXTRACT_LIMIT, orderByText, wholeNumber } from './soql-clauses';
+import { isFieldPath, isObjectName } from './soql-clauses';
+import { compileFilterRow, Condition, StepFilter } from './step-filters';
 
-/** How a filter's value becomes its bind: a list for (NOT) IN, a substring pattern for LIKE, else as read. */
-export type BindShape = 'scalar' | 'list' | 'like';
-
-/** Where a path-valued filter reads at run time. */
-export type FilterOrigin = 'input' | 'extracted' | 'anchor';
-
-export interface StepFilter {
-  readonly bind: string;
-  readonly source: Exclude<FilterSource, { kind: 'null' }>;
-  readonly shape: BindShape;
-  readonly origin: FilterOrigin;
-  /** For origin 'anchor': the path below the anchor record; else the whole path. */
-  readonly segments: readonly Segment[];
-  /** `=`/`<>` on a path: a list read at run time switches the step to its `listSoql`, where this filter is (NOT) IN. */
-  readonly listable: boolean;
-}
+export type { StepFilter } from './step-filters';
 
 export interface ExtractStep {
   /** The extract path where the step's records land (`contact:account`). */
   readonly path: readonly Segment[];
   readonly pathText: string;
   readonly object: string;
-  readonly sequence: number;
   /** The nearest earlier step whose path is a proper prefix: the step runs once per record there. */
   readonly anchor?: readonly Segment[];
   readonly filters: readonly StepFilter[];
@@ -38,14 +22,6 @@ export interface ExtractStep {
 interface StepGroup {
   readonly pathText: string;
   readonly items: { index: number; item: DataMapperItem }[];
-}
-
-const OPERATORS = new Set(['=', '<>', '!=', 'LIKE', 'NOT LIKE', 'IN', 'NOT IN', '>', '>=', '<', '<=', 'LIMIT', 'OFFSET', 'ORDER BY']);
-
-export function normalOperator(op: string | undefined): string | undefined {
-  if (op === undefined) return undefined;
-  const text = op.trim().replace(/\s+/g, ' ').toUpperCase();
-  return text === '' ? undefined : text;
 }
 
 /** Extraction-step items grouped by extract path, ordered by `inputObjectQuerySequence` (ties: first seen). */
@@ -71,12 +47,6 @@ function longestPrefix(paths: readonly (readonly Segment[])[], path: readonly Se
     if (sameNames(candidate, path) && (!best || candidate.length > best.length)) best = candidate;
   }
   return best;
-}
-
-interface Condition {
-  readonly group: number;
-  readonly scalar: string;
-  readonly list: string;
 }
 
 function whereOf(conditions: readonly Condition[], which: 'scalar' | 'list'): string {
@@ -126,76 +96,18 @@ export function compileSteps(
     let offset: number | undefined;
     let ok = true;
     for (const entry of group.items) {
-      const { item } = entry;
-      const op = normalOperator(item.filterOperator);
-      if (op === undefined) continue;
-      const fail = (message: string) => {
-        problems.push(dataMapperProblem(def, message, entry));
+      const row = compileFilterRow(entry.item, { ...(anchor ? { anchor } : {}), earlier: steps.map((s) => s.path), bindCount: filters.length });
+      if (!row) continue;
+      if (row.kind === 'problem') {
+        problems.push(dataMapperProblem(def, row.message, entry));
         ok = false;
-      };
-      if (!OPERATORS.has(op)) {
-        fail(`unknown FilterOperator "${item.filterOperator}".`);
-        continue;
+      } else if (row.kind === 'limit') limit = row.value;
+      else if (row.kind === 'offset') offset = row.value;
+      else if (row.kind === 'order') orderBy.push(row.text);
+      else {
+        conditions.push(row.condition);
+        if (row.filter) filters.push(row.filter);
       }
-      const value = item.filterValue ?? '';
-      if (op === 'LIMIT' || op === 'OFFSET') {
-        const n = op === 'LIMIT' ? wholeNumber(value, 1, MAX_EXTRACT_LIMIT) : wholeNumber(value, 0, Number.MAX_SAFE_INTEGER);
-        if (n === undefined)
-          fail(op === 'LIMIT' ? `LIMIT "${value}" is not a whole number from 1 to ${MAX_EXTRACT_LIMIT}.` : `OFFSET "${value}" is not a whole number.`);
-        else if (op === 'LIMIT') limit = n;
-        else offset = n;
-        continue;
-      }
-      if (op === 'ORDER BY') {
-        const text = orderByText(value);
-        if (text === undefined) fail(`ORDER BY "${value}" is not a list of fields.`);
-        else orderBy.push(text);
-        continue;
-      }
-      const field = item.inputFieldName?.trim() ?? '';
-      if (!isFieldPath(field)) {
-        fail(field ? `"${field}" is not a field name.` : `the ${op} filter names no field (inputFieldName).`);
-        continue;
-      }
-      const parsed = parseFilterValue(value);
-      const equality = op === '=' || op === '<>' || op === '!=';
-      // (ipemu) `<> ''` (the designer's "every record", as in Salesforce's OmniDataTransform sample)
-      // compares with null: Salesforce stores no empty text, and an Id is never ''.
-      const source: FilterSource = equality && parsed.kind === 'literal' && parsed.value === '' ? { kind: 'null' } : parsed;
-      const group = item.filterGroup ?? 0;
-      if (source.kind === 'null') {
-        if (!equality) {
-          fail(`$Vlocity.NULL can only be compared with = or <>, not ${op}.`);
-          continue;
-        }
-        const text = `${field} ${op === '=' ? '=' : '!='} null`;
-        conditions.push({ group, scalar: text, list: text });
-        continue;
-      }
-      const bind = `p${filters.length}`;
-      const negated = op === '<>' || op === '!=' || op === 'NOT IN' || op === 'NOT LIKE';
-      const shape: BindShape = op === 'LIKE' || op === 'NOT LIKE' ? 'like' : op === 'IN' || op === 'NOT IN' ? 'list' : 'scalar';
-      const listable = source.kind === 'path' && (op === '=' || op === '<>' || op === '!=');
-      let scalar: string;
-      if (shape === 'like') scalar = negated ? `(NOT ${field} LIKE :${bind})` : `${field} LIKE :${bind}`;
-      else if (shape === 'list') scalar = `${field} ${negated ? 'NOT IN' : 'IN'} :${bind}`;
-      else scalar = `${field} ${op === '<>' ? '!=' : op} :${bind}`;
-      const list = listable ? `${field} ${negated ? 'NOT IN' : 'IN'} :${bind}` : scalar;
-      conditions.push({ group, scalar, list });
-      let origin: FilterOrigin = 'input';
-      let segments: readonly Segment[] = source.kind === 'path' ? source.segments : [];
-      if (source.kind === 'path') {
-        const earlier = longestPrefix(
-          steps.map((s) => s.path),
-          source.segments,
-          true,
-        );
-        if (anchor && sameNames(anchor, source.segments) && source.segments.length > anchor.length) {
-          origin = 'anchor';
-          segments = source.segments.slice(anchor.length);
-        } else if (earlier) origin = 'extracted';
-      }
-      filters.push({ bind, source, shape, origin, segments, listable });
     }
     if (!ok) continue;
     const tail = [
@@ -207,7 +119,6 @@ export function compileSteps(
       path,
       pathText: group.pathText,
       object,
-      sequence: first.item.inputObjectQuerySequence ?? 0,
       ...(anchor ? { anchor } : {}),
       filters,
       whereText: { scalar: whereOf(conditions, 'scalar'), list: whereOf(conditions, 'list') },
