@@ -1,6 +1,6 @@
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
+import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import { parseSegments, sameNames, Segment } from './mapping-paths';
-import { dataMapperProblem } from './problems';
+import { dataMapperProblem, ItemEntry } from './problems';
 import { isFieldPath, isObjectName } from './soql-clauses';
 import { compileFilterRow, Condition, StepFilter } from './step-filters';
 
@@ -21,11 +21,11 @@ export interface ExtractStep {
 
 interface StepGroup {
   readonly pathText: string;
-  readonly items: { index: number; item: DataMapperItem }[];
+  readonly items: ItemEntry[];
 }
 
 /** Extraction-step items grouped by extract path, ordered by `inputObjectQuerySequence` (ties: first seen). */
-function groupSteps(items: readonly { index: number; item: DataMapperItem }[]): StepGroup[] {
+function groupSteps(items: readonly ItemEntry[]): StepGroup[] {
   const groups = new Map<string, StepGroup>();
   for (const entry of items) {
     const pathText = entry.item.outputFieldName?.trim() ?? '';
@@ -62,15 +62,18 @@ function whereOf(conditions: readonly Condition[], which: 'scalar' | 'list'): st
   return ` WHERE ${parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' OR ')}`;
 }
 
-export function compileSteps(
-  def: DataMapperDefinition,
-  stepItems: readonly { index: number; item: DataMapperItem }[],
-): { steps: ExtractStep[]; problems: DefinitionProblem[] } {
+export function compileSteps(def: DataMapperDefinition, stepItems: readonly ItemEntry[]): { steps: ExtractStep[]; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const steps: ExtractStep[] = [];
   for (const group of groupSteps(stepItems)) {
     const first = group.items[0]!;
-    const object = group.items.map((e) => e.item.inputObjectName?.trim()).find((name) => name) ?? '';
+    const objects = [...new Set(group.items.map((e) => e.item.inputObjectName?.trim() ?? '').filter((name) => name))];
+    const object = objects[0] ?? '';
+    if (objects.length > 1) {
+      const other = group.items.find((e) => e.item.inputObjectName?.trim() === objects[1])!;
+      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names two objects (${objects.join(', ')}).`, other));
+      continue;
+    }
     if (!object) {
       problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names no object.`, first));
       continue;

@@ -1,8 +1,8 @@
 import { isPlainObject } from '../../core/plain-object';
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem, JsonValue } from '../model';
+import type { DataMapperDefinition, DefinitionProblem, JsonValue } from '../model';
 import { parseSegments, readTree, Segment, writeTree } from './mapping-paths';
 import { formatConverter } from './output-formats';
-import { dataMapperProblem } from './problems';
+import { dataMapperProblem, ItemEntry } from './problems';
 
 /** One mapping item, compiled: where it reads, where it writes, its default, and what each value becomes. */
 export interface MappingRule {
@@ -32,10 +32,7 @@ function translationOf(value: JsonValue | undefined): ReadonlyMap<string, JsonVa
 }
 
 /** Mapping items in output creation order (ties: as exported). */
-export function compileMappings(
-  def: DataMapperDefinition,
-  items: readonly { index: number; item: DataMapperItem }[],
-): { rules: MappingRule[]; problems: DefinitionProblem[] } {
+export function compileMappings(def: DataMapperDefinition, items: readonly ItemEntry[]): { rules: MappingRule[]; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const rules: MappingRule[] = [];
   const ordered = [...items].sort((a, b) => a.item.outputCreationSequence - b.item.outputCreationSequence || a.index - b.index);
