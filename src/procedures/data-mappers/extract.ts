@@ -1,12 +1,11 @@
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
+import type { ItemEntry } from './problems';
+import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import type { CompiledDataMapper } from './context';
 import { compileSteps, ExtractStep, fieldOfRead } from './extract-steps';
 import { compileFormulas } from './formula-items';
 import { applyMappings, compileMappings } from './mapping-items';
 import { parseSegments, Segment } from './mapping-paths';
 import { PlannedStep, runSteps } from './run-steps';
-
-type Entry = { index: number; item: DataMapperItem };
 
 const namesOf = (segments: readonly Segment[]) => segments.map((s) => s.name).join(':');
 
@@ -47,8 +46,8 @@ export function planSteps(steps: readonly ExtractStep[], reads: readonly (readon
 }
 
 /** Items with outputCreationSequence 0 are extraction steps; formulas are items with an expression; the rest map. */
-export function partitionItems(def: DataMapperDefinition): { steps: Entry[]; formulas: Entry[]; mappings: Entry[] } {
-  const out = { steps: [] as Entry[], formulas: [] as Entry[], mappings: [] as Entry[] };
+export function partitionItems(def: DataMapperDefinition): { steps: ItemEntry[]; formulas: ItemEntry[]; mappings: ItemEntry[] } {
+  const out = { steps: [] as ItemEntry[], formulas: [] as ItemEntry[], mappings: [] as ItemEntry[] };
   def.items.forEach((item, index) => {
     if (item.isDisabled) return;
     const entry = { index, item };

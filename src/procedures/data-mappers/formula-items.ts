@@ -1,8 +1,8 @@
 import { compileFormula, Evaluator, FormulaSyntaxError, VlocityContext } from '../formula';
 import { tokenize } from '../formula/lexer';
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
+import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import { compilePath, CompiledPath } from '../paths';
-import { dataMapperProblem } from './problems';
+import { dataMapperProblem, ItemEntry } from './problems';
 
 export type { VlocityContext } from '../formula';
 
@@ -26,7 +26,7 @@ function pathsOf(expression: string): string[] {
 /** Formula items in `formulaSequence` order (ties: as exported); a syntax error is a problem naming the item and the column. */
 export function compileFormulas(
   def: DataMapperDefinition,
-  items: readonly { index: number; item: DataMapperItem }[],
+  items: readonly ItemEntry[],
 ): { rules: FormulaRule[]; problems: DefinitionProblem[]; reads: string[] } {
   const problems: DefinitionProblem[] = [];
   const rules: FormulaRule[] = [];

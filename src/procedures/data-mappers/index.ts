@@ -47,14 +47,32 @@ function refusing(def: DataMapperDefinition, problems: readonly DefinitionProble
   };
 }
 
+/** Ranks versions of one name: (ipemu) an active version before an inactive one, then the highest `version`. */
+function runsBefore(a: DataMapperDefinition, b: DataMapperDefinition): boolean {
+  const activeA = a.active !== false;
+  const activeB = b.active !== false;
+  if (activeA !== activeB) return activeA;
+  return (a.version ?? 1) > (b.version ?? 1);
+}
+
+/** The version of each name that runs; of equal rank the later definition. */
+function versionsThatRun(defs: readonly DataMapperDefinition[]): DataMapperDefinition[] {
+  const chosen = new Map<string, DataMapperDefinition>();
+  for (const def of defs) {
+    const held = chosen.get(def.name);
+    if (!held || !runsBefore(held, def)) chosen.set(def.name, def);
+  }
+  return [...chosen.values()];
+}
+
 /**
- * Compiles every Data Mapper once: SOQL texts, paths and formulas are decided here, runs only bind
- * values. Keyed by name; a later definition of a name replaces an earlier one.
+ * Compiles the Data Mapper each name runs, once: SOQL texts, paths and formulas are decided here,
+ * runs only bind values. Versions that do not run are not compiled (their problems are not reported).
  */
 export function compileDataMappers(defs: readonly DataMapperDefinition[]): { mappers: ReadonlyMap<string, CompiledDataMapper>; problems: DefinitionProblem[] } {
   const mappers = new Map<string, CompiledDataMapper>();
   const problems: DefinitionProblem[] = [];
-  for (const def of defs) {
+  for (const def of versionsThatRun(defs)) {
     const compile = COMPILERS.get(def.type.trim().toLowerCase());
     if (!compile) {
       mappers.set(def.name, notImplemented(def));

@@ -66,6 +66,23 @@ describe('Data Mapper definition problems at compile', () => {
     },
   );
 
+  it('a step path with two objects is a problem naming the item with the second', () => {
+    const { problems } = compileDataMappers([
+      definition('Extract', [
+        step({ inputFieldName: 'Name', filterOperator: '=', filterValue: 'x' }),
+        step({ inputObjectName: 'Contact', inputFieldName: 'LastName', filterOperator: '=', filterValue: 'y' }),
+      ]),
+    ]);
+    expect(problems).toEqual([
+      {
+        file: '/defs/TestDM.rpt',
+        element: 'TestDM',
+        property: 'item 2 (Contact LastName → acc)',
+        message: 'Data Mapper TestDM, item 2 (Contact LastName → acc): the extraction step "acc" names two objects (Account, Contact).',
+      },
+    ]);
+  });
+
   it('a problem of one Data Mapper leaves the others compiled without problems', () => {
     const { problems, mappers } = compileDataMappers([
       definition('Extract', [step({ inputFieldName: 'Name', filterOperator: '~', filterValue: 'x' })], 'Bad'),
