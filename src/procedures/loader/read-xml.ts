@@ -33,7 +33,9 @@ export function readXmlDefinition(file: string, problems: ProblemSink): Record<s
   try {
     doc = parser.parse(text);
   } catch (err) {
-    addProblem(problems, file, `cannot be read as XML: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    // The parser stops at maxNestedTags; say so in the words the JSON readers use.
+    addProblem(problems, file, /nested tags/i.test(message) ? `XML nested deeper than ${MAX_DEFINITION_DEPTH} levels` : `cannot be read as XML: ${message}`);
     return undefined;
   }
   if (nestedDeeperThan(doc, MAX_DEFINITION_DEPTH)) {
