@@ -28,7 +28,8 @@ export function walkDefinitions(paths: readonly string[], problems: ProblemSink)
   const visited = new Set<string>();
 
   const visit = (dir: string, ancestors: readonly string[]): void => {
-    if (ancestors.length > MAX_FOLDER_DEPTH) {
+    // `ancestors` holds the given folder too: its subfolders are levels 1, 2, …
+    if (ancestors.length - 1 > MAX_FOLDER_DEPTH) {
       addProblem(problems, dir, `folders are nested deeper than ${MAX_FOLDER_DEPTH} levels; not read`);
       return;
     }

@@ -248,6 +248,12 @@ describe('problems at load', () => {
     expect(set.procedures[0]?.key.length).toBeLessThan(100);
   });
 
+  it('folders nested deeper than 32 levels are a problem, not walked', () => {
+    const parts = Array.from({ length: 33 }, (_, i) => `d${i}`);
+    mkdirSync(join(tmp.dir(), ...parts), { recursive: true });
+    expect(loadDefinitions([tmp.dir()]).problems).toEqual([{ file: join(tmp.dir(), ...parts), message: 'folders are nested deeper than 32 levels; not read' }]);
+  });
+
   it('a path that does not exist is a problem, not an exception', () => {
     const missing = join(tmp.dir(), 'nowhere');
     expect(loadDefinitions([missing])).toEqual({ procedures: [], dataMappers: [], problems: [{ file: missing, message: 'cannot be read (ENOENT)' }] });
