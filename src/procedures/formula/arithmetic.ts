@@ -83,3 +83,19 @@ export function divide(a: number, b: number): number {
 export function power(a: number, b: number): number {
   return new Exact(a).pow(b).toNumber();
 }
+
+/** `value` rounded to `places` decimals, half away from zero, on its decimal text (so 1.005 → 1.01, as decimal.js gives). */
+export function roundHalfUp(value: number, places: number): number {
+  const x = scaledOf(value);
+  if (x !== undefined && places < POWERS.length) {
+    if (x.scale <= places) return value === 0 ? 0 : value;
+    const step = POWERS[x.scale - places] as number;
+    const kept = Math.trunc(x.mantissa / step);
+    const rest = Math.abs(x.mantissa - kept * step);
+    const rounded = rest * 2 >= step ? kept + Math.sign(x.mantissa) : kept;
+    const result = rounded / (POWERS[places] as number);
+    return result === 0 ? 0 : result;
+  }
+  const result = new Exact(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+  return result === 0 ? 0 : result;
+}

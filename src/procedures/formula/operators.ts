@@ -2,7 +2,7 @@
 import { add, divide, multiply, power, subtract } from './arithmetic';
 import type { BinaryOperator } from './ast';
 import { FormulaEvaluationError } from './errors';
-import { compareValues, decimalOf, describe, looselyEqual, numericOf, textOf } from './values';
+import { compareValues, describe, looselyEqual, numericOf, textOf } from './values';
 
 type Operation = (left: unknown, right: unknown) => unknown;
 
@@ -27,7 +27,7 @@ function arithmetic(symbol: string, apply: (a: number, b: number) => number): Op
 
 /** '+' on text that is not a number joins the text, as '&' does. [inferred] */
 function plus(left: unknown, right: unknown): unknown {
-  const textual = (value: unknown): boolean => typeof value === 'string' && decimalOf(value) === undefined;
+  const textual = (value: unknown): boolean => typeof value === 'string' && numericOf(value) === undefined;
   if (textual(left) || textual(right)) return textOf(left) + textOf(right);
   return addNumbers(left, right);
 }

@@ -1,8 +1,7 @@
 /**
- * How formula values convert and compare. Numbers go through decimal.js, as Apex Decimals do, so
- * `0.07 * 100` is 7; results come back as JS numbers because they are written into JSON.
+ * How formula values convert and compare. Numbers are JS numbers (they are read from and written
+ * into JSON); arithmetic on them is decimal (arithmetic.ts), so `0.07 * 100` is 7.
  */
-import Decimal from 'decimal.js';
 import isEqual from 'lodash/isEqual';
 import { isPlainObject } from '../../core/plain-object';
 import { FormulaEvaluationError } from './errors';
@@ -25,13 +24,6 @@ export function isTrue(value: unknown): boolean {
   return typeof value === 'string' && value.trim().toLowerCase() === 'true';
 }
 
-/** The Decimal of a number or of numeric text; undefined for anything else. */
-export function decimalOf(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : undefined;
-  if (typeof value === 'string' && NUMERIC.test(value.trim())) return new Decimal(value.trim());
-  return undefined;
-}
-
 /** The number of a number or of numeric text, as arithmetic reads its operands; undefined for anything else. */
 export function numericOf(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -46,10 +38,10 @@ export function numericOf(value: unknown): number | undefined {
 }
 
 /** A required numeric argument: a FormulaEvaluationError naming the function when it is not one. */
-export function requireDecimal(value: unknown, what: string): Decimal {
-  const decimal = decimalOf(value);
-  if (decimal === undefined) throw new FormulaEvaluationError(`${what} expects a number, got ${describe(value)}`, { functionName: what });
-  return decimal;
+export function requireNumber(value: unknown, what: string): number {
+  const n = numericOf(value);
+  if (n === undefined) throw new FormulaEvaluationError(`${what} expects a number, got ${describe(value)}`, { functionName: what });
+  return n;
 }
 
 /** How `&`, CONCAT and merge fields inside text show a value. */
@@ -81,9 +73,9 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
   if (leftBlank || rightBlank) return leftBlank && rightBlank;
   if (typeof left === 'number' && typeof right === 'number') return left === right;
   if (typeof left === 'number' || typeof right === 'number') {
-    const a = decimalOf(left);
-    const b = decimalOf(right);
-    if (a !== undefined && b !== undefined) return a.equals(b);
+    const a = numericOf(left);
+    const b = numericOf(right);
+    if (a !== undefined && b !== undefined) return a === b;
   }
   if (typeof left === 'boolean' || typeof right === 'boolean') return textOf(left).toLowerCase() === textOf(right).toLowerCase();
   if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase() === right.toLowerCase();
@@ -97,10 +89,9 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
  */
 export function compareValues(left: unknown, right: unknown): number | undefined {
   if (isNullish(left) || isNullish(right)) return undefined;
-  if (typeof left === 'number' && typeof right === 'number') return left < right ? -1 : left > right ? 1 : left === right ? 0 : undefined;
-  const a = decimalOf(left);
-  const b = decimalOf(right);
-  if (a !== undefined && b !== undefined) return a.comparedTo(b);
+  const a = numericOf(left);
+  const b = numericOf(right);
+  if (a !== undefined && b !== undefined) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof left === 'string' && typeof right === 'string') {
     if (ISO_DATE.test(left) && ISO_DATE.test(right)) {
       const diff = Date.parse(left) - Date.parse(right);

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { add, divide, multiply, subtract } from '../../../src/procedures/formula/arithmetic';
+import { add, divide, multiply, roundHalfUp, subtract } from '../../../src/procedures/formula/arithmetic';
 
 /** The fast path must give what exact decimal arithmetic, rounded once to a double, gives. */
 const Exact = Decimal.clone({ precision: 80 });
@@ -33,6 +33,24 @@ describe('decimal arithmetic', () => {
         expect(subtract(a, b)).toBe(new Exact(a).minus(b).toNumber());
         expect(multiply(a, b)).toBe(new Exact(a).times(b).toNumber());
         if (b !== 0) expect(divide(a, b)).toBe(new Exact(a).dividedBy(b).toNumber());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rounding half away from zero on the decimal text: 1.005 → 1.01, -2.5 → -3, 2.675 → 2.68', () => {
+    expect(roundHalfUp(1.005, 2)).toBe(1.01);
+    expect(roundHalfUp(-2.5, 0)).toBe(-3);
+    expect(roundHalfUp(2.675, 2)).toBe(2.68);
+    expect(roundHalfUp(-0.4, 0)).toBe(0);
+    expect(Object.is(roundHalfUp(-0.4, 0), -0)).toBe(false);
+  });
+
+  it('rounding equals decimal.js half-up rounding for any operand and places', () => {
+    fc.assert(
+      fc.property(anyNumber, fc.integer({ min: 0, max: 12 }), (value, places) => {
+        const expected = new Exact(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
+        expect(roundHalfUp(value, places)).toBe(expected === 0 ? 0 : expected);
       }),
       { numRuns: 2000 },
     );

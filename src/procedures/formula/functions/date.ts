@@ -8,7 +8,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { FormulaEvaluationError } from '../errors';
 import type { FormulaScope, VlocityContext } from '../scope';
-import { describe, requireDecimal } from '../values';
+import { describe, requireNumber } from '../values';
 import type { FunctionTable } from './types';
 
 dayjs.extend(utc);
@@ -70,9 +70,9 @@ function adder(fn: string, unit: 'day' | 'month' | 'year'): FunctionTable[string
     call: ([value, amount]) => {
       if (value === undefined || value === null || value === '') return null;
       const date = parseDate(value, fn);
-      const n = requireDecimal(amount, fn);
-      if (!n.isInteger()) throw new FormulaEvaluationError(`${fn} expects a whole number of ${unit}s, got ${describe(amount)}`, { functionName: fn });
-      return shown({ value: date.value.add(n.toNumber(), unit), dateOnly: date.dateOnly });
+      const n = requireNumber(amount, fn);
+      if (!Number.isSafeInteger(n)) throw new FormulaEvaluationError(`${fn} expects a whole number of ${unit}s, got ${describe(amount)}`, { functionName: fn });
+      return shown({ value: date.value.add(n, unit), dateOnly: date.dateOnly });
     },
   };
 }

@@ -1,8 +1,7 @@
 /** Numeric functions, in decimal arithmetic; a list argument counts its items (SUM(Numbers:Item), SUM(1, 2, 3)). */
-import Decimal from 'decimal.js';
-import { add, divide } from '../arithmetic';
+import { add, divide, roundHalfUp } from '../arithmetic';
 import { FormulaEvaluationError } from '../errors';
-import { describe, numericOf, requireDecimal } from '../values';
+import { describe, numericOf, requireNumber } from '../values';
 import type { FunctionTable } from './types';
 
 /** The numbers of the arguments, nulls left out; anything else that is not a number is an error naming the function. */
@@ -36,13 +35,14 @@ export const MATH_FUNCTIONS: FunctionTable = {
     maxArgs: 2,
     call: ([value, places]) => {
       if (value === undefined || value === null) return null;
-      const digits = places === undefined || places === null ? 0 : requireDecimal(places, 'ROUND').toNumber();
-      if (!Number.isInteger(digits) || digits < 0 || digits > 100)
+      const digits = places === undefined || places === null ? 0 : numericOf(places);
+      if (digits === undefined || !Number.isInteger(digits) || digits < 0 || digits > 100) {
         throw new FormulaEvaluationError(`ROUND expects 0 to 100 places, got ${describe(places)}`, { functionName: 'ROUND' });
-      return requireDecimal(value, 'ROUND').toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
+      }
+      return roundHalfUp(requireNumber(value, 'ROUND'), digits);
     },
   },
-  ABS: { minArgs: 1, maxArgs: 1, call: ([value]) => (value === undefined || value === null ? null : Math.abs(requireDecimal(value, 'ABS').toNumber())) },
+  ABS: { minArgs: 1, maxArgs: 1, call: ([value]) => (value === undefined || value === null ? null : Math.abs(requireNumber(value, 'ABS'))) },
   MIN: { minArgs: 1, call: (args) => extreme(args, 'MIN') },
   MAX: { minArgs: 1, call: (args) => extreme(args, 'MAX') },
   SUM: { minArgs: 1, call: (args) => total(numbers(args, 'SUM').values) },

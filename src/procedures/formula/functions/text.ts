@@ -1,6 +1,6 @@
 /** Text functions. */
 import { FormulaEvaluationError } from '../errors';
-import { describe, requireDecimal, textOf } from '../values';
+import { describe, requireNumber, textOf } from '../values';
 import type { FunctionTable } from './types';
 
 function text(value: unknown, fn: string): string {
@@ -9,9 +9,9 @@ function text(value: unknown, fn: string): string {
 }
 
 function integer(value: unknown, fn: string): number {
-  const n = requireDecimal(value, fn);
-  if (!n.isInteger()) throw new FormulaEvaluationError(`${fn} expects a whole number, got ${describe(value)}`, { functionName: fn });
-  return n.toNumber();
+  const n = requireNumber(value, fn);
+  if (!Number.isSafeInteger(n)) throw new FormulaEvaluationError(`${fn} expects a whole number, got ${describe(value)}`, { functionName: fn });
+  return n;
 }
 
 /** BASE64ENCODE(value): the value's text in Base64; null and '' are refused, as the docs say. [doc] */
