@@ -1,4 +1,5 @@
 import { IpemuError } from '../../core/errors';
+import { formatDefinitionProblem } from '../loader/problems';
 import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import type { CompiledDataMapper } from './context';
 import { compileExtract } from './extract';
@@ -42,7 +43,7 @@ function refusing(def: DataMapperDefinition, problems: readonly DefinitionProble
     type: def.type,
     run: () =>
       Promise.reject(
-        new IpemuError('INVALID_INPUT', problems[0]!.message, { dataMapper: def.name, file: def.origin.file, problems: problems.map((p) => p.message) }),
+        new IpemuError('INVALID_INPUT', formatDefinitionProblem(problems[0]!), { dataMapper: def.name, problems: problems.map(formatDefinitionProblem) }),
       ),
   };
 }
