@@ -66,7 +66,7 @@ describe('Data Mapper formula items', () => {
     const { problems } = compileDataMappers([definition('Transform', [map('a', 'b'), formula('IF(a > , 1, 2)', 'x', 1)])]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: '/defs/TestDM.rpt', element: 'TestDM', property: 'item 2 (→ Formula)' });
-    expect(problems[0]!.message).toMatch(/^the formula cannot be read \(column 9\)/);
+    expect(problems[0]!.message).toMatch(/^the formula cannot be read \(column 8\)/);
   });
 
   it('a formula without a result path is a problem', () => {
