@@ -14,7 +14,7 @@ export function itemLabel(index: number, item: DataMapperItem): string {
 
 /**
  * A problem of one Data Mapper: the file, the Data Mapper as the element, the item as the property;
- * the message says only what is wrong (formatDefinitionProblem puts the four together).
+ * the message says only what is wrong (ip validate prints the four together).
  */
 export function dataMapperProblem(def: DataMapperDefinition, message: string, item?: ItemEntry): DefinitionProblem {
   const property = item ? itemLabel(item.index, item.item) : undefined;

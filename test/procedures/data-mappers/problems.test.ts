@@ -61,8 +61,8 @@ describe('Data Mapper definition problems at compile', () => {
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(IpemuError);
       expect((err as IpemuError).code).toBe('INVALID_INPUT');
-      // The error names the file, the Data Mapper and the item, as ip validate prints a problem.
-      expect((err as IpemuError).message).toBe(`/defs/TestDM.rpt: element TestDM: property ${problems[0]!.property}: ${message}`);
+      expect((err as IpemuError).message).toBe(`Data Mapper TestDM cannot run: ${problems[0]!.property}: ${message}.`);
+      expect((err as IpemuError).details).toMatchObject({ dataMapper: 'TestDM', file: '/defs/TestDM.rpt' });
       expect(sent).toEqual([]);
     },
   );
