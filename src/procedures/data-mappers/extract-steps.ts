@@ -71,19 +71,19 @@ export function compileSteps(def: DataMapperDefinition, stepItems: readonly Item
     const object = objects[0] ?? '';
     if (objects.length > 1) {
       const other = group.items.find((e) => e.item.inputObjectName?.trim() === objects[1])!;
-      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names two objects (${objects.join(', ')}).`, other));
+      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names two objects (${objects.join(', ')})`, other));
       continue;
     }
     if (!object) {
-      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names no object.`, first));
+      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names no object`, first));
       continue;
     }
     if (!isObjectName(object)) {
-      problems.push(dataMapperProblem(def, `"${object}" is not an object name.`, first));
+      problems.push(dataMapperProblem(def, `"${object}" is not an object name`, first));
       continue;
     }
     if (!group.pathText) {
-      problems.push(dataMapperProblem(def, `the extraction step on ${object} has no extract path (outputFieldName).`, first));
+      problems.push(dataMapperProblem(def, `the extraction step on ${object} has no extract path (outputFieldName)`, first));
       continue;
     }
     const path = parseSegments(group.pathText);

@@ -36,7 +36,7 @@ export function compileFormulas(
     const expression = entry.item.formulaExpression!;
     const result = entry.item.formulaResultPath?.trim() ?? '';
     if (!result) {
-      problems.push(dataMapperProblem(def, 'the formula has no result path (formulaResultPath).', entry));
+      problems.push(dataMapperProblem(def, 'the formula has no result path (formulaResultPath)', entry));
       continue;
     }
     let evaluate: Evaluator;

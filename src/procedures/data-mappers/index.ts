@@ -32,6 +32,8 @@ function notImplemented(def: DataMapperDefinition): CompiledDataMapper {
   };
 }
 
+const described = (problem: DefinitionProblem) => (problem.property ? `${problem.property}: ${problem.message}` : problem.message);
+
 /**
  * A Data Mapper with problems never runs half of itself: a step or item left out would answer
  * something the definition does not say. Its run names the first problem.
@@ -42,7 +44,11 @@ function refusing(def: DataMapperDefinition, problems: readonly DefinitionProble
     type: def.type,
     run: () =>
       Promise.reject(
-        new IpemuError('INVALID_INPUT', problems[0]!.message, { dataMapper: def.name, file: def.origin.file, problems: problems.map((p) => p.message) }),
+        new IpemuError('INVALID_INPUT', `Data Mapper ${def.name} cannot run: ${described(problems[0]!)}.`, {
+          dataMapper: def.name,
+          file: def.origin.file,
+          problems: problems.map(described),
+        }),
       ),
   };
 }

@@ -42,7 +42,7 @@ export function compileMappings(def: DataMapperDefinition, items: readonly ItemE
     const from = item.inputFieldName?.trim() ? parseSegments(item.inputFieldName) : undefined;
     const defaultValue = item.defaultValue !== undefined && item.defaultValue !== '' ? item.defaultValue : undefined;
     if (to.length === 0) {
-      if (from || defaultValue !== undefined) problems.push(dataMapperProblem(def, 'the mapping has no output path (outputFieldName).', entry));
+      if (from || defaultValue !== undefined) problems.push(dataMapperProblem(def, 'the mapping has no output path (outputFieldName)', entry));
       continue;
     }
     if (!from && defaultValue === undefined) continue;

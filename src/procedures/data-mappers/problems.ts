@@ -12,9 +12,11 @@ export function itemLabel(index: number, item: DataMapperItem): string {
   return what ? `item ${index + 1} (${what})` : `item ${index + 1}`;
 }
 
-/** A problem of one Data Mapper: the file, the Data Mapper as the element, the item as the property. */
+/**
+ * A problem of one Data Mapper: the file, the Data Mapper as the element, the item as the property;
+ * the message says only what is wrong (ip validate prints the four together).
+ */
 export function dataMapperProblem(def: DataMapperDefinition, message: string, item?: ItemEntry): DefinitionProblem {
   const property = item ? itemLabel(item.index, item.item) : undefined;
-  const where = property ? `Data Mapper ${def.name}, ${property}` : `Data Mapper ${def.name}`;
-  return { file: def.origin.file, element: def.name, ...(property ? { property } : {}), message: `${where}: ${message}` };
+  return { file: def.origin.file, element: def.name, ...(property ? { property } : {}), message };
 }

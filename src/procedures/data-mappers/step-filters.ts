@@ -61,7 +61,7 @@ function limitRow(op: 'LIMIT' | 'OFFSET', value: string): FilterRow {
   if (n !== undefined) return op === 'LIMIT' ? { kind: 'limit', value: n } : { kind: 'offset', value: n };
   return {
     kind: 'problem',
-    message: op === 'LIMIT' ? `LIMIT "${value}" is not a whole number from 1 to ${MAX_EXTRACT_LIMIT}.` : `OFFSET "${value}" is not a whole number.`,
+    message: op === 'LIMIT' ? `LIMIT "${value}" is not a whole number from 1 to ${MAX_EXTRACT_LIMIT}` : `OFFSET "${value}" is not a whole number`,
   };
 }
 
@@ -69,15 +69,15 @@ function limitRow(op: 'LIMIT' | 'OFFSET', value: string): FilterRow {
 export function compileFilterRow(item: DataMapperItem, place: StepPlace): FilterRow | undefined {
   const op = normalOperator(item.filterOperator);
   if (op === undefined) return undefined;
-  if (!OPERATORS.has(op)) return { kind: 'problem', message: `unknown FilterOperator "${item.filterOperator}".` };
+  if (!OPERATORS.has(op)) return { kind: 'problem', message: `unknown FilterOperator "${item.filterOperator}"` };
   const value = item.filterValue ?? '';
   if (op === 'LIMIT' || op === 'OFFSET') return limitRow(op, value);
   if (op === 'ORDER BY') {
     const text = orderByText(value);
-    return text === undefined ? { kind: 'problem', message: `ORDER BY "${value}" is not a list of fields.` } : { kind: 'order', text };
+    return text === undefined ? { kind: 'problem', message: `ORDER BY "${value}" is not a list of fields` } : { kind: 'order', text };
   }
   const field = item.inputFieldName?.trim() ?? '';
-  if (!isFieldPath(field)) return { kind: 'problem', message: field ? `"${field}" is not a field name.` : `the ${op} filter names no field (inputFieldName).` };
+  if (!isFieldPath(field)) return { kind: 'problem', message: field ? `"${field}" is not a field name` : `the ${op} filter names no field (inputFieldName)` };
   const group = item.filterGroup ?? 0;
   const equality = op === '=' || op === '<>' || op === '!=';
   const parsed = parseFilterValue(value);
@@ -85,7 +85,7 @@ export function compileFilterRow(item: DataMapperItem, place: StepPlace): Filter
   // compares with null: Salesforce stores no empty text, and an Id is never ''.
   const source: FilterSource = equality && parsed.kind === 'literal' && parsed.value === '' ? { kind: 'null' } : parsed;
   if (source.kind === 'null') {
-    if (!equality) return { kind: 'problem', message: `$Vlocity.NULL can only be compared with = or <>, not ${op}.` };
+    if (!equality) return { kind: 'problem', message: `$Vlocity.NULL can only be compared with = or <>, not ${op}` };
     const text = `${field} ${op === '=' ? '=' : '!='} null`;
     return { kind: 'condition', condition: { group, scalar: text, list: text } };
   }

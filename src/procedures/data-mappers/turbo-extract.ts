@@ -51,13 +51,13 @@ export function compileTurboExtract(def: DataMapperDefinition): { mapper: Compil
     filterItems.length > 0 ? filterItems : fieldItems.slice(0, 1).map((e) => ({ index: e.index, item: { ...e.item, filterOperator: undefined } }));
   const compiled = compileSteps(def, stepItems);
   problems.push(...compiled.problems);
-  if (compiled.steps.length > 1) problems.push(dataMapperProblem(def, `a Turbo Extract reads one object, not ${compiled.steps.length} extract paths.`));
+  if (compiled.steps.length > 1) problems.push(dataMapperProblem(def, `a Turbo Extract reads one object, not ${compiled.steps.length} extract paths`));
   const fields: string[][] = [];
   const select = new Map<string, string>([['id', 'Id']]);
   for (const entry of fieldItems) {
     const field = entry.item.inputFieldName!.trim();
     if (!isFieldPath(field)) {
-      problems.push(dataMapperProblem(def, `"${field}" is not a field name.`, entry));
+      problems.push(dataMapperProblem(def, `"${field}" is not a field name`, entry));
       continue;
     }
     fields.push(field.split('.'));

@@ -69,7 +69,7 @@ describe('Turbo Extract', () => {
         field('LastName'),
       ]),
     ]);
-    expect(problems.map((p) => p.message)).toEqual(['Data Mapper TestDM: a Turbo Extract reads one object, not 2 extract paths.']);
+    expect(problems.map((p) => p.message)).toEqual(['a Turbo Extract reads one object, not 2 extract paths']);
   });
 
   it('an unknown field is the org’s INVALID_FIELD', async () => {
