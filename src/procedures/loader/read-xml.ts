@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isPlainObject } from '../../core/plain-object';
 import { addProblem, type ProblemSink } from './problems';
-import { MAX_DEFINITION_DEPTH, nestedDeeperThan, readDefinitionText } from './read-file';
+import { nestedDeeperThan } from '../../core/limited-file';
+import { MAX_DEFINITION_DEPTH, readDefinitionText } from './read-file';
 
 /** Tags that repeat: always lists, even when an export holds one. */
 const LIST_TAGS = new Set(['omniProcessElements', 'childElements', 'omniDataTransformItem']);

@@ -1,7 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { errnoOf, fileKind } from '../../core/limited-file';
 import { addProblem, type ProblemSink } from './problems';
-import { errnoOf, fileKind } from './read-file';
 
 /**
  * The files of the folders and files given, grouped by folder (an expanded DataPack is a folder).
