@@ -39,7 +39,6 @@ interface Node {
   readonly flat: FlatElement;
   readonly name: string;
   readonly type: string;
-  readonly props: JsonObject;
   readonly children: Node[];
 }
 
@@ -75,7 +74,7 @@ export function buildElementTree(flat: readonly FlatElement[], schemaNames: Elem
       addProblem(problems, element.file, `the element name "${element.name}" is used twice in this procedure`, element.name, namesOf(element).name);
       continue;
     }
-    const node: Node = { flat: element, name: element.name, type: element.type ?? '', props: element.props ?? {}, children: [] };
+    const node: Node = { flat: element, name: element.name, type: element.type ?? '', children: [] };
     byName.set(element.name, node);
     ordered.push(node);
   }
@@ -94,7 +93,7 @@ export function buildElementTree(flat: readonly FlatElement[], schemaNames: Elem
       addProblem(
         problems,
         node.flat.file,
-        `the parent element "${parentName}" is a ${parent.type || 'element without a type'}, not a block`,
+        `the parent element "${parentName}" is ${parent.type ? `a ${parent.type}` : 'an element without a type'}, not a block`,
         node.name,
         namesOf(node.flat).parent,
       );
@@ -117,6 +116,7 @@ export function buildElementTree(flat: readonly FlatElement[], schemaNames: Elem
     }
     for (const child of node.children) walk.push({ node: child, depth: depth + 1 });
   }
+  // Only when nothing else is wrong: an orphan's children are unreached too, and are no ring.
   for (const node of ordered) {
     if (!reached.has(node) && node.flat.parent !== undefined && byName.has(node.flat.parent) && problems.length === before) {
       addProblem(problems, node.flat.file, 'the element is its own ancestor (its parents form a ring)', node.name, namesOf(node.flat).parent);

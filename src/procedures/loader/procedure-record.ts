@@ -10,9 +10,15 @@ import { readPropertySet } from './property-set';
  * (platformObjectMappings.yaml: Type__c ↔ Type, Version__c ↔ VersionNumber, Order__c ↔ SequenceNumber…).
  */
 
-/** Managed package `IsProcedure__c`, standard `IsIntegrationProcedure`: an OmniScript is neither and is skipped. */
-export function isIntegrationProcedure(fields: RecordFields): boolean {
-  return asBoolean(fields.value('isprocedure', 'isintegrationprocedure'), false);
+/**
+ * Managed package `IsProcedure__c`, standard `IsIntegrationProcedure`: an OmniScript is neither and
+ * is skipped. A record that says neither is an IP when its language is `Procedure` (what an IP's
+ * language always is) or its pack is an IntegrationProcedure pack.
+ */
+export function isIntegrationProcedure(fields: RecordFields, inProcedurePack = false): boolean {
+  const flag = fields.value('isprocedure', 'isintegrationprocedure');
+  if (flag !== undefined && flag !== '') return asBoolean(flag, false);
+  return inProcedurePack || asText(fields.value('language'))?.toLowerCase() === 'procedure';
 }
 
 /** What each schema calls the fields a problem names. */

@@ -52,8 +52,10 @@ export function readDefinitionText(file: string, problems: ProblemSink, element?
       return undefined;
     };
     if (stats.size > MAX_DEFINITION_FILE_BYTES) return tooBig();
-    // Read to at most the cap + 1 bytes: a file may hold more than the size it reports.
-    let buffer = Buffer.allocUnsafe(Math.min(MAX_DEFINITION_FILE_BYTES + 1, Math.max(stats.size + 1, 64 * 1024)));
+    // Read to at most the cap + 1 bytes: a file may hold more than the size it reports. Sized from
+    // the reported length (a 64 KiB floor per file made a 5,000-file load mostly garbage collection),
+    // grown only for a file that reports none (as /proc files do).
+    let buffer = Buffer.allocUnsafe(Math.min(MAX_DEFINITION_FILE_BYTES + 1, stats.size > 0 ? stats.size + 1 : 64 * 1024));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {

@@ -90,6 +90,15 @@ describe('OmniIntegrationProcedure XML (.oip, .oip-meta.xml)', () => {
     expect(find(found.elements, 'Zulu')?.active).toBe(false);
   });
 
+  it('takes parentElementName for the parent of an element written flat, outside childElements', () => {
+    const elements = [
+      element({ name: 'Block', propertySetConfig: '{}', sequenceNumber: '1.0', type: 'Conditional Block' }),
+      element({ name: 'Inner', parentElementName: 'Block', propertySetConfig: '{}', sequenceNumber: '2.0', type: 'Set Values' }),
+    ].join('');
+    write(join(tmp.dir(), 'x.oip'), ip(elements));
+    expect(outline(onlyProcedure(loadDefinitions([tmp.dir()])).elements)).toEqual(['Block [Conditional Block]', '  Inner [Set Values]']);
+  });
+
   it('skips an OmniScript document and files of other metadata types without a problem', () => {
     write(join(tmp.dir(), 'odd.oip'), '<?xml version="1.0"?><OmniScript><isIntegrationProcedure>false</isIntegrationProcedure></OmniScript>');
     write(join(tmp.dir(), 'Demo_Script_English_1.os-meta.xml'), '<OmniScript><type>Demo</type></OmniScript>');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDefinitionProblem, loadDefinitions } from '../../../src/procedures/loader';
+import { loadDefinitions } from '../../../src/procedures/loader';
 import { COND_BLOCK, copyFolder, RAW, readJson, scratch, write } from './helpers';
 
 /**
@@ -167,6 +167,16 @@ describe('problems at load', () => {
     ]);
   });
 
+  it('a block that names itself as its parent, and blocks nested deeper than 32 levels', () => {
+    const self = write(join(tmp.dir(), 'self.json'), rawIp([el('Loop', 'Loop Block', { [`${NS}ParentElementName__c`]: 'Loop' })]));
+    const chain = Array.from({ length: 40 }, (_, i) => el(`L${i}`, 'Loop Block', i === 0 ? {} : { [`${NS}ParentElementName__c`]: `L${i - 1}` }));
+    const deep = write(join(tmp.dir(), 'deep.json'), rawIp(chain));
+    expect(loadDefinitions([tmp.dir()]).problems).toEqual([
+      { file: deep, element: 'L32', property: `${NS}ParentElementName__c`, message: 'blocks are nested deeper than 32 levels' },
+      { file: self, element: 'Loop', property: `${NS}ParentElementName__c`, message: 'the element names itself as its parent' },
+    ]);
+  });
+
   it('a missing element type, and a missing Type or SubType on the IP', () => {
     const noType = write(join(tmp.dir(), 'a.json'), rawIp([{ Name: 'Tax', [`${NS}PropertySet__c`]: '{}' }]));
     const noSubType = write(join(tmp.dir(), 'b.json'), rawIp([], { [`${NS}SubType__c`]: '' }));
@@ -227,15 +237,25 @@ describe('problems at load', () => {
     },
   );
 
+  it('an entity-expansion bomb in a DOCTYPE is not expanded: the load ends with a short key', () => {
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('\n');
+    write(
+      join(tmp.dir(), 'bomb.oip'),
+      `<?xml version="1.0"?>\n<!DOCTYPE b [\n<!ENTITY l0 "lol">\n${entities}\n]>\n<OmniIntegrationProcedure><type>&l9;</type><subType>x</subType></OmniIntegrationProcedure>`,
+    );
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.procedures.map((p) => p.key.length)).toEqual([expect.any(Number)]);
+    expect(set.procedures[0]?.key.length).toBeLessThan(100);
+  });
+
+  it('folders nested deeper than 32 levels are a problem, not walked', () => {
+    const parts = Array.from({ length: 33 }, (_, i) => `d${i}`);
+    mkdirSync(join(tmp.dir(), ...parts), { recursive: true });
+    expect(loadDefinitions([tmp.dir()]).problems).toEqual([{ file: join(tmp.dir(), ...parts), message: 'folders are nested deeper than 32 levels; not read' }]);
+  });
+
   it('a path that does not exist is a problem, not an exception', () => {
     const missing = join(tmp.dir(), 'nowhere');
     expect(loadDefinitions([missing])).toEqual({ procedures: [], dataMappers: [], problems: [{ file: missing, message: 'cannot be read (ENOENT)' }] });
-  });
-
-  it('formats a problem as file: element: property: message, leaving out the parts it does not have', () => {
-    expect(formatDefinitionProblem({ file: '/p/ip.json', element: 'Tax', property: 'PropertySet__c', message: 'the property set is not JSON' })).toBe(
-      '/p/ip.json: element Tax: property PropertySet__c: the property set is not JSON',
-    );
-    expect(formatDefinitionProblem({ file: '/p/big.json', message: 'larger than 256 MiB' })).toBe('/p/big.json: larger than 256 MiB');
   });
 });
