@@ -5,7 +5,7 @@ import { compileSteps, ExtractStep, fieldOfRead } from './extract-steps';
 import { compileFormulas } from './formula-items';
 import { applyMappings, compileMappings } from './mapping-items';
 import { parseSegments, Segment } from './mapping-paths';
-import { PlannedStep, runSteps } from './run-steps';
+import { PlannedStep, planStep, runSteps } from './run-steps';
 
 const namesOf = (segments: readonly Segment[]) => segments.map((s) => s.name).join(':');
 
@@ -39,10 +39,7 @@ export function filterReads(steps: readonly ExtractStep[]): Segment[][] {
 
 export function planSteps(steps: readonly ExtractStep[], reads: readonly (readonly Segment[])[]): PlannedStep[] {
   const selects = selectLists(steps, [...reads, ...filterReads(steps)]);
-  return steps.map((step) => {
-    const head = `SELECT ${selects.get(step)!.join(', ')} FROM ${step.object}`;
-    return { step, soql: `${head}${step.whereText.scalar}${step.tailText}`, listSoql: `${head}${step.whereText.list}${step.tailText}` };
-  });
+  return steps.map((step) => planStep(step, selects.get(step)!));
 }
 
 /** Items with outputCreationSequence 0 are extraction steps; formulas are items with an expression; the rest map. */

@@ -2,6 +2,7 @@ import { IpemuError } from '../../core/errors';
 import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import type { CompiledDataMapper } from './context';
 import { compileExtract } from './extract';
+import { itemLabel, ItemEntry } from './problems';
 import { compileTransform } from './transform';
 import { compileTurboExtract } from './turbo-extract';
 
@@ -17,19 +18,28 @@ const COMPILERS: ReadonlyMap<string, Compiler> = new Map([
   ['transform', compileTransform],
 ]);
 
-/** Load and the other types are known to OmniStudio but not run here: reaching one is INVOKE-501. */
-function notImplemented(def: DataMapperDefinition): CompiledDataMapper {
+/**
+ * Load and the other types, and lookup items, are known to OmniStudio but not run here: reaching
+ * one is INVOKE-501 (an answer without the lookup would be an answer the definition does not give).
+ */
+function notImplemented(def: DataMapperDefinition, what: string, details: Record<string, unknown>): CompiledDataMapper {
   return {
     name: def.name,
     type: def.type,
     run: () =>
       Promise.reject(
-        new IpemuError('NOT_IMPLEMENTED', `Data Mapper ${def.name}: the type "${def.type}" is not implemented by ipemu.`, {
+        new IpemuError('NOT_IMPLEMENTED', `Data Mapper ${def.name}: ${what} is not implemented by ipemu.`, {
           dataMapper: def.name,
           type: def.type,
+          ...details,
         }),
       ),
   };
+}
+
+function lookupItem(def: DataMapperDefinition): ItemEntry | undefined {
+  const index = def.items.findIndex((item) => !item.isDisabled && item.lookupObjectName?.trim());
+  return index < 0 ? undefined : { index, item: def.items[index]! };
 }
 
 const described = (problem: DefinitionProblem) => (problem.property ? `${problem.property}: ${problem.message}` : problem.message);
@@ -81,7 +91,13 @@ export function compileDataMappers(defs: readonly DataMapperDefinition[]): { map
   for (const def of versionsThatRun(defs)) {
     const compile = COMPILERS.get(def.type.trim().toLowerCase());
     if (!compile) {
-      mappers.set(def.name, notImplemented(def));
+      mappers.set(def.name, notImplemented(def, `the type "${def.type}"`, {}));
+      continue;
+    }
+    const lookup = lookupItem(def);
+    if (lookup) {
+      const item = itemLabel(lookup.index, lookup.item);
+      mappers.set(def.name, notImplemented(def, `${item}, a lookup of ${lookup.item.lookupObjectName!.trim()},`, { item }));
       continue;
     }
     const compiled = compile(def);

@@ -14,6 +14,12 @@ export interface PlannedStep {
   readonly listSoql: string;
 }
 
+/** The step's SOQL texts once its SELECT list is known: the only place a step's text is put together. */
+export function planStep(step: ExtractStep, fields: readonly string[]): PlannedStep {
+  const head = `SELECT ${fields.join(', ')} FROM ${step.object}`;
+  return { step, soql: `${head}${step.whereText.scalar}${step.tailText}`, listSoql: `${head}${step.whereText.list}${step.tailText}` };
+}
+
 function setAt(target: Record<string, unknown>, segments: readonly Segment[], value: unknown): void {
   let node = target;
   for (let i = 0; i < segments.length - 1; i++) {

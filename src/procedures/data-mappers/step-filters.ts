@@ -91,7 +91,9 @@ export function compileFilterRow(item: DataMapperItem, place: StepPlace): Filter
   }
   const bind = `p${place.bindCount}`;
   const negated = op === '<>' || op === '!=' || op === 'NOT IN' || op === 'NOT LIKE';
-  const shape: BindShape = op === 'LIKE' || op === 'NOT LIKE' ? 'like' : op === 'IN' || op === 'NOT IN' ? 'list' : 'scalar';
+  // (ipemu) `= 'a','b'` means IN, as a list given to = at run time does.
+  const literalList = equality && source.kind === 'literal' && Array.isArray(source.value);
+  const shape: BindShape = op === 'LIKE' || op === 'NOT LIKE' ? 'like' : op === 'IN' || op === 'NOT IN' || literalList ? 'list' : 'scalar';
   const listable = source.kind === 'path' && equality;
   const inText = `${field} ${negated ? 'NOT IN' : 'IN'} :${bind}`;
   // SOQL has no NOT LIKE operator: the negation wraps the condition.

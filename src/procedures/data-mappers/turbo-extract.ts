@@ -5,7 +5,7 @@ import { compileSteps } from './extract-steps';
 import { isFieldPath } from './soql-clauses';
 import { dataMapperProblem } from './problems';
 import { ownValue, putOwn } from './mapping-paths';
-import { runSteps } from './run-steps';
+import { planStep, runSteps } from './run-steps';
 
 /** Copies `Account.Name` from a record into `out` with the REST API's nesting (`Account: { Name }`). */
 function copyField(record: Record<string, unknown>, out: Record<string, unknown>, names: readonly string[]): void {
@@ -64,22 +64,20 @@ export function compileTurboExtract(def: DataMapperDefinition): { mapper: Compil
     if (!select.has(field.toLowerCase())) select.set(field.toLowerCase(), field);
   }
   const step = compiled.steps[0];
-  const head = step ? `SELECT ${[...select.values()].join(', ')} FROM ${step.object}` : '';
-  const planned = step ? [{ step, soql: `${head}${step.whereText.scalar}${step.tailText}`, listSoql: `${head}${step.whereText.list}${step.tailText}` }] : [];
+  const planned = step ? [planStep(step, [...select.values()])] : [];
+  const names = step ? step.path.map((s) => s.name) : [];
+  const project = (record: unknown) => {
+    const out: Record<string, unknown> = {};
+    if (isPlainObject(record)) for (const path of fields) copyField(record, out, path);
+    return out;
+  };
   const mapper: CompiledDataMapper = {
     name: def.name,
     type: def.type,
     async run(input, ctx) {
       if (!step) return {};
-      const extracted = await runSteps(planned, input, ctx);
-      const names = step.path.map((s) => s.name);
-      let found: unknown = extracted;
+      let found: unknown = await runSteps(planned, input, ctx);
       for (const name of names) found = ownValue(found, name);
-      const project = (record: unknown) => {
-        const out: Record<string, unknown> = {};
-        if (isPlainObject(record)) for (const names of fields) copyField(record, out, names);
-        return out;
-      };
       if (found === undefined) return {};
       return nest(names, Array.isArray(found) ? found.map(project) : project(found));
     },

@@ -133,12 +133,15 @@ describe('Data Mapper Extract filters → SOQL with binds', () => {
     expect(out).toEqual({});
   });
 
-  it('(ipemu) = given a list at run time is sent as IN with the list; the scalar text stays for scalars', async () => {
+  it('(ipemu) = given a list at run time is sent as IN with the list; the scalar text stays for scalars; <> with a literal list is NOT IN', async () => {
     const { out, sent } = await run([{ inputFieldName: 'Id', filterOperator: '=', filterValue: 'ids' }], { ids: [A3, A1] });
     expect(sent[0]).toEqual({ soql: 'SELECT Id FROM Account WHERE Id IN :p0', binds: { p0: [A3, A1] } });
     expect(ids(out)).toEqual([A1, A3]);
     const one = await run([{ inputFieldName: 'Id', filterOperator: '=', filterValue: 'ids' }], { ids: A3 });
     expect(one.sent[0]!.soql).toBe('SELECT Id FROM Account WHERE Id = :p0');
+    const literal = await run([{ inputFieldName: 'Id', filterOperator: '<>', filterValue: `'${A1}','${A2}'` }], {});
+    expect(literal.sent[0]).toEqual({ soql: 'SELECT Id FROM Account WHERE Id NOT IN :p0', binds: { p0: [A1, A2] } });
+    expect(ids(literal.out)).toEqual([A3, ACME]);
   });
 
   it('a filter value path reads nested input with colons (|1 picks the first of a list)', async () => {

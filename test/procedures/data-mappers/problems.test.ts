@@ -113,6 +113,28 @@ describe('Data Mapper types ipemu does not run, and org errors', () => {
     expect((err as IpemuError).details).toEqual({ dataMapper: 'Writer', type });
   });
 
+  it('an enabled lookup item (lookupObjectName) compiles to a mapper whose run is NOT_IMPLEMENTED naming the item; a disabled one does not matter', async () => {
+    const lookup = {
+      outputCreationSequence: 1,
+      inputFieldName: 'a',
+      outputFieldName: 'b',
+      lookupObjectName: 'Account',
+      lookupByFieldName: 'Name',
+      lookupReturnedFieldName: 'Id',
+    };
+    const { mappers, problems } = compileDataMappers([
+      definition('Transform', [map('x', 'y'), lookup], 'Looks'),
+      definition('Transform', [map('a', 'b'), { ...lookup, isDisabled: true }], 'Plain'),
+    ]);
+    expect(problems).toEqual([]);
+    const err = await mappers
+      .get('Looks')!
+      .run({ a: 'Acme' }, { org: mock, vlocity })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'NOT_IMPLEMENTED', message: 'Data Mapper Looks: item 2 (a → b), a lookup of Account, is not implemented by ipemu.' });
+    await expect(mappers.get('Plain')!.run({ a: 1 }, { org: mock, vlocity })).resolves.toEqual({ b: 1 });
+  });
+
   async function orgErrorOf(items: Partial<DataMapperItem>[], org = mock): Promise<OrgError> {
     const dm = compileDataMappers([definition('Extract', items)]).mappers.get('TestDM')!;
     const err = await dm.run({ x: 'a' }, { org, vlocity }).catch((e: unknown) => e);
