@@ -1,21 +1,17 @@
 import { failure, OutputMap } from './envelope';
-import { parseServiceKey } from './service-key';
 import { Registry, ServiceDescription, ServiceInfo, RegisteredService } from './registry';
 import { describeIssues, schemaIssues } from './validation';
 import { resolveConfig, EmulatorConfig } from './config';
 import { silentLogger, Logger } from './logger';
 import type { Org } from './org';
 import type { InvokeOptions, PluginDefinition, ServiceDefinition } from './define-service';
-import { Deadlines } from './deadlines';
+import { Deadline, Deadlines } from './deadlines';
 import { Invocation } from './invocation';
-import { isPlainObject } from './plain-object';
-import { copyJson } from './json-copy';
 import { Outcome, settle } from './settle';
+import { DEFAULT_TIMEOUT_MS, fillFromOptions, readInput, readOptions, unknownProcedure, unknownService } from './invoke-arguments';
+import type { ProcedureInfo, ProcedurePort, ProcedureRunOptions } from './procedure-port';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const MAX_TIMEOUT_MS = 120_000;
-/** Input and options are copied as JSON up to this size (1 MiB): an HTTP body or a batch line holds no more. */
-export const MAX_INPUT_CHARS = 1_048_576;
+export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MAX_INPUT_CHARS } from './invoke-arguments';
 
 /** Where an emulator's org comes from: an org, or a loader called on the first invoke (and once). */
 export type OrgSource = Org | (() => Promise<Org>);
@@ -26,6 +22,8 @@ export interface EmulatorParts {
   services: readonly ServiceDefinition[];
   plugins?: readonly PluginDefinition[];
   org: OrgSource;
+  /** The Integration Procedures `runProcedure` runs; none when omitted. */
+  procedures?: ProcedurePort;
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
   /** Monotonic milliseconds, read when a deadline is set and when a handler settles; tests inject one. */
@@ -35,39 +33,19 @@ export interface EmulatorParts {
 export interface Emulator {
   /** Never rejects: every outcome is an INVOKE output map. */
   invoke(key: string, input: unknown, options?: InvokeOptions): Promise<OutputMap>;
+  /**
+   * Runs the Integration Procedure `Type_SubType`. Never rejects: success is
+   * `{ IPResult, errorCode: 'INVOKE-200', error: 'OK' }`, failure `{ errorCode, error, details }`.
+   */
+  runProcedure(key: string, input: unknown, options?: ProcedureRunOptions): Promise<OutputMap>;
   /** `[{ key, description, inputSchema }]`, as DESIGN.md §4 lists them. */
   services(): ServiceInfo[];
+  /** The loaded procedures that can run, in key order. */
+  procedures(): readonly ProcedureInfo[];
   /** The services' declarations for transports (OpenAPI): schemas and names, never handlers. */
   describeServices(): readonly ServiceDescription[];
   readonly config: Readonly<EmulatorConfig>;
   close(): Promise<void>;
-}
-
-function refuse(message: string): { refused: OutputMap } {
-  return { refused: failure('INVALID_INPUT', message) };
-}
-
-/** A caller's options as a plain copy, or the INVOKE-400 that says why they cannot be used. */
-function readOptions(options: unknown): { options: InvokeOptions } | { refused: OutputMap } {
-  if (options === undefined || options === null) return { options: {} };
-  const copy = copyJson(options, MAX_INPUT_CHARS);
-  if (!copy.ok) return refuse(`Options could not be read as JSON: ${copy.problem}.`);
-  if (!isPlainObject(copy.value)) return refuse('Options must be a JSON object.');
-  const timeout = copy.value.timeout;
-  if (timeout !== undefined && timeout !== null) {
-    if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS) {
-      return refuse(`options.timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-    }
-  }
-  return { options: copy.value };
-}
-
-/** A key that names no registered service: 400 when it is not even `Class:Method`, else 404. */
-function unknownService(key: unknown): OutputMap {
-  if (typeof key !== 'string') return failure('INVALID_INPUT', `The service key must be a Class:Method string, not ${key === null ? 'null' : typeof key}.`);
-  const parsed = parseServiceKey(key);
-  if (!parsed) return failure('INVALID_INPUT', `"${key.slice(0, 200)}" is not a Class:Method service key.`);
-  return failure('NOT_FOUND', `Service ${parsed.key} was not found.`);
 }
 
 /**
@@ -96,23 +74,31 @@ function orgResolver(source: OrgSource): { current(): Org | undefined; load(): P
   };
 }
 
+const NO_PROCEDURES: ProcedurePort = { list: () => [], has: () => false, run: () => Promise.reject(new Error('no procedures')) };
+
 /**
  * The emulator itself: a sealed registry, the INVOKE envelope, timeouts, and the one place where
- * every failure becomes an output map. It knows no service, org or transport: they are handed in.
+ * every failure becomes an output map. It knows no service, procedure, org or transport: they are
+ * handed in.
  */
 export function assembleEmulator(parts: EmulatorParts): Emulator {
   const registry = new Registry();
   for (const service of parts.services) registry.register(service);
   for (const plugin of parts.plugins ?? []) registry.registerPlugin(plugin);
+  const procedures = parts.procedures ?? NO_PROCEDURES;
   const config = resolveConfig(parts.config ?? {});
   const logger = parts.logger ?? silentLogger;
   const clock = parts.clock ?? (() => performance.now());
   const deadlines = new Deadlines(clock);
   const orgs = orgResolver(parts.org);
 
-  function run(service: RegisteredService, input: Record<string, unknown>, invokeOptions: InvokeOptions, target: Org): Promise<OutputMap> {
-    const timeout = invokeOptions.timeout ?? DEFAULT_TIMEOUT_MS;
-    const invocation = new Invocation(target, invokeOptions, logger, config);
+  /**
+   * Runs `work` under the invocation's deadline and settles what it did: the one path of both
+   * `invoke` and `runProcedure` from a checked call to its output map.
+   */
+  function run(key: string, options: InvokeOptions, target: Org, work: (invocation: Invocation, deadline: Deadline) => Promise<unknown>): Promise<OutputMap> {
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    const invocation = new Invocation(target, options, logger, config);
     return new Promise<OutputMap>((resolve) => {
       let answered = false;
       const deadline = deadlines.add(timeout, () => {
@@ -129,13 +115,20 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
         if (clock() > deadline.at) {
           invocation.expire();
           resolve(timeoutOutput(timeout));
-        } else resolve(settle(service.key, outcome, logger));
+        } else resolve(settle(key, outcome, logger));
       };
-      callHandler(service, input, invocation).then(
+      work(invocation, deadline).then(
         (returned) => finish({ returned }),
         (threw: unknown) => finish({ threw }),
       );
     });
+  }
+
+  /** The org, then `start` on it; a failed org load is the call's answer. */
+  function withOrg(key: string, start: (org: Org) => Promise<OutputMap>): Promise<OutputMap> {
+    const org = orgs.current();
+    if (org) return start(org);
+    return orgs.load().then(start, (threw: unknown) => settle(key, { threw }, logger));
   }
 
   /** Never throws and never rejects, whatever the arguments (DESIGN.md §3). */
@@ -145,32 +138,60 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
       // A registered key is a valid one: only an unknown key needs parsing, for its message.
       const service = typeof key === 'string' ? registry.get(key) : undefined;
       if (!service) return Promise.resolve(unknownService(key));
-      // The handler gets a copy: a getter or Proxy of the caller's cannot answer differently later.
-      const given = copyJson(input, MAX_INPUT_CHARS);
-      if (!given.ok) return Promise.resolve(failure('INVALID_INPUT', `Input could not be read as JSON: ${given.problem}.`));
-      if (!isPlainObject(given.value)) return Promise.resolve(failure('INVALID_INPUT', 'Input must be a JSON object.'));
-      const copied = given.value;
+      const given = readInput(input);
+      if ('refused' in given) return Promise.resolve(given.refused);
       const read = readOptions(invokeOptions);
       if ('refused' in read) return Promise.resolve(read.refused);
+      const copied = given.input;
       const opts = read.options;
+      fillFromOptions(copied, opts, service.parameters);
       if (!service.validate(copied)) {
         const issues = schemaIssues(service.validate.errors);
         return Promise.resolve(failure('INVALID_INPUT', describeIssues(issues), issues));
       }
-      const org = orgs.current();
-      if (org) return run(service, copied, opts, org);
-      return orgs.load().then(
-        (loaded) => run(service, copied, opts, loaded),
-        (threw: unknown) => settle(service.key, { threw }, logger),
-      );
+      return withOrg(service.key, (org) => run(service.key, opts, org, (invocation) => callHandler(service, copied, invocation)));
     } catch (threw) {
       return Promise.resolve(settle('invoke', { threw }, logger));
     }
   }
 
+  /** Never throws and never rejects, whatever the arguments (DESIGN.md §3, §5). */
+  function runProcedure(key: string, input: unknown, runOptions?: ProcedureRunOptions): Promise<OutputMap> {
+    try {
+      registry.seal();
+      if (typeof key !== 'string' || !procedures.has(key)) return Promise.resolve(unknownProcedure(key));
+      const given = readInput(input);
+      if ('refused' in given) return Promise.resolve(given.refused);
+      const read = readOptions(runOptions);
+      if ('refused' in read) return Promise.resolve(read.refused);
+      const copied = given.input;
+      const opts = read.options as ProcedureRunOptions;
+      const name = `Integration Procedure ${key}`;
+      return withOrg(name, (org) =>
+        run(name, opts, org, (invocation, deadline) =>
+          procedures.run(key, copied, opts, {
+            org: invocation.org,
+            get signal() {
+              return invocation.signal;
+            },
+            deadlineAt: deadline.at,
+            clock,
+            invoke,
+            logger,
+            config,
+          }),
+        ),
+      );
+    } catch (threw) {
+      return Promise.resolve(settle('runProcedure', { threw }, logger));
+    }
+  }
+
   return {
     invoke,
+    runProcedure,
     services: () => registry.info(),
+    procedures: () => procedures.list(),
     describeServices: () => registry.descriptions(),
     config,
     close: async () => {

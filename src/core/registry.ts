@@ -20,7 +20,14 @@ export interface ServiceDescription extends Readonly<ServiceInfo> {
 
 export interface RegisteredService extends ServiceDescription {
   readonly validate: ValidateFunction;
+  /** The input schema's top-level properties: the parameters a caller may also pass as options. */
+  readonly parameters: readonly string[];
   readonly handler: MethodDefinition['handler'];
+}
+
+function parametersOf(schema: JsonSchema): readonly string[] {
+  const properties = schema.properties;
+  return Object.freeze(properties && typeof properties === 'object' && !Array.isArray(properties) ? Object.keys(properties) : []);
 }
 
 /** `Class:Method` → compiled service. Duplicates fail at registration; sealed before first invoke. */
@@ -49,6 +56,7 @@ export class Registry {
         inputSchema: method.input,
         outputSchema: method.output,
         validate,
+        parameters: parametersOf(method.input),
         handler: method.handler,
       });
     }
