@@ -53,7 +53,7 @@ export function junitXml(results: readonly ProcedureTestResult[]): string {
     };
   });
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
-  return builder.build({
+  const xml: string = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {
       '@_name': 'ipemu ip test',
@@ -64,4 +64,5 @@ export function junitXml(results: readonly ProcedureTestResult[]): string {
       testsuite: suites,
     },
   });
+  return xml.endsWith('\n') ? xml : `${xml}\n`;
 }

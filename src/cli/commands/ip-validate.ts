@@ -4,9 +4,14 @@ import type { CliIo } from '../output';
 import { usageError } from '../usage';
 import { existsSync } from 'node:fs';
 
-/** One problem's line: `file: element: property: message`, leaving out the parts it does not have. */
+/** One problem's line: `file: element E: property P: message`, leaving out the parts it does not have. */
 export function problemLine(problem: { file: string; element?: string; property?: string; message: string }): string {
-  const parts = [problem.file, problem.element, problem.property === undefined ? undefined : `property ${problem.property}`, problem.message];
+  const parts = [
+    problem.file,
+    problem.element === undefined ? undefined : `element ${problem.element}`,
+    problem.property === undefined ? undefined : `property ${problem.property}`,
+    problem.message,
+  ];
   return parts.filter((part) => part !== undefined && part !== '').join(': ');
 }
 
