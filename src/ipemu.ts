@@ -98,12 +98,3 @@ export async function openOrg(selection: OrgSelection, env: NodeJS.ProcessEnv): 
   }
   return loadDemoOrg(selection.user);
 }
-
-/** TEMP (the lead's loader export replaces this): what `ipemu ip validate` reports of a folder. */
-export async function inspectProcedureFolder(dir: string): Promise<{
-  procedures: number;
-  dataMappers: number;
-  problems: readonly { file: string; element?: string; property?: string; message: string }[];
-}> {
-  return { procedures: dir.length > 0 ? 0 : 0, dataMappers: 0, problems: [] };
-}
