@@ -19,8 +19,6 @@ export interface EmulatorOptions {
   plugins?: readonly PluginDefinition[];
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
-  /** TEMP (the lead's createEmulator replaces this): folders of procedure definitions; false loads none. */
-  procedures?: readonly string[] | false;
 }
 
 /** The embedded demo org, loaded only when an invocation needs it (the mock org is not required before). */
