@@ -1,6 +1,10 @@
 // Public exports only.
 export { createEmulator } from './ipemu';
 export type { EmulatorOptions } from './ipemu';
+export { DEMO_PROCEDURES } from './ipemu';
+export type { ProcedureInfo, ProcedureRunOptions } from './core/procedure-port';
+export { evaluateFormula } from './procedures/formula';
+export type { VlocityContext } from './procedures/formula';
 export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './core/emulator';
 export type { Emulator } from './core/emulator';
 export type { ServiceInfo, ServiceDescription } from './core/registry';

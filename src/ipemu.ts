@@ -3,6 +3,8 @@
  * coalescing layer, the embedded demo org and the org-flag precedence, for the library
  * (`createEmulator`) and the CLI alike. Nothing below src/ imports this file but index.ts and cli/.
  */
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { assembleEmulator, Emulator } from './core/emulator';
 import type { EmulatorConfig } from './core/config';
 import type { PluginDefinition } from './core/define-service';
@@ -12,6 +14,15 @@ import type { Org } from './core/org';
 import { DEFAULT_API_VERSION } from './salesforce/api-versions';
 import { createCoalescingOrg } from './orgs/coalescing/coalescing-org';
 import { builtInServices } from './services';
+import { openLibrary, problemText } from './procedures/open-library';
+import type { ProcedurePort } from './core/procedure-port';
+import type { DefinitionProblem } from './procedures/model';
+
+/** The embedded demo Integration Procedures (procedures/demo), loaded by every emulator that loads procedures. */
+export const DEMO_PROCEDURES: string = join(__dirname, '../procedures/demo');
+
+/** How many problems a start-up error lists before it says how many more there are. */
+const LISTED_PROBLEMS = 20;
 
 export interface EmulatorOptions {
   /** The org services read. Omitted: the embedded demo mock org (fixtures/demo), loaded on first use. */
@@ -19,6 +30,52 @@ export interface EmulatorOptions {
   plugins?: readonly PluginDefinition[];
   config?: Partial<EmulatorConfig> | Record<string, unknown>;
   logger?: Logger;
+  /**
+   * Folders (or files) of exported Integration Procedures and Data Mappers, loaded besides the
+   * embedded `procedures/demo` and `./procedures` when it exists; `false` loads none at all (the
+   * CLI's `invoke` and `batch` run no procedure).
+   */
+  procedures?: readonly string[] | false;
+}
+
+/**
+ * The definition paths an emulator loads: the embedded demo, `./procedures` when it exists, then
+ * the caller's, each folder once (a path given twice, or the demo named again, is read once).
+ */
+export function procedurePaths(given: readonly string[], cwd: string = process.cwd()): string[] {
+  const seen = new Set<string>();
+  const paths: string[] = [];
+  const add = (path: string, required: boolean): void => {
+    const absolute = resolve(cwd, path);
+    if (!required && !existsSync(absolute)) return;
+    let real = absolute;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      // A missing path is the loader's problem to report, under the name the caller gave.
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    paths.push(absolute);
+  };
+  add(DEMO_PROCEDURES, false);
+  add('procedures', false);
+  for (const path of given) add(path, true);
+  return paths;
+}
+
+/** Loads and compiles the procedures of `paths`, or throws INVALID_INPUT listing every problem (file, element, property). */
+export function loadProcedures(paths: readonly string[]): ProcedurePort {
+  const { library, problems } = openLibrary(paths);
+  if (problems.length > 0) throw procedureProblems(problems);
+  return library;
+}
+
+function procedureProblems(problems: readonly DefinitionProblem[]): IpemuError {
+  const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  ${problemText(p)}`);
+  const more = problems.length > LISTED_PROBLEMS ? [`  … and ${problems.length - LISTED_PROBLEMS} more`] : [];
+  const count = problems.length === 1 ? 'A procedure definition' : `${problems.length} procedure definitions`;
+  return new IpemuError('INVALID_INPUT', [`${count} could not be loaded:`, ...listed, ...more].join('\n'), { problems });
 }
 
 /** The embedded demo org, loaded only when an invocation needs it (the mock org is not required before). */
@@ -27,12 +84,17 @@ async function loadDemoOrg(user?: string): Promise<Org> {
   return MockOrg.fromFixtures(DEMO_FIXTURES, user === undefined ? {} : { user });
 }
 
-/** An emulator with the built-in services, the plugins' services, and the coalescing layer over its org. */
+/**
+ * An emulator with the built-in services, the plugins' services, the coalescing layer over its org,
+ * and the Integration Procedures of `procedures` (plus the demo and `./procedures`). A definition
+ * that cannot be loaded fails here, at start-up, as a key registered twice does.
+ */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const given = options.org;
   return assembleEmulator({
     services: builtInServices,
     plugins: options.plugins,
+    procedures: options.procedures === false ? undefined : loadProcedures(procedurePaths(options.procedures ?? [])),
     org: given ? createCoalescingOrg(given) : async () => createCoalescingOrg(await loadDemoOrg()),
     config: options.config,
     logger: options.logger,

@@ -174,6 +174,9 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
             get signal() {
               return invocation.signal;
             },
+            get expired() {
+              return invocation.isExpired;
+            },
             deadlineAt: deadline.at,
             clock,
             invoke,

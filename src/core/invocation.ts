@@ -68,6 +68,11 @@ export class Invocation implements ServiceContext, QueryOptions {
     return this.controller.signal;
   }
 
+  /** The deadline passed: read without making the signal. */
+  get isExpired(): boolean {
+    return this.expired;
+  }
+
   expire(): void {
     this.expired = true;
     this.controller?.abort(new IpemuError('TIMEOUT', 'timeout'));

@@ -35,8 +35,10 @@ export interface ProcedureRunOptions extends InvokeOptions {
 export interface ProcedureHost {
   /** The org, carrying this run's abort signal on every request. */
   readonly org: Org;
-  /** Aborts when the run's deadline passes (or its caller gives up). */
+  /** Aborts when the run's deadline passes (or its caller gives up). Made on first read: between elements, read `expired`. */
   readonly signal: AbortSignal;
+  /** The run's deadline has passed: what a runner checks between elements, at no cost. */
+  readonly expired: boolean;
   /** The run's deadline on `clock`; a Remote Action gives the service what is left of it. */
   readonly deadlineAt: number;
   clock(): number;

@@ -90,6 +90,7 @@ describe('emulator.runProcedure: the envelope, the key check and the deadline sh
     expect(call!.input).not.toBe(input);
     expect(call!.options).toEqual({ trace: true });
     expect(call!.host.signal.aborted).toBe(false);
+    expect(call!.host.expired).toBe(false);
     expect(call!.host.deadlineAt).toBeGreaterThan(call!.host.clock());
     expect(call!.host.org.cacheKey).toBe('empty');
   });
@@ -109,6 +110,7 @@ describe('emulator.runProcedure: the envelope, the key check and the deadline sh
       error: 'The invocation did not finish within 30 ms.',
     });
     expect(calls[0]!.host.signal.aborted).toBe(true);
+    expect(calls[0]!.host.expired).toBe(true);
   });
 });
 

@@ -1,0 +1,52 @@
+/** Loop Block (IP reference "Elements"; its output shape is ipemu's reading, see loop-block.ts). */
+import { el, library, proc, run } from '../run-helpers';
+
+const respond = el('Respond', 'Response Action', { returnFullDataJSON: true });
+
+describe('Loop Block', () => {
+  const loop = (props = {}) =>
+    library([
+      proc('T_Loop', [
+        el('Each', 'Loop Block', { loopList: 'order:items', ...props }, [
+          el('Line', 'Set Values', { elementValueMap: { total: '=%order:items:qty% * %order:items:price%', last: '%order:items:sku%' } }),
+        ]),
+        respond,
+      ]),
+    ]);
+  const input = {
+    order: {
+      items: [
+        { sku: 'A', qty: 2, price: 3 },
+        { sku: 'B', qty: 1, price: 10 },
+      ],
+    },
+  };
+
+  it('runs its children once per item, each seeing the current item where the list was, and restores the list after', async () => {
+    const out = await run(loop({ loopOutput: { total: '%Line:total%' } }), 'T_Loop', input);
+    expect(out.IPResult).toEqual({ ...input, Each: [{ total: 6 }, { total: 10 }], Line: { total: 10, last: 'B' } });
+  });
+
+  it('writes one { success: "OK" } per iteration under its name without loopOutput, and keeps the last write of its children', async () => {
+    const out = await run(loop(), 'T_Loop', input);
+    expect(out.IPResult).toMatchObject({ Each: [{ success: 'OK' }, { success: 'OK' }], Line: { last: 'B' } });
+  });
+
+  it('runs once over a single object and not at all over an absent list', async () => {
+    expect((await run(loop(), 'T_Loop', { order: { items: { sku: 'C', qty: 1, price: 1 } } })).IPResult).toMatchObject({
+      Each: [{ success: 'OK' }],
+      Line: { last: 'C' },
+    });
+    expect((await run(loop(), 'T_Loop', { order: {} })).IPResult).toEqual({ order: {}, Each: [] });
+  });
+
+  it('fails the step with INVOKE-400 naming the element when loopList is text or a number', async () => {
+    const out = await run(loop(), 'T_Loop', { order: { items: 'A,B' } });
+    expect(out).toMatchObject({ errorCode: 'INVOKE-400', details: { element: 'Each', type: 'Loop Block', property: 'loopList' } });
+    expect(out.error).toContain('not a list');
+  });
+
+  it('is a problem without a loopList', () => {
+    expect(library([proc('T_NoList', [el('L', 'Loop Block', {})])]).problems).toMatchObject([{ element: 'L', property: 'loopList' }]);
+  });
+});
