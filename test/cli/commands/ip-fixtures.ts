@@ -6,6 +6,11 @@ import { ROOT } from '../run-cli';
 /** vlocity_build's expanded DataPacks (MIT, LICENSE beside them): IPCondBlock1, and IPTest1, the test procedure that runs it. */
 export const VLOCITY_IPS = join(ROOT, 'test', 'fixtures', 'procedures', 'vlocity-build', 'IntegrationProcedure');
 
+export const COND_BLOCK = 'DataPackTest_IPCondBlock1';
+
+/** IPCondBlock1's own SampleInput. */
+export const COND_BLOCK_INPUT = { Price: '250', State: 'MI' };
+
 /** IPCondBlock1's answer on its SampleInput (the state MI takes the other-state rate, 0.07): what its own tests expect. */
 export const COND_BLOCK_OUTPUT = { Output: { Price: '250', State: 'MI', Tax: 17.5, TaxRate: 7, Total: 267.5 } };
 

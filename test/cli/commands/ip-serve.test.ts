@@ -2,9 +2,8 @@ import { Connection } from 'jsforce';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
 import { startCli } from '../spawn-server';
-import { COND_BLOCK_OUTPUT, DEMO_JOB, editedCopy, replaceIn, VLOCITY_IPS } from './ip-fixtures';
+import { COND_BLOCK, COND_BLOCK_INPUT, COND_BLOCK_OUTPUT, editedCopy, replaceIn, VLOCITY_IPS } from './ip-fixtures';
 
-const SUMMARY = { jobId: DEMO_JOB, status: 'Success', done: true, succeeded: true, summary: `Job ${DEMO_JOB} finished successfully.` };
 const TOKEN = 'ip-serve-token-of-some-length';
 
 describe('ipemu serve --procedures', () => {
@@ -13,23 +12,19 @@ describe('ipemu serve --procedures', () => {
     try {
       const { url } = JSON.parse(server.firstLine) as { url: string };
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
-      const envelope = await fetch(`${url}/procedures/InsPolicy_JobStatusSummary`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ input: { jobId: DEMO_JOB } }),
-      });
+      const envelope = await fetch(`${url}/procedures/${COND_BLOCK}`, { method: 'POST', headers, body: JSON.stringify({ input: COND_BLOCK_INPUT }) });
       expect(envelope.status).toBe(200);
-      expect(await envelope.json()).toEqual({ IPResult: SUMMARY, errorCode: 'INVOKE-200', error: 'OK' });
+      expect(await envelope.json()).toEqual({ IPResult: COND_BLOCK_OUTPUT, errorCode: 'INVOKE-200', error: 'OK' });
       const apex = await fetch(`${url}/services/apexrest/vlocity_ins/v1/integrationprocedure/DataPackTest_IPCondBlock1/`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ Price: '250', State: 'MI' }),
+        body: JSON.stringify(COND_BLOCK_INPUT),
       });
       expect(apex.status).toBe(200);
       expect(await apex.json()).toEqual(COND_BLOCK_OUTPUT);
       const doc = (await (await fetch(`${url}/openapi.json`, { headers })).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/procedures/InsPolicy_JobStatusSummary', '/procedures/DataPackTest_IPCondBlock1']));
-      const denied = await fetch(`${url}/procedures/InsPolicy_JobStatusSummary`, { method: 'POST' });
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([`/procedures/${COND_BLOCK}`, '/procedures/DataPackTest_IPTest1']));
+      const denied = await fetch(`${url}/procedures/${COND_BLOCK}`, { method: 'POST' });
       expect(denied.status).toBe(401);
     } finally {
       server.child.kill('SIGTERM');
@@ -39,16 +34,16 @@ describe('ipemu serve --procedures', () => {
 });
 
 describe('ipemu mock-org serve --procedures', () => {
-  test('jsforce runs a demo IP over Apex REST and vlocity_build IPCondBlock1 over the Connect API, against that mock org', async () => {
+  test('jsforce runs vlocity_build IPCondBlock1 over Apex REST and the Connect API', async () => {
     const server = await startCli(['mock-org', 'serve', '--port', '0', '--procedures', VLOCITY_IPS]);
     try {
       const { instanceUrl, accessToken } = JSON.parse(server.firstLine) as { instanceUrl: string; accessToken: string };
       const conn = new Connection({ instanceUrl, accessToken, version: '64.0', maxRequest: 1 });
-      expect(await conn.apex.post('/vlocity_ins/v1/integrationprocedure/InsPolicy_JobStatusSummary/', { jobId: DEMO_JOB })).toEqual(SUMMARY);
+      expect(await conn.apex.post(`/vlocity_ins/v1/integrationprocedure/${COND_BLOCK}/`, COND_BLOCK_INPUT)).toEqual(COND_BLOCK_OUTPUT);
       const connect = await conn.request<{ error: unknown; response: unknown[]; status: string }>({
         method: 'POST',
         url: '/services/data/v64.0/connect/omni-global/integration-procedure/execute/DataPackTest_IPCondBlock1',
-        body: JSON.stringify({ input: { inputs: [JSON.stringify({ Price: '250', State: 'MI' })] }, options: {} }),
+        body: JSON.stringify({ input: { inputs: [JSON.stringify(COND_BLOCK_INPUT)] }, options: {} }),
         headers: { 'content-type': 'application/json' },
       });
       expect(connect).toEqual({ error: null, response: [COND_BLOCK_OUTPUT], status: 'Success' });

@@ -26,14 +26,13 @@ const failingCopy = (): string =>
   );
 
 describe('ipemu ip test', () => {
-  test("runs the demo test procedure and vlocity_build's IPTest1: one PASS line per assert, a summary, exit 0", async () => {
+  test("runs every test procedure, vlocity_build's IPTest1 among them: one PASS line per assert, a summary, exit 0", async () => {
     const r = await runCli(['ip', 'test', '--procedures', VLOCITY_IPS]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toContain('PASS DataPackTest_IPTest1 › AssertTotal');
-    expect(lines.filter((l) => l.startsWith('PASS InsPolicy_DemoTests › ')).length).toBeGreaterThan(0);
-    expect(lines.every((l) => !l.startsWith('FAIL'))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^2 test procedures, (\d+) asserts: \1 passed, 0 failed\.$/);
+    expect(lines.slice(0, -1).every((l) => l.startsWith('PASS '))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^\d+ test procedures?, (\d+) asserts?: \1 passed, 0 failed\.$/);
   });
 
   test('a failing assert prints FAIL with its message and exits 1', async () => {
@@ -49,13 +48,18 @@ describe('ipemu ip test', () => {
     expect(r.code).toBe(1);
     const doc = readJunit(path);
     const suites = doc.testsuites.testsuite;
-    expect(suites.map((s) => s.name).sort()).toEqual(['DataPackTest_IPTest1', 'InsPolicy_DemoTests']);
     const ipTest1 = suites.find((s) => s.name === 'DataPackTest_IPTest1')!;
     expect(ipTest1).toMatchObject({ tests: '1', failures: '1' });
-    expect(ipTest1.testcase![0]).toMatchObject({ name: 'AssertTotal', classname: 'DataPackTest_IPTest1', failure: { message: 'Calculation is incorrect.' } });
-    const demo = suites.find((s) => s.name === 'InsPolicy_DemoTests')!;
-    expect(demo.failures).toBe('0');
-    expect(Number(doc.testsuites.tests)).toBe(1 + demo.testcase!.length);
+    expect(ipTest1.testcase).toEqual([
+      expect.objectContaining({
+        name: 'AssertTotal',
+        classname: 'DataPackTest_IPTest1',
+        failure: expect.objectContaining({ message: 'Calculation is incorrect.' }),
+      }),
+    ]);
+    // Every other suite (the demo's test procedures) passed; the totals add up over all of them.
+    expect(suites.filter((s) => s !== ipTest1).every((s) => s.failures === '0')).toBe(true);
+    expect(Number(doc.testsuites.tests)).toBe(suites.reduce((sum, s) => sum + (s.testcase?.length ?? 0), 0));
     expect(doc.testsuites.failures).toBe('1');
   });
 
