@@ -43,6 +43,18 @@ describe('ipemu ip run', () => {
     expect(JSON.parse(fromStdin.stdout)).toEqual(COND_BLOCK_OUTPUT);
   });
 
+  test("--test applies the tested IP's mockResponseMap: vlocity_build IPTest1 sees IPCondBlock1's mocked rate (Total 265, not 267.5)", async () => {
+    const args = ['ip', 'run', 'DataPackTest_IPTest1', '--procedures', VLOCITY_IPS];
+    const tested = await runCli([...args, '--test', '--json']);
+    expect(tested.code).toBe(0);
+    const result = JSON.parse(tested.stdout).result;
+    expect(result.IPResult.TestIP.Output.Total).toBe(265);
+    expect(result.asserts).toEqual([{ name: 'AssertTotal', passed: true, message: '' }]);
+    const plain = await runCli(args);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).TestIP.Output.Total).toBe(267.5);
+  });
+
   test('the embedded demo InsPolicy_JobStatusSummary answers through its Remote Action to getPolicyAsyncJobStatus', async () => {
     const r = await runCli(['ip', 'run', 'InsPolicy_JobStatusSummary', '--input', JSON.stringify({ jobId: DEMO_JOB })]);
     expect(r.code).toBe(0);
