@@ -6,6 +6,7 @@ import { addOrgFlags, apiVersionExplicit } from './org-flags';
 import { addProcedureFlags } from './procedure-flags';
 import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } from './listen-flags';
 import type { CliIo } from './output';
+import type { IpRunFlags } from './commands/ip-run';
 import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
 
 /**
@@ -140,15 +141,16 @@ function addIpCommands(program: Command, setExitCode: (code: number) => void, io
         .command('run')
         .description('run an Integration Procedure once and print its response')
         .argument('<Type_SubType>', 'procedure key')
+        .argument('[-]', 'read the input map from stdin (as --input-file -)')
         .option('--input <json>', 'input map as JSON')
         .option('--input-file <path>', 'read the input map from a file, or - for stdin')
         .option('--trace', 'write each element (ran, skipped and why, failed; time; output) to stderr')
         .option('--test', "a test run: apply the procedures' mockResponseMap")
         .option('--json', 'wrap the whole envelope as { status, result, warnings }'),
     ),
-  ).action(async (key: string, _opts: unknown, cmd: Command) => {
+  ).action(async (key: string, stdin: string | undefined, _opts: unknown, cmd: Command) => {
     const { runIpRun } = await import('./commands/ip-run');
-    setExitCode(await runIpRun(key, cmd.opts(), io, apiVersionExplicit(cmd)));
+    setExitCode(await runIpRun(key, { ...cmd.opts<IpRunFlags>(), stdinDash: stdin }, io, apiVersionExplicit(cmd)));
   });
   addProcedureFlags(ip.command('list').description('list the loaded Integration Procedures'))
     .option('--json', 'print { status, result: [{ key, type, subType, version, isTest, file, format }], warnings }')

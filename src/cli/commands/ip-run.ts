@@ -7,6 +7,7 @@ import type { OrgFlags } from '../org-flags';
 import { CliIo, envelope, printJson } from '../output';
 import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 import { traceLines } from '../trace-lines';
+import { usageError } from '../usage';
 
 export interface IpRunFlags extends OrgFlags, ProcedureFlags {
   input?: string;
@@ -14,6 +15,16 @@ export interface IpRunFlags extends OrgFlags, ProcedureFlags {
   trace?: boolean;
   test?: boolean;
   json?: boolean;
+  /** The optional operand after the key: only `-` (stdin, as `--input-file -`). */
+  stdinDash?: string;
+}
+
+/** `ip run <key> -` is `--input-file -`; any other operand, or `-` with another input, is a usage error. */
+function inputFlags(flags: IpRunFlags): { input?: string; inputFile?: string } {
+  if (flags.stdinDash === undefined) return flags;
+  if (flags.stdinDash !== '-') throw usageError(`Unexpected argument "${flags.stdinDash}": give the input with --input, --input-file or - (stdin).`);
+  if (flags.input !== undefined || flags.inputFile !== undefined) throw usageError('Give the input with --input, --input-file or - (stdin), not several.');
+  return { inputFile: '-' };
 }
 
 /** What plain `ip run` prints: the IP's response on success, else the failure map (as `invoke` prints one). */
@@ -26,7 +37,7 @@ function printed(out: OutputMap): unknown {
 
 /** `ipemu ip run <Type_SubType>`: one run, its exit code from the one error table. */
 export async function runIpRun(key: string, flags: IpRunFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
-  const input = await readInvokeInput(flags, io);
+  const input = await readInvokeInput(inputFlags(flags), io);
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   try {
     const options: ProcedureRunOptions = {};

@@ -32,15 +32,26 @@ describe('ipemu ip run', () => {
     expect(lines.at(-1)).toMatch(/^ran {6}Response \(Response Action\) [\d.]+ ms → \{"Output"/);
   });
 
-  test('reads the input from --input-file (a BOM is dropped) and from stdin (-)', async () => {
+  test('reads the input from --input-file (a BOM is dropped), from --input-file - and from a bare - (stdin)', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ipemu-ip-run-')), 'input.json');
     writeFileSync(file, `\uFEFF${JSON.stringify(COND_BLOCK_INPUT)}`);
     const fromFile = await run(['--input-file', file]);
     expect(fromFile.code).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toEqual(COND_BLOCK_OUTPUT);
-    const fromStdin = await run(['--input-file', '-'], JSON.stringify(COND_BLOCK_INPUT));
-    expect(fromStdin.code).toBe(0);
-    expect(JSON.parse(fromStdin.stdout)).toEqual(COND_BLOCK_OUTPUT);
+    for (const stdinArgs of [['--input-file', '-'], ['-']]) {
+      const fromStdin = await run(stdinArgs, JSON.stringify(COND_BLOCK_INPUT));
+      expect(fromStdin.code).toBe(0);
+      expect(JSON.parse(fromStdin.stdout)).toEqual(COND_BLOCK_OUTPUT);
+    }
+  });
+
+  test('an operand other than -, or - with --input, is a usage error (exit 2)', async () => {
+    const other = await run(['input.json']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/Unexpected argument "input.json"/);
+    const both = await run(['-', '--input', '{}'], '{}');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/not several/);
   });
 
   test("--test applies the tested IP's mockResponseMap: vlocity_build IPTest1 sees IPCondBlock1's mocked rate (Total 265, not 267.5)", async () => {
