@@ -1,6 +1,6 @@
 import { Connection } from 'jsforce';
 import { MockOrg } from '../../../src/mock-org/mock-org';
-import { startMockRestServer, type MockRestServer } from '../../../src/mock-org/rest/server';
+import { buildMockRestServer, startMockRestServer, type MockRestServer } from '../../../src/mock-org/rest/server';
 import { mockOrgProcedures, type MockOrgProcedures } from '../../../src/cli/mock-org-procedures';
 import { procedureEmulator, RecordedRun } from '../../http/fake-procedures';
 import { BULK_JOBS, restFixtures } from './rest-fixtures';
@@ -125,6 +125,25 @@ describe('mock-org serve: Integration Procedure routes through jsforce', () => {
       });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { errorCode: string }[])[0]!.errorCode).toBe('NOT_FOUND');
+    }
+  });
+});
+
+describe('the fake REST API without extensions', () => {
+  test('has no /services/apexrest or Connect route: 404 NOT_FOUND as for any unknown resource', async () => {
+    const app = buildMockRestServer({ org: await MockOrg.fromFixtures(restFixtures()), accessToken: 'plain-server-token' });
+    try {
+      const headers = { authorization: 'Bearer plain-server-token', 'content-type': 'application/json' };
+      for (const url of [
+        '/services/apexrest/vlocity_ins/v1/integrationprocedure/Demo_Echo/',
+        '/services/data/v64.0/connect/omni-global/integration-procedure/execute/Demo_Echo',
+      ]) {
+        const res = await app.inject({ method: 'POST', url, headers, payload: '{}' });
+        expect(res.statusCode).toBe(404);
+        expect(res.json()).toEqual([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      }
+    } finally {
+      await app.close();
     }
   });
 });
