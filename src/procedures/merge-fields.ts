@@ -5,7 +5,7 @@
  * and lists are compiled member by member. Compiled once, evaluated per run.
  */
 import { IpemuError } from '../core/errors';
-import { copyJson } from '../core/json-copy';
+import { copyJson, MAX_JSON_DEPTH } from '../core/json-copy';
 import { isPlainObject } from '../core/plain-object';
 import { compileFormula, FormulaSyntaxError, type FormulaScope } from './formula/index';
 import { compilePath } from './paths';
@@ -13,10 +13,11 @@ import { compilePath } from './paths';
 export type ValueTemplate = (scope: FormulaScope) => unknown;
 
 /**
- * A merge field's path starts and ends with a name character, so the '%' of "50% off" or
- * "10%, 20%" stays text; inside, names keep their spaces, '.', '-', ':' and '|'. [inferred]
+ * A merge field's path starts with a name character and ends with no space, so the '%' of
+ * "50% off 20%" or "10%, 20%" stays text; inside, names keep their spaces, '.', '-', '?', ':'
+ * and '|' (`%Jewelry - In Vault?%`). [inferred]
  */
-const FIELD = '%([A-Za-z0-9_$](?:[^%\\n]*[A-Za-z0-9_])?)%';
+const FIELD = '%([A-Za-z0-9_$](?:[^%\\n]*[^%\\s])?)%';
 const ONE_FIELD = new RegExp(`^${FIELD}$`);
 const FIELDS = new RegExp(FIELD, 'g');
 const VLOCITY = /^\$vlocity\./i;
@@ -87,17 +88,28 @@ function child(where: string, key: string | number): string {
  * data JSON and may be changed there later.
  */
 export function compileValue(value: unknown, where = ''): ValueTemplate {
+  return compileAt(value, where, 0);
+}
+
+function compileAt(value: unknown, where: string, depth: number): ValueTemplate {
   if (typeof value === 'string') return compileText(value, where);
+  if (depth >= MAX_JSON_DEPTH && value !== null && typeof value === 'object') {
+    // Bounds the recursion: no real property value nests this deep.
+    throw new FormulaSyntaxError(`Expected at most ${MAX_JSON_DEPTH} levels of nesting in the value${where === '' ? '' : ` (in ${where})`}`, '', 1);
+  }
   if (Array.isArray(value)) {
-    const items = value.map((item: unknown, index) => compileValue(item, child(where, index)));
+    const items = value.map((item: unknown, index) => compileAt(item, child(where, index), depth + 1));
     return (scope) => items.map((item) => item(scope));
   }
   if (isPlainObject(value)) {
-    const entries = Object.entries(value).map(([key, member]) => [key, compileValue(member, child(where, key))] as const);
+    const entries = Object.entries(value).map(([key, member]) => [key, compileAt(member, child(where, key), depth + 1)] as const);
     return (scope) => {
       const result: Record<string, unknown> = {};
-      // defineProperty: a '__proto__' key of a definition stays an ordinary key of the result.
-      for (const [key, member] of entries) Object.defineProperty(result, key, { value: member(scope), writable: true, enumerable: true, configurable: true });
+      for (const [key, member] of entries) {
+        // A '__proto__' key of a definition stays an ordinary key; defineProperty only there, since it costs 0.4 µs a key.
+        if (key === '__proto__') Object.defineProperty(result, key, { value: member(scope), writable: true, enumerable: true, configurable: true });
+        else result[key] = member(scope);
+      }
       return result;
     };
   }

@@ -80,6 +80,13 @@ export interface DataMapperDefinition {
   readonly type: string;
   readonly inputType?: string;
   readonly outputType?: string;
+  /**
+   * `versionNumber` of a metadata export (`getCases_1.rpt`, `getCases_2.rpt`); 1 where the export
+   * has none (the managed package's DRBundle__c). Every version is loaded; choosing is the user's.
+   */
+  readonly version?: number;
+  /** `active` as exported; true where the export has none. Real `.rpt` exports often say false for the mapper in use. */
+  readonly active?: boolean;
   readonly items: readonly DataMapperItem[];
   readonly origin: DefinitionOrigin;
 }

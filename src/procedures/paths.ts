@@ -70,7 +70,7 @@ function mapOver(list: readonly unknown[], steps: readonly Step[], from: number)
   for (const entry of list) {
     const found = getSteps(entry, steps, from);
     if (found === undefined) continue;
-    if (Array.isArray(found) && isMappedFurther(steps, from)) values.push(...(found as unknown[]));
+    if (Array.isArray(found) && isMappedFurther(steps, from)) for (const value of found as unknown[]) values.push(value);
     else values.push(found);
   }
   return values.length > 0 ? values : undefined;
@@ -107,6 +107,7 @@ function setSteps(target: Record<string, unknown>, steps: readonly Step[], value
         return;
       }
       let child = field(current, step.name);
+      // A text or number on the way gives way to an object, as a node written fresh would be. [inferred]
       if (child === undefined || child === null || typeof child !== 'object') {
         child = step.indexes.length > 0 ? [] : containerFor(steps[i + 1]);
         setOwn(current, step.name, child);

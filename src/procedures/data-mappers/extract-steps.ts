@@ -1,32 +1,16 @@
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
-import { parseFilterValue, FilterSource } from './filter-values';
+import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import { parseSegments, sameNames, Segment } from './mapping-paths';
-import { dataMapperProblem } from './problems';
-import { isFieldPath, isObjectName, MAX_EXTRACT_LIMIT, orderByText, wholeNumber } from './soql-clauses';
+import { dataMapperProblem, ItemEntry } from './problems';
+import { isFieldPath, isObjectName } from './soql-clauses';
+import { compileFilterRow, Condition, StepFilter } from './step-filters';
 
-/** How a filter's value becomes its bind: a list for (NOT) IN, a substring pattern for LIKE, else as read. */
-export type BindShape = 'scalar' | 'list' | 'like';
-
-/** Where a path-valued filter reads at run time. */
-export type FilterOrigin = 'input' | 'extracted' | 'anchor';
-
-export interface StepFilter {
-  readonly bind: string;
-  readonly source: Exclude<FilterSource, { kind: 'null' }>;
-  readonly shape: BindShape;
-  readonly origin: FilterOrigin;
-  /** For origin 'anchor': the path below the anchor record; else the whole path. */
-  readonly segments: readonly Segment[];
-  /** `=`/`<>` on a path: a list read at run time switches the step to its `listSoql`, where this filter is (NOT) IN. */
-  readonly listable: boolean;
-}
+export type { StepFilter } from './step-filters';
 
 export interface ExtractStep {
   /** The extract path where the step's records land (`contact:account`). */
   readonly path: readonly Segment[];
   readonly pathText: string;
   readonly object: string;
-  readonly sequence: number;
   /** The nearest earlier step whose path is a proper prefix: the step runs once per record there. */
   readonly anchor?: readonly Segment[];
   readonly filters: readonly StepFilter[];
@@ -37,19 +21,11 @@ export interface ExtractStep {
 
 interface StepGroup {
   readonly pathText: string;
-  readonly items: { index: number; item: DataMapperItem }[];
-}
-
-const OPERATORS = new Set(['=', '<>', '!=', 'LIKE', 'NOT LIKE', 'IN', 'NOT IN', '>', '>=', '<', '<=', 'LIMIT', 'OFFSET', 'ORDER BY']);
-
-export function normalOperator(op: string | undefined): string | undefined {
-  if (op === undefined) return undefined;
-  const text = op.trim().replace(/\s+/g, ' ').toUpperCase();
-  return text === '' ? undefined : text;
+  readonly items: ItemEntry[];
 }
 
 /** Extraction-step items grouped by extract path, ordered by `inputObjectQuerySequence` (ties: first seen). */
-function groupSteps(items: readonly { index: number; item: DataMapperItem }[]): StepGroup[] {
+function groupSteps(items: readonly ItemEntry[]): StepGroup[] {
   const groups = new Map<string, StepGroup>();
   for (const entry of items) {
     const pathText = entry.item.outputFieldName?.trim() ?? '';
@@ -73,12 +49,6 @@ function longestPrefix(paths: readonly (readonly Segment[])[], path: readonly Se
   return best;
 }
 
-interface Condition {
-  readonly group: number;
-  readonly scalar: string;
-  readonly list: string;
-}
-
 function whereOf(conditions: readonly Condition[], which: 'scalar' | 'list'): string {
   if (conditions.length === 0) return '';
   const groups = new Map<number, string[]>();
@@ -92,25 +62,28 @@ function whereOf(conditions: readonly Condition[], which: 'scalar' | 'list'): st
   return ` WHERE ${parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' OR ')}`;
 }
 
-export function compileSteps(
-  def: DataMapperDefinition,
-  stepItems: readonly { index: number; item: DataMapperItem }[],
-): { steps: ExtractStep[]; problems: DefinitionProblem[] } {
+export function compileSteps(def: DataMapperDefinition, stepItems: readonly ItemEntry[]): { steps: ExtractStep[]; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const steps: ExtractStep[] = [];
   for (const group of groupSteps(stepItems)) {
     const first = group.items[0]!;
-    const object = group.items.map((e) => e.item.inputObjectName?.trim()).find((name) => name) ?? '';
+    const objects = [...new Set(group.items.map((e) => e.item.inputObjectName?.trim() ?? '').filter((name) => name))];
+    const object = objects[0] ?? '';
+    if (objects.length > 1) {
+      const other = group.items.find((e) => e.item.inputObjectName?.trim() === objects[1])!;
+      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names two objects (${objects.join(', ')})`, other));
+      continue;
+    }
     if (!object) {
-      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names no object.`, first));
+      problems.push(dataMapperProblem(def, `the extraction step "${group.pathText}" names no object`, first));
       continue;
     }
     if (!isObjectName(object)) {
-      problems.push(dataMapperProblem(def, `"${object}" is not an object name.`, first));
+      problems.push(dataMapperProblem(def, `"${object}" is not an object name`, first));
       continue;
     }
     if (!group.pathText) {
-      problems.push(dataMapperProblem(def, `the extraction step on ${object} has no extract path (outputFieldName).`, first));
+      problems.push(dataMapperProblem(def, `the extraction step on ${object} has no extract path (outputFieldName)`, first));
       continue;
     }
     const path = parseSegments(group.pathText);
@@ -126,72 +99,18 @@ export function compileSteps(
     let offset: number | undefined;
     let ok = true;
     for (const entry of group.items) {
-      const { item } = entry;
-      const op = normalOperator(item.filterOperator);
-      if (op === undefined) continue;
-      const fail = (message: string) => {
-        problems.push(dataMapperProblem(def, message, entry));
+      const row = compileFilterRow(entry.item, { ...(anchor ? { anchor } : {}), earlier: steps.map((s) => s.path), bindCount: filters.length });
+      if (!row) continue;
+      if (row.kind === 'problem') {
+        problems.push(dataMapperProblem(def, row.message, entry));
         ok = false;
-      };
-      if (!OPERATORS.has(op)) {
-        fail(`unknown FilterOperator "${item.filterOperator}".`);
-        continue;
+      } else if (row.kind === 'limit') limit = row.value;
+      else if (row.kind === 'offset') offset = row.value;
+      else if (row.kind === 'order') orderBy.push(row.text);
+      else {
+        conditions.push(row.condition);
+        if (row.filter) filters.push(row.filter);
       }
-      const value = item.filterValue ?? '';
-      if (op === 'LIMIT' || op === 'OFFSET') {
-        const n = op === 'LIMIT' ? wholeNumber(value, 1, MAX_EXTRACT_LIMIT) : wholeNumber(value, 0, Number.MAX_SAFE_INTEGER);
-        if (n === undefined)
-          fail(op === 'LIMIT' ? `LIMIT "${value}" is not a whole number from 1 to ${MAX_EXTRACT_LIMIT}.` : `OFFSET "${value}" is not a whole number.`);
-        else if (op === 'LIMIT') limit = n;
-        else offset = n;
-        continue;
-      }
-      if (op === 'ORDER BY') {
-        const text = orderByText(value);
-        if (text === undefined) fail(`ORDER BY "${value}" is not a list of fields.`);
-        else orderBy.push(text);
-        continue;
-      }
-      const field = item.inputFieldName?.trim() ?? '';
-      if (!isFieldPath(field)) {
-        fail(field ? `"${field}" is not a field name.` : `the ${op} filter names no field (inputFieldName).`);
-        continue;
-      }
-      const source = parseFilterValue(value);
-      const group = item.filterGroup ?? 0;
-      if (source.kind === 'null') {
-        if (op !== '=' && op !== '<>' && op !== '!=') {
-          fail(`$Vlocity.NULL can only be compared with = or <>, not ${op}.`);
-          continue;
-        }
-        const text = `${field} ${op === '=' ? '=' : '!='} null`;
-        conditions.push({ group, scalar: text, list: text });
-        continue;
-      }
-      const bind = `p${filters.length}`;
-      const negated = op === '<>' || op === '!=' || op === 'NOT IN' || op === 'NOT LIKE';
-      const shape: BindShape = op === 'LIKE' || op === 'NOT LIKE' ? 'like' : op === 'IN' || op === 'NOT IN' ? 'list' : 'scalar';
-      const listable = source.kind === 'path' && (op === '=' || op === '<>' || op === '!=');
-      let scalar: string;
-      if (shape === 'like') scalar = negated ? `(NOT ${field} LIKE :${bind})` : `${field} LIKE :${bind}`;
-      else if (shape === 'list') scalar = `${field} ${negated ? 'NOT IN' : 'IN'} :${bind}`;
-      else scalar = `${field} ${op === '<>' ? '!=' : op} :${bind}`;
-      const list = listable ? `${field} ${negated ? 'NOT IN' : 'IN'} :${bind}` : scalar;
-      conditions.push({ group, scalar, list });
-      let origin: FilterOrigin = 'input';
-      let segments: readonly Segment[] = source.kind === 'path' ? source.segments : [];
-      if (source.kind === 'path') {
-        const earlier = longestPrefix(
-          steps.map((s) => s.path),
-          source.segments,
-          true,
-        );
-        if (anchor && sameNames(anchor, source.segments) && source.segments.length > anchor.length) {
-          origin = 'anchor';
-          segments = source.segments.slice(anchor.length);
-        } else if (earlier) origin = 'extracted';
-      }
-      filters.push({ bind, source, shape, origin, segments, listable });
     }
     if (!ok) continue;
     const tail = [
@@ -203,7 +122,6 @@ export function compileSteps(
       path,
       pathText: group.pathText,
       object,
-      sequence: first.item.inputObjectQuerySequence ?? 0,
       ...(anchor ? { anchor } : {}),
       filters,
       whereText: { scalar: whereOf(conditions, 'scalar'), list: whereOf(conditions, 'list') },

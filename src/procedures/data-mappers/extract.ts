@@ -1,12 +1,11 @@
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem } from '../model';
+import type { ItemEntry } from './problems';
+import type { DataMapperDefinition, DefinitionProblem } from '../model';
 import type { CompiledDataMapper } from './context';
 import { compileSteps, ExtractStep, fieldOfRead } from './extract-steps';
 import { compileFormulas } from './formula-items';
 import { applyMappings, compileMappings } from './mapping-items';
 import { parseSegments, Segment } from './mapping-paths';
-import { PlannedStep, runSteps } from './run-steps';
-
-type Entry = { index: number; item: DataMapperItem };
+import { PlannedStep, planStep, runSteps } from './run-steps';
 
 const namesOf = (segments: readonly Segment[]) => segments.map((s) => s.name).join(':');
 
@@ -40,15 +39,12 @@ export function filterReads(steps: readonly ExtractStep[]): Segment[][] {
 
 export function planSteps(steps: readonly ExtractStep[], reads: readonly (readonly Segment[])[]): PlannedStep[] {
   const selects = selectLists(steps, [...reads, ...filterReads(steps)]);
-  return steps.map((step) => {
-    const head = `SELECT ${selects.get(step)!.join(', ')} FROM ${step.object}`;
-    return { step, soql: `${head}${step.whereText.scalar}${step.tailText}`, listSoql: `${head}${step.whereText.list}${step.tailText}` };
-  });
+  return steps.map((step) => planStep(step, selects.get(step)!));
 }
 
 /** Items with outputCreationSequence 0 are extraction steps; formulas are items with an expression; the rest map. */
-export function partitionItems(def: DataMapperDefinition): { steps: Entry[]; formulas: Entry[]; mappings: Entry[] } {
-  const out = { steps: [] as Entry[], formulas: [] as Entry[], mappings: [] as Entry[] };
+export function partitionItems(def: DataMapperDefinition): { steps: ItemEntry[]; formulas: ItemEntry[]; mappings: ItemEntry[] } {
+  const out = { steps: [] as ItemEntry[], formulas: [] as ItemEntry[], mappings: [] as ItemEntry[] };
   def.items.forEach((item, index) => {
     if (item.isDisabled) return;
     const entry = { index, item };

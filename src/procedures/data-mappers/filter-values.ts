@@ -1,14 +1,17 @@
 import type { BindScalar, BindValue } from '../../core/org';
+import { compileFormula, Evaluator } from '../formula';
 import { parseSegments, Segment } from './mapping-paths';
 
 /**
  * What a filter's `filterValue` names, decided once at compile: a literal of the definition
- * (quoted text, a number, a list of quoted texts), `$Vlocity.NULL`, or a path read at run time
- * from the input or from what an earlier step extracted (`contact:AccountId`).
+ * (quoted text, a number, a list of quoted texts), `$Vlocity.NULL`, another `$Vlocity.*` variable
+ * (read at run time as formulas read it), or a path read at run time from the input or from what
+ * an earlier step extracted (`contact:AccountId`).
  */
 export type FilterSource =
   | { readonly kind: 'literal'; readonly value: BindValue }
   | { readonly kind: 'null' }
+  | { readonly kind: 'vlocity'; readonly evaluate: Evaluator }
   | { readonly kind: 'path'; readonly segments: readonly Segment[]; readonly text: string };
 
 const QUOTED = /^\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*$/;
@@ -37,6 +40,8 @@ function quotedList(text: string): string[] | undefined {
 export function parseFilterValue(raw: string): FilterSource {
   const text = raw.trim();
   if (text.toUpperCase() === '$VLOCITY.NULL') return { kind: 'null' };
+  // $Vlocity.TODAY, .NOW, .UserId: one home for what they mean, the formula engine's.
+  if (/^\$vlocity\.[A-Za-z]+$/i.test(text)) return { kind: 'vlocity', evaluate: compileFormula(text) };
   const quoted = unquote(text);
   if (quoted !== undefined) return { kind: 'literal', value: quoted };
   const list = quotedList(text);

@@ -1,15 +1,17 @@
 import { isPlainObject } from '../../core/plain-object';
-import type { DataMapperDefinition, DataMapperItem, DefinitionProblem, JsonValue } from '../model';
+import type { DataMapperDefinition, DefinitionProblem, JsonValue } from '../model';
 import { parseSegments, readTree, Segment, writeTree } from './mapping-paths';
-import { dataMapperProblem } from './problems';
+import { formatConverter } from './output-formats';
+import { dataMapperProblem, ItemEntry } from './problems';
 
-/** One mapping item, compiled: where it reads, where it writes, its default and its value translation. */
+/** One mapping item, compiled: where it reads, where it writes, its default, and what each value becomes. */
 export interface MappingRule {
   readonly from?: readonly Segment[];
   /** Output path names, below the holder key that lets the output's root become a list. */
   readonly to: readonly string[];
   readonly defaultValue?: string;
-  readonly translate?: ReadonlyMap<string, JsonValue>;
+  /** A value as written: translated (transformValueMappings), converted (outputFieldFormat), copied. */
+  readonly leaf: (value: unknown) => unknown;
 }
 
 const HOLDER = 'output';
@@ -30,10 +32,7 @@ function translationOf(value: JsonValue | undefined): ReadonlyMap<string, JsonVa
 }
 
 /** Mapping items in output creation order (ties: as exported). */
-export function compileMappings(
-  def: DataMapperDefinition,
-  items: readonly { index: number; item: DataMapperItem }[],
-): { rules: MappingRule[]; problems: DefinitionProblem[] } {
+export function compileMappings(def: DataMapperDefinition, items: readonly ItemEntry[]): { rules: MappingRule[]; problems: DefinitionProblem[] } {
   const problems: DefinitionProblem[] = [];
   const rules: MappingRule[] = [];
   const ordered = [...items].sort((a, b) => a.item.outputCreationSequence - b.item.outputCreationSequence || a.index - b.index);
@@ -43,16 +42,15 @@ export function compileMappings(
     const from = item.inputFieldName?.trim() ? parseSegments(item.inputFieldName) : undefined;
     const defaultValue = item.defaultValue !== undefined && item.defaultValue !== '' ? item.defaultValue : undefined;
     if (to.length === 0) {
-      if (from || defaultValue !== undefined) problems.push(dataMapperProblem(def, 'the mapping has no output path (outputFieldName).', entry));
+      if (from || defaultValue !== undefined) problems.push(dataMapperProblem(def, 'the mapping has no output path (outputFieldName)', entry));
       continue;
     }
     if (!from && defaultValue === undefined) continue;
-    const translate = translationOf(item.transformValueMappings);
     rules.push({
       ...(from ? { from } : {}),
       to: [HOLDER, ...to],
       ...(defaultValue !== undefined ? { defaultValue } : {}),
-      ...(translate ? { translate } : {}),
+      leaf: leafOf(translationOf(item.transformValueMappings), formatConverter(item.outputFieldFormat)),
     });
   }
   return { rules, problems };
@@ -62,12 +60,17 @@ function copyOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
-function leafOf(rule: MappingRule): (value: unknown) => unknown {
-  const translate = rule.translate;
-  if (!translate) return copyOf;
+function leafOf(translate: ReadonlyMap<string, JsonValue> | undefined, convert: ((value: unknown) => unknown) | undefined): (value: unknown) => unknown {
+  const translated = translate
+    ? (value: unknown) => {
+        const key = typeof value === 'object' && value !== null ? undefined : String(value);
+        return key !== undefined && translate.has(key) ? translate.get(key) : value;
+      }
+    : undefined;
+  if (!translated && !convert) return copyOf;
   return (value) => {
-    const key = typeof value === 'object' && value !== null ? undefined : String(value);
-    return key !== undefined && translate.has(key) ? translate.get(key) : copyOf(value);
+    const once = translated ? translated(value) : value;
+    return copyOf(convert ? convert(once) : once);
   };
 }
 
@@ -76,8 +79,8 @@ export function applyMappings(rules: readonly MappingRule[], source: unknown): u
   const holder: Record<string, unknown> = { [HOLDER]: {} };
   for (const rule of rules) {
     const tree = rule.from ? readTree(source, rule.from) : undefined;
-    if (tree) writeTree(holder, rule.to, tree, leafOf(rule));
-    else if (rule.defaultValue !== undefined) writeTree(holder, rule.to, { kind: 'value', value: rule.defaultValue }, leafOf(rule));
+    if (tree) writeTree(holder, rule.to, tree, rule.leaf);
+    else if (rule.defaultValue !== undefined) writeTree(holder, rule.to, { kind: 'value', value: rule.defaultValue }, rule.leaf);
   }
   return holder[HOLDER];
 }

@@ -24,6 +24,16 @@ export type ReadTree =
 
 const INDEXED = /^(.*)\|(\d+)$/;
 
+/** Own properties only: a path from a definition must never read Object.prototype (`constructor`, `__proto__`). */
+export function ownValue(node: unknown, name: string): unknown {
+  return isPlainObject(node) && Object.prototype.hasOwnProperty.call(node, name) ? node[name] : undefined;
+}
+
+/** Writes an own property, `__proto__` included, so no path can reach a prototype. */
+export function putOwn(node: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
+}
+
 /** `a:b|2:c` → segments; empty segments (`a::b`) are dropped as the designer drops them. */
 export function parseSegments(path: string): Segment[] {
   const segments: Segment[] = [];
@@ -40,8 +50,7 @@ export function sameNames(prefix: readonly Segment[], path: readonly Segment[]):
 }
 
 function step(node: unknown, segment: Segment): unknown {
-  if (!isPlainObject(node)) return undefined;
-  const value = node[segment.name];
+  const value = ownValue(node, segment.name);
   if (segment.index === undefined) return value;
   if (Array.isArray(value)) return value[segment.index - 1];
   // A single record stands where a list of one would: `contact|1` reads it.
@@ -77,11 +86,11 @@ export function flatValue(tree: ReadTree | undefined): unknown {
 }
 
 function childObject(parent: Record<string, unknown>, key: string): Record<string, unknown> | Record<string, unknown>[] {
-  const existing = parent[key];
+  const existing = ownValue(parent, key);
   if (isPlainObject(existing)) return existing;
   if (Array.isArray(existing) && existing.every(isPlainObject)) return existing;
   const created: Record<string, unknown> = {};
-  parent[key] = created;
+  putOwn(parent, key, created);
   return created;
 }
 
@@ -96,16 +105,16 @@ function setValue(target: Record<string, unknown>, names: readonly string[], val
     }
     node = child;
   }
-  node[names[names.length - 1]!] = value;
+  putOwn(node, names[names.length - 1]!, value);
 }
 
 /** The array at `parent[key]`, made (or grown) to `length` objects; an object already there is copied into each. */
 function listAt(parent: Record<string, unknown>, key: string, length: number): Record<string, unknown>[] {
-  const existing = parent[key];
+  const existing = ownValue(parent, key);
   const list: Record<string, unknown>[] = Array.isArray(existing) ? existing.filter(isPlainObject) : [];
   const seed = isPlainObject(existing) ? existing : undefined;
   while (list.length < length) list.push(seed ? { ...seed } : {});
-  parent[key] = list;
+  putOwn(parent, key, list);
   return list;
 }
 
@@ -132,7 +141,11 @@ export function writeTree(target: Record<string, unknown>, names: readonly strin
   const below = names.slice(at + 1);
   if (below.length === 0) {
     // A list nested deeper than the output path: its values as a list at the last name.
-    parent[names[at]!] = tree.items.map((item) => leaf(flatValue(item) ?? null));
+    putOwn(
+      parent,
+      names[at]!,
+      tree.items.map((item) => leaf(flatValue(item) ?? null)),
+    );
     return;
   }
   const list = listAt(parent, names[at]!, tree.items.length);

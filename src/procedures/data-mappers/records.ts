@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../core/plain-object';
+import { putOwn } from './mapping-paths';
 
 /**
  * A record as the extracted JSON holds it: the REST API's `attributes` dropped at every level, and
@@ -9,7 +10,7 @@ export function extractedRecord(record: Record<string, unknown>): Record<string,
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === 'attributes' || value === null || value === undefined) continue;
-    out[key] = isPlainObject(value) ? extractedRecord(value) : value;
+    putOwn(out, key, isPlainObject(value) ? extractedRecord(value) : value);
   }
   return out;
 }

@@ -1,9 +1,10 @@
 import type { Binds, BindValue } from '../../core/org';
 import { isPlainObject } from '../../core/plain-object';
 import type { DataMapperContext } from './context';
+import type { VlocityContext } from './formula-items';
 import type { ExtractStep, StepFilter } from './extract-steps';
 import { likeSubstring, toBind } from './filter-values';
-import { collectObjects, flatValue, readTree, Segment } from './mapping-paths';
+import { collectObjects, flatValue, ownValue, putOwn, readTree, Segment } from './mapping-paths';
 import { extractedRecord } from './records';
 
 /** A step ready to send: its two SOQL texts (the list one only differs when a filter is listable). */
@@ -13,18 +14,36 @@ export interface PlannedStep {
   readonly listSoql: string;
 }
 
+/** The step's SOQL texts once its SELECT list is known: the only place a step's text is put together. */
+export function planStep(step: ExtractStep, fields: readonly string[]): PlannedStep {
+  const head = `SELECT ${fields.join(', ')} FROM ${step.object}`;
+  return { step, soql: `${head}${step.whereText.scalar}${step.tailText}`, listSoql: `${head}${step.whereText.list}${step.tailText}` };
+}
+
 function setAt(target: Record<string, unknown>, segments: readonly Segment[], value: unknown): void {
   let node = target;
   for (let i = 0; i < segments.length - 1; i++) {
     const name = segments[i]!.name;
-    const next = node[name];
-    node = isPlainObject(next) ? next : (node[name] = {});
+    const next = ownValue(node, name);
+    if (isPlainObject(next)) node = next;
+    else {
+      const created: Record<string, unknown> = {};
+      putOwn(node, name, created);
+      node = created;
+    }
   }
-  node[segments[segments.length - 1]!.name] = value;
+  putOwn(node, segments[segments.length - 1]!.name, value);
 }
 
-function filterValue(filter: StepFilter, input: unknown, extracted: unknown, record: Record<string, unknown> | undefined): BindValue | undefined {
+function filterValue(
+  filter: StepFilter,
+  input: unknown,
+  extracted: unknown,
+  record: Record<string, unknown> | undefined,
+  vlocity: VlocityContext,
+): BindValue | undefined {
   if (filter.source.kind === 'literal') return filter.source.value;
+  if (filter.source.kind === 'vlocity') return toBind(filter.source.evaluate({ data: input, vlocity }));
   const base = filter.origin === 'anchor' ? record : filter.origin === 'extracted' ? extracted : input;
   return toBind(flatValue(readTree(base, filter.segments)));
 }
@@ -38,11 +57,12 @@ function bindsOf(
   input: unknown,
   extracted: unknown,
   record: Record<string, unknown> | undefined,
+  vlocity: VlocityContext,
 ): { binds: Binds; list: boolean } | undefined {
   const binds: Record<string, BindValue> = {};
   let list = false;
   for (const filter of step.filters) {
-    const value = filterValue(filter, input, extracted, record);
+    const value = filterValue(filter, input, extracted, record, vlocity);
     if (value === undefined) return undefined;
     if (filter.shape === 'like') {
       const pattern = likeSubstring(value);
@@ -76,7 +96,7 @@ export async function runSteps(planned: readonly PlannedStep[], input: unknown, 
     const targets: (Record<string, unknown> | undefined)[] = step.anchor ? collectObjects(extracted, step.anchor) : [undefined];
     const below = step.anchor ? step.path.slice(step.anchor.length) : step.path;
     for (const record of targets) {
-      const query = bindsOf(step, input, extracted, record);
+      const query = bindsOf(step, input, extracted, record, ctx.vlocity);
       if (!query) continue;
       const result = await ctx.org.query(query.list ? listSoql : soql, query.binds, ctx.signal ? { signal: ctx.signal } : undefined);
       if (result.records.length === 0) continue;

@@ -20,11 +20,11 @@ export const assertAction = defineElementType({
     const failureMessage =
       typeof spec.props.assertFailureMessage === 'string' && spec.props.assertFailureMessage !== '' ? spec.props.assertFailureMessage : undefined;
     return (frame, ctx) => {
-      if (ctx.options.test !== true) return Promise.resolve({ status: 'skipped', reason: 'not a test run' });
+      if (ctx.options.test !== true) return { status: 'skipped', reason: 'not a test run' };
       const passed = check ? check(scopeOf(frame, ctx)) : false;
       const message = passed ? '' : (failureMessage ?? `assertConditionalFormula is false: ${String(spec.props.assertConditionalFormula)}`);
       ctx.asserts.push({ name, passed, message });
-      return Promise.resolve({ status: 'ran', output: { passed, message } });
+      return { status: 'ran', output: { passed, message } };
     };
   },
 });

@@ -9,15 +9,17 @@ import { CONDITION_PROPERTIES } from './action-properties';
 import { defineElementType } from './element-type';
 import { bool } from './properties';
 
+const RAN = Object.freeze({ status: 'ran' as const });
+
 export const conditionalBlock = defineElementType({
   types: ['Conditional Block'],
   properties: { ...CONDITION_PROPERTIES, isIfElseBlock: bool(false) },
   compile(spec, cc) {
     const children = cc.children(spec.def.children);
     const exclusive = spec.props.isIfElseBlock === true;
-    return async (frame, ctx) => {
-      await runSequence(children, frame, ctx, exclusive);
-      return { status: 'ran' };
+    return (frame, ctx) => {
+      const pending = runSequence(children, frame, ctx, exclusive);
+      return pending ? pending.then(() => RAN) : RAN;
     };
   },
 });

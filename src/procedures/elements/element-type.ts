@@ -24,7 +24,7 @@ export interface ElementSpec {
   readonly props: ElementProps;
 }
 
-export type ElementRun = (frame: Frame, ctx: RunContext) => Promise<ElementOutcome>;
+export type ElementRun = (frame: Frame, ctx: RunContext) => ElementOutcome | Promise<ElementOutcome>;
 
 export interface ElementType {
   /** The stored type string first, then the other spellings exports and the designer use. */

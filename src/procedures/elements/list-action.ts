@@ -100,7 +100,7 @@ export const listAction = defineElementType({
           return 0;
         });
       }
-      return Promise.resolve({ value: result });
+      return { value: result };
     });
   },
 });

@@ -47,8 +47,10 @@ export const loopBlock = defineElementType({
           outputs.push(loopOutput ? loopOutput(scopeOf(frame, ctx)) : { success: 'OK' });
         }
       } finally {
-        listPath.set(frame.data, list);
+        // A Response Action inside answered the data JSON as it was then: nothing may change it after.
+        if (!frame.ended) listPath.set(frame.data, list);
       }
+      if (frame.ended) return { status: 'ran', output: outputs };
       writeData(frame, name, outputs);
       return { status: 'ran', output: outputs };
     };

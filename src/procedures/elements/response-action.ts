@@ -60,7 +60,7 @@ export const responseAction = defineElementType({
       }
       if (headers && ctx.stack.length === 1) ctx.responseHeaders = headers(scope) as Record<string, unknown>;
       frame.ended = { response: response ?? {} };
-      return Promise.resolve({ status: 'ran', output: frame.ended.response });
+      return { status: 'ran', output: frame.ended.response };
     };
   },
 });

@@ -10,6 +10,6 @@ export const setValues = defineElementType({
   properties: { ...ACTION_PROPERTIES, elementValueMap: obj() },
   compile(spec, cc) {
     const values = cc.value(spec.def.name, 'elementValueMap', spec.props.elementValueMap);
-    return compileAction(spec, cc, (_input, frame, ctx) => Promise.resolve({ value: values(scopeOf(frame, ctx)) }));
+    return compileAction(spec, cc, (_input, frame, ctx) => ({ value: values(scopeOf(frame, ctx)) }));
   },
 });

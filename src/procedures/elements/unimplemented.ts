@@ -30,5 +30,7 @@ export const UNIMPLEMENTED_TYPES: readonly string[] = [
 
 export function compileUnimplemented(def: ElementDefinition, known: boolean): ElementRun {
   const why = known ? 'is not implemented by ipemu' : 'is not an element type ipemu knows';
-  return () => Promise.reject(new FatalRunError('NOT_IMPLEMENTED', `Element ${def.name}: type "${def.type}" ${why}.`, { element: def.name, type: def.type }));
+  return () => {
+    throw new FatalRunError('NOT_IMPLEMENTED', `Element ${def.name}: type "${def.type}" ${why}.`, { element: def.name, type: def.type });
+  };
 }

@@ -69,16 +69,23 @@ function arityProblem(name: string, fn: FormulaFunction, count: number): string 
   return `${name} expects ${expected} argument${expected === '1' ? '' : 's'}, got ${count}`;
 }
 
+/** A formula written as a text argument (FILTER's condition): its syntax errors point at the argument in the outer formula. */
+function compileInner(text: string, name: string, position: number, source: string): Evaluator {
+  try {
+    return compileTree(parseFormula(text), text);
+  } catch (error) {
+    if (!(error instanceof FormulaSyntaxError)) throw error;
+    throw new FormulaSyntaxError(`${error.message}, in the condition of ${name} at column ${position} of '${source}'`, source, position);
+  }
+}
+
 function compileCall(node: Extract<FormulaNode, { kind: 'call' }>, source: string): Evaluator {
   const fn = FUNCTIONS.get(node.name);
   if (fn === undefined) return fails(new FormulaEvaluationError(`Unknown function ${node.name}`, { functionName: node.name, unknownFunction: true }));
   const problem = arityProblem(node.name, fn, node.args.length);
   if (problem !== undefined) return fails(new FormulaEvaluationError(problem, { functionName: node.name }));
   const args = node.args.map((arg, index) => {
-    if (fn.formulaArgs?.includes(index) === true && arg.kind === 'string') {
-      const condition = compileTree(parseFormula(arg.value), arg.value);
-      return constant(condition);
-    }
+    if (fn.formulaArgs?.includes(index) === true && arg.kind === 'string') return constant(compileInner(arg.value, node.name, arg.position, source));
     return compileNode(arg, source);
   });
   const name = node.name;

@@ -43,7 +43,7 @@ class Lexer {
       const c = this.peek();
       if (/\s/.test(c)) this.at++;
       else if (DIGIT.test(c) || (c === '.' && DIGIT.test(this.peek(1)))) this.number();
-      else if (c === '"' || c === "'") this.push('string', this.quoted(), this.at);
+      else if (c === '"' || c === "'") this.string();
       else if (c === '%') this.merge();
       else if (NAME_START.test(c)) this.name();
       else if (c === '(' || c === ')' || c === ',') this.push(c, c, this.at, 1);
@@ -64,6 +64,11 @@ class Lexer {
     if (NAME_START.test(this.source.charAt(this.at + text.length)))
       this.fail(`Unexpected '${this.source.charAt(this.at + text.length)}' after the number ${text}`, this.at + text.length);
     this.push('number', text, this.at, text.length);
+  }
+
+  private string(): void {
+    const start = this.at;
+    this.push('string', this.quoted(), start);
   }
 
   /** A quoted string from the quote at `this.at`; a backslash escapes the next character. Leaves `at` after the closing quote. */

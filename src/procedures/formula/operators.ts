@@ -1,8 +1,8 @@
 /** What each binary operator does to two evaluated operands. */
-import type Decimal from 'decimal.js';
+import { add, divide, multiply, power, subtract } from './arithmetic';
 import type { BinaryOperator } from './ast';
 import { FormulaEvaluationError } from './errors';
-import { compareValues, decimalOf, describe, looselyEqual, textOf } from './values';
+import { compareValues, describe, looselyEqual, numericOf, textOf } from './values';
 
 type Operation = (left: unknown, right: unknown) => unknown;
 
@@ -11,32 +11,32 @@ function isNullish(value: unknown): boolean {
 }
 
 /** Arithmetic: a null or absent operand gives null [inferred]; text that is not a number is an error. */
-function arithmetic(symbol: string, apply: (a: Decimal, b: Decimal) => Decimal): Operation {
+function arithmetic(symbol: string, apply: (a: number, b: number) => number): Operation {
   return (left, right) => {
     if (isNullish(left) || isNullish(right)) return null;
-    const a = decimalOf(left);
-    const b = decimalOf(right);
+    const a = numericOf(left);
+    const b = numericOf(right);
     if (a === undefined || b === undefined) {
       throw new FormulaEvaluationError(`'${symbol}' expects numbers, got ${describe(a === undefined ? left : right)}`);
     }
     const result = apply(a, b);
-    if (!result.isFinite()) throw new FormulaEvaluationError(`'${symbol}' gives no number for ${describe(left)} ${symbol} ${describe(right)}`);
-    return result.toNumber();
+    if (!Number.isFinite(result)) throw new FormulaEvaluationError(`'${symbol}' gives no number for ${describe(left)} ${symbol} ${describe(right)}`);
+    return result === 0 ? 0 : result; // -0 would print as 0 but compare oddly in JSON round trips
   };
 }
 
 /** '+' on text that is not a number joins the text, as '&' does. [inferred] */
 function plus(left: unknown, right: unknown): unknown {
-  const textual = (value: unknown): boolean => typeof value === 'string' && decimalOf(value) === undefined;
+  const textual = (value: unknown): boolean => typeof value === 'string' && numericOf(value) === undefined;
   if (textual(left) || textual(right)) return textOf(left) + textOf(right);
-  return add(left, right);
+  return addNumbers(left, right);
 }
 
-const add = arithmetic('+', (a, b) => a.plus(b));
+const addNumbers = arithmetic('+', add);
 
-function divide(a: Decimal, b: Decimal): Decimal {
-  if (b.isZero()) throw new FormulaEvaluationError('Division by zero');
-  return a.dividedBy(b);
+function checkedDivide(a: number, b: number): number {
+  if (b === 0) throw new FormulaEvaluationError('Division by zero');
+  return divide(a, b);
 }
 
 function ordered(test: (order: number) => boolean): Operation {
@@ -62,16 +62,16 @@ export const OPERATIONS: Readonly<Record<Exclude<BinaryOperator, '&&' | '||'>, O
   LIKE: like,
   NOTLIKE: (left, right) => !like(left, right),
   '+': plus,
-  '-': arithmetic('-', (a, b) => a.minus(b)),
-  '*': arithmetic('*', (a, b) => a.times(b)),
-  '/': arithmetic('/', divide),
-  '^': arithmetic('^', (a, b) => a.pow(b)),
+  '-': arithmetic('-', subtract),
+  '*': arithmetic('*', multiply),
+  '/': arithmetic('/', checkedDivide),
+  '^': arithmetic('^', power),
   '&': (left, right) => textOf(left) + textOf(right),
 };
 
 export function negate(value: unknown): unknown {
   if (isNullish(value)) return null;
-  const n = decimalOf(value);
+  const n = numericOf(value);
   if (n === undefined) throw new FormulaEvaluationError(`'-' expects a number, got ${describe(value)}`);
-  return n.negated().toNumber();
+  return n === 0 ? 0 : -n;
 }

@@ -1,8 +1,7 @@
 /**
- * How formula values convert and compare. Numbers go through decimal.js, as Apex Decimals do, so
- * `0.07 * 100` is 7; results come back as JS numbers because they are written into JSON.
+ * How formula values convert and compare. Numbers are JS numbers (they are read from and written
+ * into JSON); arithmetic on them is decimal (arithmetic.ts), so `0.07 * 100` is 7.
  */
-import Decimal from 'decimal.js';
 import isEqual from 'lodash/isEqual';
 import { isPlainObject } from '../../core/plain-object';
 import { FormulaEvaluationError } from './errors';
@@ -25,22 +24,24 @@ export function isTrue(value: unknown): boolean {
   return typeof value === 'string' && value.trim().toLowerCase() === 'true';
 }
 
-/** The Decimal of a number or of numeric text; undefined for anything else. */
-export function decimalOf(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value) : undefined;
-  if (typeof value === 'string' && NUMERIC.test(value.trim())) return new Decimal(value.trim());
+/** The number of a number or of numeric text, as arithmetic reads its operands; undefined for anything else. */
+export function numericOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (NUMERIC.test(text)) {
+      const n = Number(text);
+      return Number.isFinite(n) ? n : undefined;
+    }
+  }
   return undefined;
 }
 
-export function numberOf(value: Decimal): number {
-  return value.toNumber();
-}
-
 /** A required numeric argument: a FormulaEvaluationError naming the function when it is not one. */
-export function requireDecimal(value: unknown, what: string): Decimal {
-  const decimal = decimalOf(value);
-  if (decimal === undefined) throw new FormulaEvaluationError(`${what} expects a number, got ${describe(value)}`, { functionName: what });
-  return decimal;
+export function requireNumber(value: unknown, what: string): number {
+  const n = numericOf(value);
+  if (n === undefined) throw new FormulaEvaluationError(`${what} expects a number, got ${describe(value)}`, { functionName: what });
+  return n;
 }
 
 /** How `&`, CONCAT and merge fields inside text show a value. */
@@ -70,10 +71,11 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
   const leftBlank = isNullish(left) || left === '';
   const rightBlank = isNullish(right) || right === '';
   if (leftBlank || rightBlank) return leftBlank && rightBlank;
+  if (typeof left === 'number' && typeof right === 'number') return left === right;
   if (typeof left === 'number' || typeof right === 'number') {
-    const a = decimalOf(left);
-    const b = decimalOf(right);
-    if (a !== undefined && b !== undefined) return a.equals(b);
+    const a = numericOf(left);
+    const b = numericOf(right);
+    if (a !== undefined && b !== undefined) return a === b;
   }
   if (typeof left === 'boolean' || typeof right === 'boolean') return textOf(left).toLowerCase() === textOf(right).toLowerCase();
   if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase() === right.toLowerCase();
@@ -87,9 +89,9 @@ export function looselyEqual(left: unknown, right: unknown): boolean {
  */
 export function compareValues(left: unknown, right: unknown): number | undefined {
   if (isNullish(left) || isNullish(right)) return undefined;
-  const a = decimalOf(left);
-  const b = decimalOf(right);
-  if (a !== undefined && b !== undefined) return a.comparedTo(b);
+  const a = numericOf(left);
+  const b = numericOf(right);
+  if (a !== undefined && b !== undefined) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof left === 'string' && typeof right === 'string') {
     if (ISO_DATE.test(left) && ISO_DATE.test(right)) {
       const diff = Date.parse(left) - Date.parse(right);

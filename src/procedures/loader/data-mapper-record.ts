@@ -85,6 +85,8 @@ export function assembleDataMapper(source: DataMapperSource, problems: ProblemSi
   const definition: { -readonly [K in keyof DataMapperDefinition]: DataMapperDefinition[K] } = {
     name,
     type: asText(header.value('type')) ?? '',
+    version: asNumber(header.value('versionnumber', 'version')) ?? 1,
+    active: asBoolean(header.value('active', 'isactive'), true),
     items,
     origin,
   };

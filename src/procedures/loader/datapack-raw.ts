@@ -56,8 +56,10 @@ export function isRawDataPack(doc: unknown): doc is { dataPacks: unknown[] } {
 export function readRawDataPack(file: string, doc: { dataPacks: unknown[] }, problems: ProblemSink): RawDefinitions {
   const out: RawDefinitions = { procedures: [], dataMappers: [] };
   for (const pack of doc.dataPacks) {
-    const data = fieldsOf(fieldsOf(pack)?.value('vlocitydatapackdata'));
+    const packFields = fieldsOf(pack);
+    const data = fieldsOf(packFields?.value('vlocitydatapackdata'));
     if (data === undefined) continue;
+    const procedurePack = packFields?.value('vlocitydatapacktype') === 'IntegrationProcedure';
     for (const sObject of ['omniscript', 'omniprocess', 'drbundle', 'omnidatatransform']) {
       for (const record of recordsOf(data.value(sObject))) {
         const header = fieldsOf(record);
@@ -65,7 +67,7 @@ export function readRawDataPack(file: string, doc: { dataPacks: unknown[] }, pro
         if (sObject === 'drbundle' || sObject === 'omnidatatransform') {
           const definition = readBundleRecord(file, header, problems);
           if (definition !== undefined) out.dataMappers.push(definition);
-        } else if (isIntegrationProcedure(header)) {
+        } else if (isIntegrationProcedure(header, procedurePack)) {
           const definition = readProcedureRecord(file, header, problems);
           if (definition !== undefined) out.procedures.push(definition);
         }

@@ -16,6 +16,8 @@ export interface FlatElement {
   readonly parent?: string;
   /** Execution position: the header list's index, `Order__c`, or `sequenceNumber`. */
   readonly order?: number;
+  /** The keys this record wrote its fields under (`vlocity_ins__Type__c`), for problems to name as written. */
+  readonly keys?: Partial<ElementFieldNames>;
 }
 
 /** What a format calls the fields a problem may name. */
@@ -37,7 +39,6 @@ interface Node {
   readonly flat: FlatElement;
   readonly name: string;
   readonly type: string;
-  readonly props: JsonObject;
   readonly children: Node[];
 }
 
@@ -54,7 +55,8 @@ const toDefinition = (node: Node): ElementDefinition => ({
  * unusable (the problems say which and why). Elements run in `order` (stable: equal or missing
  * orders keep the export's order), and children keep that order under their parent.
  */
-export function buildElementTree(flat: readonly FlatElement[], names: ElementFieldNames, problems: ProblemSink): ElementDefinition[] | undefined {
+export function buildElementTree(flat: readonly FlatElement[], schemaNames: ElementFieldNames, problems: ProblemSink): ElementDefinition[] | undefined {
+  const namesOf = (element: FlatElement): ElementFieldNames => ({ ...schemaNames, ...element.keys });
   const before = problems.length;
   const indexed = flat.map((element, index) => ({ element, index }));
   indexed.sort((a, b) => (a.element.order ?? Infinity) - (b.element.order ?? Infinity) || a.index - b.index);
@@ -63,16 +65,16 @@ export function buildElementTree(flat: readonly FlatElement[], names: ElementFie
   const ordered: Node[] = [];
   for (const { element, index } of indexed) {
     if (element.name === undefined) {
-      addProblem(problems, element.file, `element ${index + 1} has no name`, undefined, names.name);
+      addProblem(problems, element.file, `element ${index + 1} has no name`, undefined, namesOf(element).name);
       continue;
     }
-    if (element.type === undefined) addProblem(problems, element.file, 'the element has no type', element.name, names.type);
+    if (element.type === undefined) addProblem(problems, element.file, 'the element has no type', element.name, namesOf(element).type);
     if (byName.has(element.name)) {
       // The data JSON is keyed by element name: two elements of one name would overwrite each other.
-      addProblem(problems, element.file, `the element name "${element.name}" is used twice in this procedure`, element.name, names.name);
+      addProblem(problems, element.file, `the element name "${element.name}" is used twice in this procedure`, element.name, namesOf(element).name);
       continue;
     }
-    const node: Node = { flat: element, name: element.name, type: element.type ?? '', props: element.props ?? {}, children: [] };
+    const node: Node = { flat: element, name: element.name, type: element.type ?? '', children: [] };
     byName.set(element.name, node);
     ordered.push(node);
   }
@@ -86,17 +88,17 @@ export function buildElementTree(flat: readonly FlatElement[], names: ElementFie
     }
     const parent = byName.get(parentName);
     if (parent === undefined) {
-      addProblem(problems, node.flat.file, `the parent element "${parentName}" does not exist in this procedure`, node.name, names.parent);
+      addProblem(problems, node.flat.file, `the parent element "${parentName}" does not exist in this procedure`, node.name, namesOf(node.flat).parent);
     } else if (!isBlockType(parent.type)) {
       addProblem(
         problems,
         node.flat.file,
-        `the parent element "${parentName}" is a ${parent.type || 'element without a type'}, not a block`,
+        `the parent element "${parentName}" is ${parent.type ? `a ${parent.type}` : 'an element without a type'}, not a block`,
         node.name,
-        names.parent,
+        namesOf(node.flat).parent,
       );
     } else if (parent === node) {
-      addProblem(problems, node.flat.file, 'the element names itself as its parent', node.name, names.parent);
+      addProblem(problems, node.flat.file, 'the element names itself as its parent', node.name, namesOf(node.flat).parent);
     } else {
       parent.children.push(node);
     }
@@ -109,14 +111,15 @@ export function buildElementTree(flat: readonly FlatElement[], names: ElementFie
     const { node, depth } = item;
     reached.add(node);
     if (depth > MAX_ELEMENT_NESTING) {
-      addProblem(problems, node.flat.file, `blocks are nested deeper than ${MAX_ELEMENT_NESTING} levels`, node.name, names.parent);
+      addProblem(problems, node.flat.file, `blocks are nested deeper than ${MAX_ELEMENT_NESTING} levels`, node.name, namesOf(node.flat).parent);
       continue;
     }
     for (const child of node.children) walk.push({ node: child, depth: depth + 1 });
   }
+  // Only when nothing else is wrong: an orphan's children are unreached too, and are no ring.
   for (const node of ordered) {
     if (!reached.has(node) && node.flat.parent !== undefined && byName.has(node.flat.parent) && problems.length === before) {
-      addProblem(problems, node.flat.file, 'the element is its own ancestor (its parents form a ring)', node.name, names.parent);
+      addProblem(problems, node.flat.file, 'the element is its own ancestor (its parents form a ring)', node.name, namesOf(node.flat).parent);
     }
   }
   if (flat.some((element) => element.props === undefined)) return undefined;

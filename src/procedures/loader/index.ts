@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { DataMapperDefinition, DefinitionSet, ProcedureDefinition } from '../model';
-import { HEADER_SUFFIX, PART_FILE, readExpandedDataPack } from './datapack-expanded';
+import { readExpandedDataPack } from './datapack-header';
+import { HEADER_SUFFIX, PART_FILE } from './datapack-parts';
 import { isRawDataPack, readRawDataPack } from './datapack-raw';
 import { deepFreeze } from './freeze';
 import { readOipXml } from './oip-xml';
@@ -16,6 +17,8 @@ import { walkDefinitions } from './walk';
  * skipped; one that looks like a definition but cannot be read is a problem naming the file, the
  * element and the property, and a definition with a problem is left out. Nothing throws.
  */
+
+export { MAX_DEFINITION_DEPTH, MAX_DEFINITION_FILE_BYTES } from './read-file';
 
 const OIP_FILE = /\.oip(-meta\.xml)?$/i;
 const RPT_FILE = /\.rpt(-meta\.xml)?$/i;

@@ -35,7 +35,9 @@ function flatten(file: string, roots: Record<string, unknown>[], problems: Probl
     if (name !== undefined) element.name = name;
     if (type !== undefined) element.type = type;
     if (props !== undefined) element.props = props;
-    if (item.parent !== undefined) element.parent = item.parent;
+    // Nesting says whose child an element is; a flat export may say it with parentElementName instead.
+    const parent = item.parent ?? asText(fields.value('parentelementname'));
+    if (parent !== undefined) element.parent = parent;
     const order = asNumber(fields.value('sequencenumber'));
     if (order !== undefined) element.order = order;
     out.push(element);

@@ -10,9 +10,15 @@ import { readPropertySet } from './property-set';
  * (platformObjectMappings.yaml: Type__c ↔ Type, Version__c ↔ VersionNumber, Order__c ↔ SequenceNumber…).
  */
 
-/** Managed package `IsProcedure__c`, standard `IsIntegrationProcedure`: an OmniScript is neither and is skipped. */
-export function isIntegrationProcedure(fields: RecordFields): boolean {
-  return asBoolean(fields.value('isprocedure', 'isintegrationprocedure'), false);
+/**
+ * Managed package `IsProcedure__c`, standard `IsIntegrationProcedure`: an OmniScript is neither and
+ * is skipped. A record that says neither is an IP when its language is `Procedure` (what an IP's
+ * language always is) or its pack is an IntegrationProcedure pack.
+ */
+export function isIntegrationProcedure(fields: RecordFields, inProcedurePack = false): boolean {
+  const flag = fields.value('isprocedure', 'isintegrationprocedure');
+  if (flag !== undefined && flag !== '') return asBoolean(flag, false);
+  return inProcedurePack || asText(fields.value('language'))?.toLowerCase() === 'procedure';
 }
 
 /** What each schema calls the fields a problem names. */
@@ -67,6 +73,12 @@ export function readElementRecord(record: unknown, file: string, fallbackOrder: 
   if (type !== undefined) element.type = type;
   if (props !== undefined) element.props = props;
   if (parent !== undefined) element.parent = parent;
+  const keys: { -readonly [K in keyof ElementFieldNames]?: string } = {};
+  const typeKey = fields.get('type')?.key;
+  const parentKey = fields.get('parentelementname', 'parentelementid')?.key;
+  if (typeKey !== undefined) keys.type = typeKey;
+  if (parentKey !== undefined) keys.parent = parentKey;
+  element.keys = keys;
   return element;
 }
 

@@ -13,11 +13,12 @@ export interface PropertySetPlace {
 /**
  * A property set as exported: an object (expanded DataPacks), an escaped JSON string (raw
  * DataPacks, metadata XML) or nothing (`{}`). Anything else is a problem, and undefined.
+ * `escaped: false` for a value already parsed from its own file, where a string is just a string.
  */
-export function readPropertySet(value: unknown, place: PropertySetPlace, problems: ProblemSink): JsonObject | undefined {
+export function readPropertySet(value: unknown, place: PropertySetPlace, problems: ProblemSink, escaped = true): JsonObject | undefined {
   if (value === undefined || value === null) return {};
   let parsed: unknown = value;
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && escaped) {
     if (value.trim() === '') return {};
     const result = parseJsonText(value);
     if (!result.ok) {

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isPlainObject } from '../../core/plain-object';
 import { addProblem, type ProblemSink } from './problems';
-import { MAX_DEFINITION_DEPTH, nestedDeeperThan, readDefinitionText } from './read-file';
+import { nestedDeeperThan } from '../../core/limited-file';
+import { MAX_DEFINITION_DEPTH, readDefinitionText } from './read-file';
 
 /** Tags that repeat: always lists, even when an export holds one. */
 const LIST_TAGS = new Set(['omniProcessElements', 'childElements', 'omniDataTransformItem']);
@@ -33,7 +34,9 @@ export function readXmlDefinition(file: string, problems: ProblemSink): Record<s
   try {
     doc = parser.parse(text);
   } catch (err) {
-    addProblem(problems, file, `cannot be read as XML: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    // The parser stops at maxNestedTags; say so in the words the JSON readers use.
+    addProblem(problems, file, /nested tags/i.test(message) ? `XML nested deeper than ${MAX_DEFINITION_DEPTH} levels` : `cannot be read as XML: ${message}`);
     return undefined;
   }
   if (nestedDeeperThan(doc, MAX_DEFINITION_DEPTH)) {

@@ -1,7 +1,7 @@
-import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { errnoOf, fileKind } from '../../core/limited-file';
 import { addProblem, type ProblemSink } from './problems';
-import { errnoOf, fileKind } from './read-file';
 
 /**
  * The files of the folders and files given, grouped by folder (an expanded DataPack is a folder).
@@ -28,25 +28,32 @@ export function walkDefinitions(paths: readonly string[], problems: ProblemSink)
   const visited = new Set<string>();
 
   const visit = (dir: string, ancestors: readonly string[]): void => {
-    if (ancestors.length > MAX_FOLDER_DEPTH) {
+    // `ancestors` holds the given folder too: its subfolders are levels 1, 2, …
+    if (ancestors.length - 1 > MAX_FOLDER_DEPTH) {
       addProblem(problems, dir, `folders are nested deeper than ${MAX_FOLDER_DEPTH} levels; not read`);
       return;
     }
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       addProblem(problems, dir, `the folder cannot be read (${errnoOf(err)})`);
       return;
     }
     const files: string[] = [];
     const subfolders: { path: string; id: string }[] = [];
-    for (const name of names) {
+    for (const entry of entries) {
+      const { name } = entry;
       const path = join(dir, name);
+      // A plain file needs no stat here: the reader checks what it opens.
+      if (!entry.isDirectory() && !entry.isSymbolicLink()) {
+        // Non-regular files are handed on: the reader refuses them with a problem naming what they are.
+        if (DEFINITION_FILE.test(name)) files.push(path);
+        continue;
+      }
       let stats: Stats;
       try {
-        stats = lstatSync(path);
-        if (stats.isSymbolicLink()) stats = statSync(path);
+        stats = statSync(path);
       } catch (err) {
         const code = errnoOf(err);
         addProblem(problems, path, code === 'ELOOP' ? 'a symbolic link that loops (ELOOP)' : `a symbolic link that cannot be followed (${code})`);
@@ -58,7 +65,6 @@ export function walkDefinitions(paths: readonly string[], problems: ProblemSink)
         if (ancestors.includes(id)) addProblem(problems, path, 'a symbolic link to a folder that contains it (a loop); not followed');
         else subfolders.push({ path, id });
       } else if (DEFINITION_FILE.test(name)) {
-        // Non-regular files are handed on: the reader refuses them with a problem naming what they are.
         files.push(path);
       }
     }

@@ -12,7 +12,7 @@ import type { CompiledPath } from '../paths';
 import type { CompileContext } from './compile-context';
 import { freshCopy, writeData } from './data-json';
 import { faultError, faultOfThrown, faultResult, StepFault } from './run-errors';
-import { scopeOf, Frame, RunContext } from './types';
+import { isPromise, scopeOf, ElementOutcome, Frame, RunContext } from './types';
 
 /** What an action's call gave: its result, and the fault when the step failed. */
 export interface CallResult {
@@ -21,7 +21,7 @@ export interface CallResult {
 }
 
 /** The middle of an action: `input()` builds the action's input when (and only if) it needs one. */
-export type ActionCall = (input: () => unknown, frame: Frame, ctx: RunContext) => Promise<CallResult>;
+export type ActionCall = (input: () => unknown, frame: Frame, ctx: RunContext) => CallResult | Promise<CallResult>;
 
 function nonEmpty(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && Object.keys(value).length > 0;
@@ -91,18 +91,12 @@ export function compileAction(spec: ElementSpec, cc: CompileContext, call: Actio
   const failOnStepError = p.failOnStepError !== false;
   const failureResponse = nonEmpty(p.failureResponse) ? cc.value(name, 'failureResponse', p.failureResponse) : undefined;
 
-  return async (frame, ctx) => {
-    let result: CallResult;
-    const mock = frame.mocks?.[name];
-    if (mock !== undefined) result = { value: freshCopy(mock) };
-    else {
-      try {
-        result = await call(() => input(frame, ctx), frame, ctx);
-      } catch (err) {
-        const fault = faultOfThrown(err);
-        result = { value: faultResult(fault), fault };
-      }
-    }
+  const failedCall = (err: unknown): CallResult => {
+    const fault = faultOfThrown(err);
+    return { value: faultResult(fault), fault };
+  };
+
+  const finish = (result: CallResult, frame: Frame, ctx: RunContext): ElementOutcome => {
     const output = shapeOutput(shape, result.value, frame, ctx);
     writeData(frame, shape.responseNode ?? name, output);
     let fault = result.fault;
@@ -114,5 +108,21 @@ export function compileAction(spec: ElementSpec, cc: CompileContext, call: Actio
       throw faultError(fault, name, type, failureResponse ? { failureResponse: failureResponse(scopeOf(frame, ctx)) } : undefined);
     }
     return { status: 'failed', output };
+  };
+
+  return (frame, ctx) => {
+    const mock = frame.mocks?.[name];
+    if (mock !== undefined) return finish({ value: freshCopy(mock) }, frame, ctx);
+    let called: CallResult | Promise<CallResult>;
+    try {
+      called = call(() => input(frame, ctx), frame, ctx);
+    } catch (err) {
+      return finish(failedCall(err), frame, ctx);
+    }
+    if (!isPromise(called)) return finish(called, frame, ctx);
+    return called.then(
+      (result) => finish(result, frame, ctx),
+      (err: unknown) => finish(failedCall(err), frame, ctx),
+    );
   };
 }

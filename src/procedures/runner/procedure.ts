@@ -38,7 +38,8 @@ export function compileProcedure(def: ProcedureDefinition, library: LibraryServi
  */
 export async function runProcedure(proc: CompiledProcedure, input: Record<string, unknown>, ctx: RunContext): Promise<unknown> {
   const frame: Frame = ctx.options.test === true ? { data: input, mocks: proc.mocks } : { data: input };
-  await runSequence(proc.elements, frame, ctx);
+  const pending = runSequence(proc.elements, frame, ctx);
+  if (pending) await pending;
   if (frame.ended) return frame.ended.response;
   return proc.includeAllActionsInResponse ? frame.data : {};
 }

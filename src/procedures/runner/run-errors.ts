@@ -22,9 +22,9 @@ export interface StepFault {
   readonly details?: Record<string, unknown>;
 }
 
-/** The run's deadline passed or its caller gave up: stop before the next element. */
-export function stopIfAborted(signal: AbortSignal, element: string): void {
-  if (signal.aborted) throw new FatalRunError('TIMEOUT', `The run stopped before element ${element}: its deadline passed.`, { element });
+/** The run's deadline passed: stop before the next element (`expired` costs nothing, the signal is made on first read). */
+export function stopIfExpired(host: { readonly expired: boolean }, element: string): void {
+  if (host.expired) throw new FatalRunError('TIMEOUT', `The run stopped before element ${element}: its deadline passed.`, { element });
 }
 
 /** A failed output map (an errorCode that is not INVOKE-200) as a fault, or undefined for a success. */
@@ -48,9 +48,11 @@ export function faultOfThrown(err: unknown): StepFault {
   throw err;
 }
 
-/** A fault as the map written into the data JSON when the IP goes on (failOnStepError false). */
+/** A fault as the map written into the data JSON when the IP goes on (failOnStepError false): an output map's shape. */
 export function faultResult(fault: StepFault): Record<string, unknown> {
-  return { errorCode: ERROR_CODES[fault.code].invoke, error: fault.message, ...(fault.details ?? {}) };
+  const result: Record<string, unknown> = { errorCode: ERROR_CODES[fault.code].invoke, error: fault.message };
+  if (fault.details !== undefined) result.details = fault.details;
+  return result;
 }
 
 /** A fault as what the IP answers: the fault's details, and the element and its type (these win). */

@@ -1,14 +1,14 @@
 /**
  * Runs a list of elements in order (a procedure's top level, a block's children): inactive ones
- * and those whose executionConditionalFormula is false are skipped, the run's signal is checked
+ * and those whose executionConditionalFormula is false are skipped, the run's deadline is checked
  * before each, a Response Action ends the list, and with `trace` every element gets its entry.
  */
 import { copyJson } from '../../core/json-copy';
 import { IpemuError } from '../../core/errors';
 import { isPlainObject } from '../../core/plain-object';
 import { FormulaEvaluationError } from '../formula';
-import { FatalRunError, stopIfAborted } from './run-errors';
-import { scopeOf, CompiledElement, ElementOutcome, Frame, RunContext, TraceEntry } from './types';
+import { FatalRunError, stopIfExpired } from './run-errors';
+import { isPromise, scopeOf, CompiledElement, ElementOutcome, Frame, RunContext, TraceEntry } from './types';
 
 /** A trace shows outputs, not megabytes of them. */
 export const TRACE_OUTPUT_CHARS = 65_536;
@@ -39,31 +39,63 @@ function named(err: unknown, el: CompiledElement): unknown {
   return new IpemuError(err.code, message, { ...details, element: el.name, type: el.type });
 }
 
-async function runOne(el: CompiledElement, frame: Frame, ctx: RunContext): Promise<void> {
-  const entry: TraceEntry | undefined = ctx.trace ? { name: el.name, type: el.type, status: 'ran', ms: 0 } : undefined;
-  if (entry) ctx.trace?.push(entry);
-  const started = entry ? ctx.host.clock() : 0;
-  let outcome: ElementOutcome;
-  try {
-    outcome = await el.run(frame, ctx);
-  } catch (err) {
-    if (entry) {
-      entry.status = 'failed';
-      entry.ms = ctx.host.clock() - started;
-    }
-    throw named(err, el);
+/** What one element's run leaves behind: the frame's failure count and its trace entry. */
+class Step {
+  private readonly entry: TraceEntry | undefined;
+  private readonly started: number;
+
+  constructor(
+    private readonly el: CompiledElement,
+    private readonly frame: Frame,
+    private readonly ctx: RunContext,
+  ) {
+    this.entry = ctx.trace ? { name: el.name, type: el.type, status: 'ran', ms: 0 } : undefined;
+    if (this.entry) ctx.trace?.push(this.entry);
+    this.started = this.entry ? ctx.host.clock() : 0;
   }
-  if (outcome.status === 'failed') frame.failedSteps = (frame.failedSteps ?? 0) + 1;
-  if (entry) {
+
+  done(outcome: ElementOutcome): void {
+    if (outcome.status === 'failed') this.frame.failedSteps = (this.frame.failedSteps ?? 0) + 1;
+    const entry = this.entry;
+    if (entry === undefined) return;
     entry.status = outcome.status;
     if (outcome.reason !== undefined) entry.reason = outcome.reason;
-    entry.ms = ctx.host.clock() - started;
+    entry.ms = this.ctx.host.clock() - this.started;
     const output = traced(outcome.output);
     if (output !== undefined) entry.output = output;
   }
+
+  failed(err: unknown): unknown {
+    if (this.entry) {
+      this.entry.status = 'failed';
+      this.entry.ms = this.ctx.host.clock() - this.started;
+    }
+    return named(err, this.el);
+  }
 }
 
-/** Whether `el` should run now; undefined when it has no condition. */
+/** Runs one element; a promise only when the element's run is one (most elements do no I/O). */
+function runOne(el: CompiledElement, frame: Frame, ctx: RunContext): Promise<void> | undefined {
+  const step = new Step(el, frame, ctx);
+  let outcome: ElementOutcome | Promise<ElementOutcome>;
+  try {
+    outcome = el.run(frame, ctx);
+  } catch (err) {
+    throw step.failed(err);
+  }
+  if (!isPromise(outcome)) {
+    step.done(outcome);
+    return undefined;
+  }
+  return outcome.then(
+    (o) => step.done(o),
+    (err: unknown) => {
+      throw step.failed(err);
+    },
+  );
+}
+
+/** Whether `el` should run now: true when it has no condition. */
 function conditionHolds(el: CompiledElement, frame: Frame, ctx: RunContext): boolean {
   if (el.condition === undefined) return true;
   try {
@@ -75,12 +107,20 @@ function conditionHolds(el: CompiledElement, frame: Frame, ctx: RunContext): boo
 
 /**
  * `exclusive` is an if-else Conditional Block: the first child whose condition holds runs (a child
- * without one is the else), the rest are skipped.
+ * without one is the else), the rest are skipped. Synchronous until an element's run is a promise:
+ * the rest of the list then continues after it (`from`, `branchTaken` carry where it was).
  */
-export async function runSequence(elements: readonly CompiledElement[], frame: Frame, ctx: RunContext, exclusive = false): Promise<void> {
-  let branchTaken = false;
-  for (const el of elements) {
-    if (frame.ended) return;
+export function runSequence(
+  elements: readonly CompiledElement[],
+  frame: Frame,
+  ctx: RunContext,
+  exclusive = false,
+  from = 0,
+  branchTaken = false,
+): Promise<void> | undefined {
+  for (let i = from; i < elements.length; i++) {
+    const el = elements[i] as CompiledElement;
+    if (frame.ended) return undefined;
     if (!el.active) {
       skip(ctx, el, REASON_INACTIVE);
       continue;
@@ -89,12 +129,14 @@ export async function runSequence(elements: readonly CompiledElement[], frame: F
       skip(ctx, el, REASON_BRANCH_TAKEN);
       continue;
     }
-    stopIfAborted(ctx.host.signal, el.name);
+    stopIfExpired(ctx.host, el.name);
     if (!conditionHolds(el, frame, ctx)) {
       skip(ctx, el, REASON_CONDITION);
       continue;
     }
     branchTaken = true;
-    await runOne(el, frame, ctx);
+    const pending = runOne(el, frame, ctx);
+    if (pending) return pending.then(() => runSequence(elements, frame, ctx, exclusive, i + 1, true));
   }
+  return undefined;
 }

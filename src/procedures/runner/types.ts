@@ -71,8 +71,13 @@ export interface CompiledElement {
   readonly type: string;
   readonly active: boolean;
   readonly condition?: (scope: FormulaScope) => boolean;
-  /** Response Actions end the IP; the sequence runner needs no other kind of element. */
-  run(frame: Frame, ctx: RunContext): Promise<ElementOutcome>;
+  /** Synchronous when the element does no I/O (Set Values, Response…): a promise per element costs a hop per element. */
+  run(frame: Frame, ctx: RunContext): ElementOutcome | Promise<ElementOutcome>;
+}
+
+/** Our own promises are native ones: a result that is not one is already there. */
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return value instanceof Promise;
 }
 
 export function scopeOf(frame: Frame, ctx: RunContext): FormulaScope {

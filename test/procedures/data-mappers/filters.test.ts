@@ -88,6 +88,18 @@ describe('Data Mapper Extract filters → SOQL with binds', () => {
     expect(ids(notNull.out)).toEqual([A1, ACME]);
   });
 
+  it('$Vlocity.TODAY, $Vlocity.NOW and $Vlocity.UserId are bound as the formula engine reads them, from the run’s context', async () => {
+    const { org, sent } = recordingOrg(mock);
+    const dm = accountExtract([
+      { inputFieldName: 'Name', filterOperator: '<>', filterValue: '$Vlocity.TODAY' },
+      { inputFieldName: 'Name', filterOperator: '<>', filterValue: '$Vlocity.NOW' },
+      { inputFieldName: 'Name', filterOperator: '<>', filterValue: '$Vlocity.UserId' },
+    ]);
+    await dm.run({}, { org, vlocity: { now: () => new Date('2026-12-01T12:00:00Z'), userId: '0055w0000000001AAA' } });
+    expect(sent[0]!.soql).toBe('SELECT Id FROM Account WHERE Name != :p0 AND Name != :p1 AND Name != :p2');
+    expect(sent[0]!.binds).toEqual({ p0: '2026-12-01', p1: expect.stringMatching(/^2026-12-01T12:00:00/), p2: '0055w0000000001AAA' });
+  });
+
   it('(inferred) filters of one FilterGroup are ANDed and groups are ORed', async () => {
     const { out, sent } = await run(
       [
@@ -121,12 +133,15 @@ describe('Data Mapper Extract filters → SOQL with binds', () => {
     expect(out).toEqual({});
   });
 
-  it('(ipemu) = given a list at run time is sent as IN with the list; the scalar text stays for scalars', async () => {
+  it('(ipemu) = given a list at run time is sent as IN with the list; the scalar text stays for scalars; <> with a literal list is NOT IN', async () => {
     const { out, sent } = await run([{ inputFieldName: 'Id', filterOperator: '=', filterValue: 'ids' }], { ids: [A3, A1] });
     expect(sent[0]).toEqual({ soql: 'SELECT Id FROM Account WHERE Id IN :p0', binds: { p0: [A3, A1] } });
     expect(ids(out)).toEqual([A1, A3]);
     const one = await run([{ inputFieldName: 'Id', filterOperator: '=', filterValue: 'ids' }], { ids: A3 });
     expect(one.sent[0]!.soql).toBe('SELECT Id FROM Account WHERE Id = :p0');
+    const literal = await run([{ inputFieldName: 'Id', filterOperator: '<>', filterValue: `'${A1}','${A2}'` }], {});
+    expect(literal.sent[0]).toEqual({ soql: 'SELECT Id FROM Account WHERE Id NOT IN :p0', binds: { p0: [A1, A2] } });
+    expect(ids(literal.out)).toEqual([A3, ACME]);
   });
 
   it('a filter value path reads nested input with colons (|1 picks the first of a list)', async () => {

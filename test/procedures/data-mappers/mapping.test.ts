@@ -63,6 +63,61 @@ describe('Data Mapper Extract: steps under earlier steps and the output mapping'
     expect(out).toEqual({ Accounts: { Name: 'Acme 100% Widgets', Contacts: [{ LastName: 'Back\\slash' }, { LastName: "O'Brien" }] } });
   });
 
+  it('steps at separate paths: Contact filtered on Account:Id lands beside Account, and the mapping nests it (Contact:LastName → Account:Contacts:LastName)', async () => {
+    const { org, sent } = recordingOrg(mock);
+    const dm = compile('Extract', [
+      {
+        inputObjectName: 'Account',
+        inputObjectQuerySequence: 1,
+        outputFieldName: 'Account',
+        inputFieldName: 'Id',
+        filterOperator: '=',
+        filterValue: 'AccountId',
+      },
+      {
+        inputObjectName: 'Contact',
+        inputObjectQuerySequence: 2,
+        outputFieldName: 'Contact',
+        inputFieldName: 'AccountId',
+        filterOperator: '=',
+        filterValue: 'Account:Id',
+      },
+      { inputObjectName: 'Contact', inputObjectQuerySequence: 2, outputFieldName: 'Contact', filterOperator: 'ORDER BY', filterValue: 'LastName' },
+      map('Account:Name', 'Account:Name'),
+      map('Contact:LastName', 'Account:Contacts:LastName'),
+    ]);
+    const out = await dm.run({ AccountId: '0015w0000000004AAA' }, { org, vlocity });
+    expect(sent).toEqual([
+      { soql: 'SELECT Id, Name FROM Account WHERE Id = :p0', binds: { p0: '0015w0000000004AAA' } },
+      { soql: 'SELECT Id, LastName FROM Contact WHERE AccountId = :p0 ORDER BY LastName', binds: { p0: '0015w0000000004AAA' } },
+    ]);
+    expect(out).toEqual({ Account: { Name: 'Acme 100% Widgets', Contacts: [{ LastName: 'Back\\slash' }, { LastName: "O'Brien" }] } });
+  });
+
+  it("(ipemu) Id <> '' (Salesforce's OmniDataTransform sample: every account) is sent as Id != null; = '' as = null", async () => {
+    const { org, sent } = recordingOrg(mock);
+    const all = compile('Extract', [
+      { inputObjectName: 'Account', inputObjectQuerySequence: 1, outputFieldName: 'Account', inputFieldName: 'Id', filterOperator: '<>', filterValue: "''" },
+      map('Account:Id', 'Id'),
+      map('Account:Name', 'Name'),
+    ]);
+    const out = (await all.run({}, { org, vlocity })) as { Id: string }[];
+    expect(sent[0]).toEqual({ soql: 'SELECT Id, Name FROM Account WHERE Id != null', binds: {} });
+    expect(out.map((a) => a.Id)).toEqual([A1, A2, A3, '0015w0000000004AAA']);
+    const blank = compile('Extract', [
+      {
+        inputObjectName: 'Account',
+        inputObjectQuerySequence: 1,
+        outputFieldName: 'Account',
+        inputFieldName: 'Industry',
+        filterOperator: '=',
+        filterValue: '""',
+      },
+      map('Account:Id', 'Id'),
+    ]);
+    expect(await blank.run({}, { org: mock, vlocity })).toEqual([{ Id: A2 }, { Id: A3 }]);
+  });
+
   it('relationship notation: contact:Account:Name with only a contact step selects Account.Name and reads the nested parent', async () => {
     const { org, sent } = recordingOrg(mock);
     const dm = compile('Extract', [
@@ -144,6 +199,20 @@ describe('Data Mapper Transform: mappings over the input, no query', () => {
     expect(out).toEqual({ Policy: { Number: 'P-1' }, Drivers: [{ FullName: 'Ann' }, { FullName: 'Bob' }], Copy: [{ name: 'Ann' }, { name: 'Bob' }] });
     (out.Copy as { name: string }[])[0]!.name = 'changed';
     expect(input.drivers[0]!.name).toBe('Ann');
+  });
+
+  it('(ipemu) outputFieldFormat converts scalars: String, Integer, Double, Boolean; defaults too; other formats pass values unchanged', async () => {
+    const dm = compile('Transform', [
+      map('n', 'asText', { outputFieldFormat: 'String' }),
+      map('d', 'asInteger', { outputFieldFormat: 'Integer' }),
+      map('s', 'asDouble', { outputFieldFormat: 'Double' }),
+      map('b', 'asBoolean', { outputFieldFormat: 'Boolean' }),
+      map('missing', 'defaulted', { outputFieldFormat: 'Integer', defaultValue: '0' }),
+      map('word', 'notANumber', { outputFieldFormat: 'Double' }),
+      map('obj', 'object', { outputFieldFormat: 'Object' }),
+    ]);
+    const out = await dm.run({ n: 10, d: '7.9', s: '0.25', b: 'TRUE', word: 'n/a', obj: { a: 1 } }, { org: noQueries, vlocity });
+    expect(out).toEqual({ asText: '10', asInteger: 7, asDouble: 0.25, asBoolean: true, defaulted: 0, notANumber: 'n/a', object: { a: 1 } });
   });
 
   it('a list read at the top of a one-name output path makes the output a list (as an Extract of several records does)', async () => {

@@ -52,7 +52,7 @@ describe('Data Mapper definition problems at compile', () => {
       expect(problems).toEqual([
         { file: '/defs/TestDM.rpt', element: 'TestDM', property: expect.stringMatching(/^item 2\b/), message: expect.stringContaining(message) },
       ]);
-      expect(problems[0]!.message).toMatch(/^Data Mapper TestDM, item 2/);
+      expect(problems[0]!.message).toBe(message);
       // It never runs half of itself: no query is sent.
       const { org, sent } = recordingOrg(mock);
       const err = await mappers
@@ -61,10 +61,28 @@ describe('Data Mapper definition problems at compile', () => {
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(IpemuError);
       expect((err as IpemuError).code).toBe('INVALID_INPUT');
-      expect((err as IpemuError).message).toBe(problems[0]!.message);
+      expect((err as IpemuError).message).toBe(`Data Mapper TestDM cannot run: ${problems[0]!.property}: ${message}.`);
+      expect((err as IpemuError).details).toMatchObject({ dataMapper: 'TestDM', file: '/defs/TestDM.rpt' });
       expect(sent).toEqual([]);
     },
   );
+
+  it('a step path with two objects is a problem naming the item with the second', () => {
+    const { problems } = compileDataMappers([
+      definition('Extract', [
+        step({ inputFieldName: 'Name', filterOperator: '=', filterValue: 'x' }),
+        step({ inputObjectName: 'Contact', inputFieldName: 'LastName', filterOperator: '=', filterValue: 'y' }),
+      ]),
+    ]);
+    expect(problems).toEqual([
+      {
+        file: '/defs/TestDM.rpt',
+        element: 'TestDM',
+        property: 'item 2 (Contact LastName → acc)',
+        message: 'the extraction step "acc" names two objects (Account, Contact)',
+      },
+    ]);
+  });
 
   it('a problem of one Data Mapper leaves the others compiled without problems', () => {
     const { problems, mappers } = compileDataMappers([
@@ -93,6 +111,28 @@ describe('Data Mapper types ipemu does not run, and org errors', () => {
     expect((err as IpemuError).code).toBe('NOT_IMPLEMENTED');
     expect((err as IpemuError).message).toContain(`"${type}"`);
     expect((err as IpemuError).details).toEqual({ dataMapper: 'Writer', type });
+  });
+
+  it('an enabled lookup item (lookupObjectName) compiles to a mapper whose run is NOT_IMPLEMENTED naming the item; a disabled one does not matter', async () => {
+    const lookup = {
+      outputCreationSequence: 1,
+      inputFieldName: 'a',
+      outputFieldName: 'b',
+      lookupObjectName: 'Account',
+      lookupByFieldName: 'Name',
+      lookupReturnedFieldName: 'Id',
+    };
+    const { mappers, problems } = compileDataMappers([
+      definition('Transform', [map('x', 'y'), lookup], 'Looks'),
+      definition('Transform', [map('a', 'b'), { ...lookup, isDisabled: true }], 'Plain'),
+    ]);
+    expect(problems).toEqual([]);
+    const err = await mappers
+      .get('Looks')!
+      .run({ a: 'Acme' }, { org: mock, vlocity })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'NOT_IMPLEMENTED', message: 'Data Mapper Looks: item 2 (a → b), a lookup of Account, is not implemented by ipemu.' });
+    await expect(mappers.get('Plain')!.run({ a: 1 }, { org: mock, vlocity })).resolves.toEqual({ b: 1 });
   });
 
   async function orgErrorOf(items: Partial<DataMapperItem>[], org = mock): Promise<OrgError> {

@@ -55,4 +55,26 @@ describe('Conditional Block', () => {
     ]);
     expect((await run(lib, 'T_End')).IPResult).toEqual({ early: true });
   });
+
+  it('keeps the branch taken across a child that waits on I/O (a Remote Action), so the else is still skipped', async () => {
+    const lib = library([
+      proc('T_Async', [
+        el('Pick', 'Conditional Block', { isIfElseBlock: true }, [
+          el('Status', 'Remote Action', {
+            remoteClass: 'InsPolicyService',
+            remoteMethod: 'getPolicyAsyncJobStatus',
+            executionConditionalFormula: 'jobId != ""',
+            additionalInput: { jobId: '%jobId%' },
+            sendOnlyAdditionalInput: true,
+          }),
+          branch('Else', ''),
+        ]),
+        el('After', 'Set Values', { elementValueMap: { v: 1 } }),
+        respond,
+      ]),
+    ]);
+    const out = await run(lib, 'T_Async', { jobId: '7075j00004uK6GjAAK' });
+    expect(out.IPResult).toMatchObject({ Status: { status: 'Success' }, After: { v: 1 } });
+    expect(out.IPResult).not.toHaveProperty('picked');
+  });
 });

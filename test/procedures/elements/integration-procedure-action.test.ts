@@ -55,3 +55,27 @@ describe('Integration Procedure Action', () => {
     });
   });
 });
+
+describe('Integration Procedure Action input', () => {
+  it('answers INVOKE-400 when what it sends is not a JSON object', async () => {
+    const lib = library([
+      proc('Inner_Echo', [el('R', 'Response Action', { returnFullDataJSON: true })]),
+      proc('Outer_Text', [el('Call', 'Integration Procedure Action', { integrationProcedureKey: 'Inner_Echo', sendJSONPath: 'name' })]),
+    ]);
+    expect(await run(lib, 'Outer_Text', { name: 'just text' })).toMatchObject({ errorCode: 'INVOKE-400', details: { element: 'Call' } });
+  });
+
+  it("gives the called IP a copy: its writes never reach the caller's data JSON", async () => {
+    const lib = library([
+      proc('Inner_Write', [
+        el('W', 'Set Values', { elementValueMap: { v: 1 }, responseJSONNode: 'order:changed' }),
+        el('R', 'Response Action', { additionalOutput: { ok: true }, returnOnlyAdditionalOutput: true }),
+      ]),
+      proc('Outer_Copy', [
+        el('Call', 'Integration Procedure Action', { integrationProcedureKey: 'Inner_Write' }),
+        el('R', 'Response Action', { returnFullDataJSON: true }),
+      ]),
+    ]);
+    expect((await run(lib, 'Outer_Copy', { order: { id: 1 } })).IPResult).toEqual({ order: { id: 1 }, Call: { ok: true } });
+  });
+});

@@ -49,4 +49,16 @@ describe('Loop Block', () => {
   it('is a problem without a loopList', () => {
     expect(library([proc('T_NoList', [el('L', 'Loop Block', {})])]).problems).toMatchObject([{ element: 'L', property: 'loopList' }]);
   });
+
+  it('ends the IP from inside an iteration with a Response Action, and the list is restored in the answer', async () => {
+    const lib = library([
+      proc('T_LoopEnd', [
+        el('Each', 'Loop Block', { loopList: 'items' }, [
+          el('Stop', 'Response Action', { executionConditionalFormula: 'items:n == 2', returnFullDataJSON: true }),
+        ]),
+        el('After', 'Set Values', { elementValueMap: { v: 1 } }),
+      ]),
+    ]);
+    expect((await run(lib, 'T_LoopEnd', { items: [{ n: 1 }, { n: 2 }, { n: 3 }] })).IPResult).toEqual({ items: { n: 2 } });
+  });
 });

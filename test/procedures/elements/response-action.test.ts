@@ -44,4 +44,9 @@ describe('Response Action', () => {
     ]);
     expect(await run(lib, 'T_Outer')).not.toHaveProperty('responseHeaders');
   });
+
+  it('answers the whole data JSON with returnFullDataJSON, whatever sendJSONPath says', async () => {
+    const lib = library([proc('T_R5', [sv, el('R', 'Response Action', { returnFullDataJSON: true, sendJSONPath: 'Build:Output' })])]);
+    expect((await run(lib, 'T_R5', { q: 1 })).IPResult).toEqual({ q: 1, Build: { Output: { a: 1 } } });
+  });
 });

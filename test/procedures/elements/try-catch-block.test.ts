@@ -30,7 +30,7 @@ describe('Try Catch Block', () => {
 
   it('writes the failure itself when there is no failureResponse', async () => {
     const lib = library([proc('T_Try2', [el('Try', 'Try Catch Block', { failOnBlockError: false }, [failing]), respond])]);
-    expect((await run(lib, 'T_Try2')).IPResult).toMatchObject({ Try: { errorCode: 'INVOKE-404', element: 'Status' } });
+    expect((await run(lib, 'T_Try2')).IPResult).toMatchObject({ Try: { errorCode: 'INVOKE-404', details: { element: 'Status', type: 'Remote Action' } } });
   });
 
   it('ends the IP with the failing child named and the block failureResponse in details when failOnBlockError is true', async () => {

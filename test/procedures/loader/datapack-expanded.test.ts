@@ -26,6 +26,11 @@ describe('expanded DataPacks (managed-package schema)', () => {
     expect(ip.origin).toEqual({ file: join(COND_BLOCK, 'DataPackTest_IPCondBlock1_DataPack.json'), format: 'datapack-expanded' });
   });
 
+  it('reads a header file given on its own, with the parts it names beside it', () => {
+    const ip = onlyProcedure(loadDefinitions([join(COND_BLOCK, 'DataPackTest_IPCondBlock1_DataPack.json')]));
+    expect(outline(ip.elements)).toEqual(COND_BLOCK_OUTLINE);
+  });
+
   it('has no version or IsActive__c in the header: version 1, active (an expanded export is the active version)', () => {
     const ip = onlyProcedure(loadDefinitions([COND_BLOCK]));
     expect(ip.version).toBe(1);
@@ -108,6 +113,15 @@ describe('expanded DataPacks (managed-package schema)', () => {
       '%vlocity_namespace%__SubType__c': 'Script',
       VlocityRecordSObjectType: '%vlocity_namespace%__OmniScript__c',
     });
+    expect(loadDefinitions([tmp.dir()])).toEqual({ procedures: [], dataMappers: [], problems: [] });
+  });
+
+  it('skips the header of another DataPack type (a VlocityUITemplate) and its part files without a problem', () => {
+    write(join(tmp.dir(), 'tpl', 'demoTemplate_DataPack.json'), {
+      Name: 'demoTemplate',
+      VlocityRecordSObjectType: '%vlocity_namespace%__VlocityUITemplate__c',
+    });
+    write(join(tmp.dir(), 'tpl', 'demoTemplate_Sass.json'), { sass: '' });
     expect(loadDefinitions([tmp.dir()])).toEqual({ procedures: [], dataMappers: [], problems: [] });
   });
 

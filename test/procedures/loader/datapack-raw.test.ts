@@ -99,6 +99,32 @@ describe('raw DataPack JSON', () => {
     ]);
   });
 
+  it('does not enter node_modules or folders starting with a dot (.git, .sfdx)', () => {
+    const doc = readJson(join(RAW, 'datapacktest_drextract.json')) as object;
+    write(join(tmp.dir(), 'node_modules', 'pkg', 'dr.json'), doc);
+    write(join(tmp.dir(), '.sfdx', 'cache', 'dr.json'), doc);
+    write(join(tmp.dir(), 'exports', 'dr.json'), doc);
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.dataMappers.map((d) => d.origin.file)).toEqual([join(tmp.dir(), 'exports', 'dr.json')]);
+  });
+
+  it('reads a file once when the paths given overlap', () => {
+    const file = write(join(tmp.dir(), 'exports', 'dr.json'), readJson(join(RAW, 'datapacktest_drextract.json')) as object);
+    expect(loadDefinitions([tmp.dir(), join(tmp.dir(), 'exports'), file]).dataMappers).toHaveLength(1);
+  });
+
+  it('takes a record of an IntegrationProcedure pack that has no IsProcedure__c for an IP; IsProcedure__c false still skips it', () => {
+    const doc = readJson(join(RAW, 'datapacktest_vip_drExtractWithInputParamIntegrationProcedure.json')) as {
+      dataPacks: { VlocityDataPackData: Record<string, Record<string, unknown>[]> }[];
+    };
+    const record = doc.dataPacks[0]?.VlocityDataPackData['%vlocity_namespace%__OmniScript__c']?.[0] as Record<string, unknown>;
+    delete record['%vlocity_namespace%__IsProcedure__c'];
+    delete record['%vlocity_namespace%__Language__c'];
+    expect(loadDefinitions([write(join(tmp.dir(), 'a', 'ip.json'), doc)]).procedures.map((p) => p.key)).toEqual(['DataPackTest_DRExtractWithInput']);
+    record['%vlocity_namespace%__IsProcedure__c'] = false;
+    expect(loadDefinitions([write(join(tmp.dir(), 'b', 'ip.json'), doc)]).procedures).toEqual([]);
+  });
+
   it('skips an OmniScript pack and a JSON file that is not a DataPack, with no problem', () => {
     write(join(tmp.dir(), 'os.json'), {
       dataPacks: [

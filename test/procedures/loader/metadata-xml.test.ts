@@ -90,6 +90,15 @@ describe('OmniIntegrationProcedure XML (.oip, .oip-meta.xml)', () => {
     expect(find(found.elements, 'Zulu')?.active).toBe(false);
   });
 
+  it('takes parentElementName for the parent of an element written flat, outside childElements', () => {
+    const elements = [
+      element({ name: 'Block', propertySetConfig: '{}', sequenceNumber: '1.0', type: 'Conditional Block' }),
+      element({ name: 'Inner', parentElementName: 'Block', propertySetConfig: '{}', sequenceNumber: '2.0', type: 'Set Values' }),
+    ].join('');
+    write(join(tmp.dir(), 'x.oip'), ip(elements));
+    expect(outline(onlyProcedure(loadDefinitions([tmp.dir()])).elements)).toEqual(['Block [Conditional Block]', '  Inner [Set Values]']);
+  });
+
   it('skips an OmniScript document and files of other metadata types without a problem', () => {
     write(join(tmp.dir(), 'odd.oip'), '<?xml version="1.0"?><OmniScript><isIntegrationProcedure>false</isIntegrationProcedure></OmniScript>');
     write(join(tmp.dir(), 'Demo_Script_English_1.os-meta.xml'), '<OmniScript><type>Demo</type></OmniScript>');
@@ -171,6 +180,21 @@ describe('OmniDataTransform XML (.rpt, .rpt-meta.xml)', () => {
         outputObjectName: 'json',
         transformValueMappings: {},
       },
+    ]);
+  });
+
+  it('keeps every version of a Data Mapper with its versionNumber and active flag (default: version 1, active)', () => {
+    const rpt = (version: string, active: string): string =>
+      `<OmniDataTransform><active>${active}</active><name>getCases</name><type>Extract</type><versionNumber>${version}</versionNumber></OmniDataTransform>`;
+    write(join(tmp.dir(), 'getCases_1.rpt'), rpt('1.0', 'true'));
+    write(join(tmp.dir(), 'getCases_2.rpt'), rpt('2.0', 'false'));
+    write(join(tmp.dir(), 'bare.rpt'), '<OmniDataTransform><name>bare</name><type>Transform</type></OmniDataTransform>');
+    const set = loadDefinitions([tmp.dir()]);
+    expect(set.problems).toEqual([]);
+    expect(set.dataMappers.map((d) => [d.name, d.version, d.active, d.items.length])).toEqual([
+      ['bare', 1, true, 0],
+      ['getCases', 1, true, 0],
+      ['getCases', 2, false, 0],
     ]);
   });
 });

@@ -60,6 +60,10 @@ describe('compileLibrary', () => {
     const out = await run(lib, 'T_Now');
     expect(String((out.IPResult as { A: { now: unknown } }).A.now)).toContain('2026-01-02');
   });
+  it('answers null for $Vlocity.UserId: no running user is known to a run', async () => {
+    const lib = library([proc('T_User', [sv('A', { user: '=$Vlocity.UserId', blank: '=ISBLANK($Vlocity.UserId)' }), respond])]);
+    expect((await run(lib, 'T_User')).IPResult).toEqual({ A: { user: null, blank: true } });
+  });
 });
 
 describe('trace', () => {

@@ -8,7 +8,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { FormulaEvaluationError } from '../errors';
 import type { FormulaScope, VlocityContext } from '../scope';
-import { describe, requireDecimal } from '../values';
+import { describe, requireNumber } from '../values';
 import type { FunctionTable } from './types';
 
 dayjs.extend(utc);
@@ -36,13 +36,27 @@ interface ParsedDate {
   readonly dateOnly: boolean;
 }
 
+/** 'MM/DD/YYYY', the other form the docs name: a date whose time is reset to midnight. [doc] */
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function isoOf(text: string): string {
+  const us = US_DATE.exec(text);
+  if (us === null) return text;
+  const [, month = '', day = '', year = ''] = us;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 function parseDate(value: unknown, fn: string): ParsedDate {
-  if (typeof value === 'string' && ISO.test(value.trim())) {
-    const text = value.trim();
-    const parsed = dayjs.utc(text);
-    if (parsed.isValid()) return { value: parsed, dateOnly: DATE_ONLY.test(text) };
+  if (typeof value === 'string') {
+    const text = isoOf(value.trim());
+    if (ISO.test(text)) {
+      const parsed = dayjs.utc(text);
+      // Day.js rolls '2024-02-30' over to March; a date that does not exist is refused instead.
+      const exists = dayjs.utc(text.slice(0, 10)).format('YYYY-MM-DD') === text.slice(0, 10);
+      if (parsed.isValid() && exists) return { value: parsed, dateOnly: DATE_ONLY.test(text) };
+    }
   }
-  throw new FormulaEvaluationError(`${fn} expects a date ('YYYY-MM-DD' or ISO 8601), got ${describe(value)}`, { functionName: fn });
+  throw new FormulaEvaluationError(`${fn} expects a date ('YYYY-MM-DD', 'MM/DD/YYYY' or ISO 8601), got ${describe(value)}`, { functionName: fn });
 }
 
 function shown(date: ParsedDate): string {
@@ -56,9 +70,9 @@ function adder(fn: string, unit: 'day' | 'month' | 'year'): FunctionTable[string
     call: ([value, amount]) => {
       if (value === undefined || value === null || value === '') return null;
       const date = parseDate(value, fn);
-      const n = requireDecimal(amount, fn);
-      if (!n.isInteger()) throw new FormulaEvaluationError(`${fn} expects a whole number of ${unit}s, got ${describe(amount)}`, { functionName: fn });
-      return shown({ value: date.value.add(n.toNumber(), unit), dateOnly: date.dateOnly });
+      const n = requireNumber(amount, fn);
+      if (!Number.isSafeInteger(n)) throw new FormulaEvaluationError(`${fn} expects a whole number of ${unit}s, got ${describe(amount)}`, { functionName: fn });
+      return shown({ value: date.value.add(n, unit), dateOnly: date.dateOnly });
     },
   };
 }

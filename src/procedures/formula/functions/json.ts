@@ -18,6 +18,4 @@ export const JSON_FUNCTIONS: FunctionTable = {
   SERIALIZE: { minArgs: 1, maxArgs: 1, call: ([value]) => JSON.stringify(value ?? null) },
   /** RESERIALIZE(value): a fresh copy through JSON text, so nested JSON strings and objects come out as plain JSON. [inferred] */
   RESERIALIZE: { minArgs: 1, maxArgs: 1, call: ([value]) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown)) },
-  /** EXIST(value): whether the path is present in the data, even as null. [inferred] */
-  EXIST: { minArgs: 1, maxArgs: 1, call: ([value]) => value !== undefined },
 };

@@ -8,7 +8,8 @@ import type { FunctionTable } from './types';
 /** LIST(a, b, …): one anonymous list of every argument's items, nothing left out only when absent. */
 export function flatten(args: readonly unknown[]): unknown[] {
   const items: unknown[] = [];
-  for (const arg of args) items.push(...listOf(arg));
+  // Item by item, not push(...list): spreading a list of 200,000 overflows the argument stack.
+  for (const arg of args) for (const item of listOf(arg)) items.push(item);
   return items;
 }
 

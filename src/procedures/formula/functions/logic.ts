@@ -9,4 +9,6 @@ export const LOGIC_FUNCTIONS: FunctionTable = {
   NOT: { minArgs: 1, maxArgs: 1, call: ([value]) => !isTrue(value) },
   AND: { minArgs: 1, call: (args) => args.every(isTrue) },
   OR: { minArgs: 1, call: (args) => args.some(isTrue) },
+  /** EXIST(value): whether the path is present in the data, even as null. [inferred] */
+  EXIST: { minArgs: 1, maxArgs: 1, call: ([value]) => value !== undefined },
 };
