@@ -78,6 +78,12 @@ describe('ipemu ip run', () => {
     });
   });
 
+  test('org flags apply: as --user agent (ReferencePolicyNumber hidden) the demo Data Mapper Extract fails INVALID_FIELD, exit 5', async () => {
+    const r = await runCli(['ip', 'run', 'InsPolicy_StatusByReference', '--user', 'agent', '--input', '{"referencePolicyNumber":"AUTO-2026-000123"}']);
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ errorCode: 'INVOKE-502', details: { errorCode: 'INVALID_FIELD', element: 'GetPolicies' } });
+  });
+
   test('an unknown key exits 4 and prints the INVOKE-404 failure map', async () => {
     const r = await runCli(['ip', 'run', 'Nope_Missing']);
     expect(r.code).toBe(4);

@@ -2,7 +2,7 @@ import { Connection } from 'jsforce';
 import { join } from 'node:path';
 import { runCli } from '../run-cli';
 import { startCli } from '../spawn-server';
-import { COND_BLOCK, COND_BLOCK_INPUT, COND_BLOCK_OUTPUT, editedCopy, replaceIn, VLOCITY_IPS } from './ip-fixtures';
+import { COND_BLOCK, COND_BLOCK_INPUT, COND_BLOCK_OUTPUT, DEMO_JOB, editedCopy, replaceIn, VLOCITY_IPS } from './ip-fixtures';
 
 const TOKEN = 'ip-serve-token-of-some-length';
 
@@ -47,6 +47,39 @@ describe('ipemu mock-org serve --procedures', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(connect).toEqual({ error: null, response: [COND_BLOCK_OUTPUT], status: 'Success' });
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
+  test("the demo's Data Mapper Extract runs as the token's user: admin finds the policy, agent (ReferencePolicyNumber hidden) gets 502 INVALID_FIELD", async () => {
+    const server = await startCli(['mock-org', 'serve', '--port', '0']);
+    try {
+      const { instanceUrl, accessToken } = JSON.parse(server.firstLine) as { instanceUrl: string; accessToken: string };
+      const path = '/vlocity_ins/v1/integrationprocedure/InsPolicy_StatusByReference/';
+      const input = { referencePolicyNumber: 'AUTO-2026-000123' };
+      const admin = new Connection({ instanceUrl, accessToken, version: '64.0', maxRequest: 1 });
+      expect(await admin.apex.post(path, input)).toMatchObject({ found: true, policies: [{ jobId: DEMO_JOB, status: 'Success' }] });
+      const grant = await fetch(`${instanceUrl}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'password', username: 'agent', password: 'x' }).toString(),
+      });
+      const agent = new Connection({
+        instanceUrl,
+        accessToken: ((await grant.json()) as { access_token: string }).access_token,
+        version: '64.0',
+        maxRequest: 1,
+      });
+      const refused = await agent.apex.post(path, input).then(
+        () => undefined,
+        (err: { errorCode: string; message: string }) => ({ status: err.errorCode, body: JSON.parse(err.message) as unknown }),
+      );
+      expect(refused).toMatchObject({
+        status: 'ERROR_HTTP_502',
+        body: { errorCode: 'INVOKE-502', details: { errorCode: 'INVALID_FIELD', element: 'GetPolicies' } },
+      });
     } finally {
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
