@@ -64,6 +64,9 @@ export function procedurePaths(given: readonly string[], cwd: string = process.c
   return paths;
 }
 
+/** One definition problem as a line (file, element, property, message): `ipemu ip validate` prints these. */
+export { problemText };
+
 /** Loads and compiles the procedures of `paths`, or throws INVALID_INPUT listing every problem (file, element, property). */
 export function loadProcedures(paths: readonly string[]): ProcedurePort {
   const { library, problems } = openLibrary(paths);

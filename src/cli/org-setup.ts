@@ -47,9 +47,21 @@ export function loadPlugins(modules: readonly string[], cwd: string): PluginDefi
   });
 }
 
-export async function buildEmulator(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): Promise<Emulator> {
+/**
+ * The emulator of an org-using command. `procedures`: the folders of `--procedures` (the demo
+ * procedures and ./procedures load as well), or false for a command that runs no procedure, so
+ * that a broken definition cannot stop `invoke` or `batch`. A definition that cannot be read is an
+ * INVALID_INPUT naming it (exit 2).
+ */
+export async function buildEmulator(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean, procedures: readonly string[] | false = false): Promise<Emulator> {
   const config = loadConfigFile(resolve(io.cwd, flags.config ?? 'ipemu.config.json'), flags.config !== undefined);
   const plugins = loadPlugins(flags.plugin, io.cwd);
   const org = await openOrg(selectionOf(flags, io, apiVersionGiven), io.env);
-  return createEmulator({ org, plugins, config });
+  try {
+    return createEmulator({ org, plugins, config, procedures: procedures === false ? false : [...procedures] });
+  } catch (err) {
+    // A real org's open sockets would keep the process alive after the error is printed.
+    await org.close?.();
+    throw err;
+  }
 }

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
 import { addOrgFlags, apiVersionExplicit } from './org-flags';
+import { addProcedureFlags } from './procedure-flags';
 import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } from './listen-flags';
 import type { CliIo } from './output';
+import type { IpRunFlags } from './commands/ip-run';
 import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
 
 /**
@@ -75,26 +77,27 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       setExitCode(await runServices(cmd.opts(), io));
     });
 
-  addOrgFlags(
-    program
-      .command('serve')
-      .description('serve the services over HTTP')
-      .option('--host <host>', 'interface to bind', DEFAULT_HOST)
-      .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
-      .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
-      .addOption(maxConnectionsOption())
-      .addOption(headerTimeoutOption())
-      .addOption(keepAliveTimeoutOption())
-      .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
+  addProcedureFlags(
+    addOrgFlags(
+      program
+        .command('serve')
+        .description('serve the services over HTTP')
+        .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+        .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
+        .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
+        .addOption(maxConnectionsOption())
+        .addOption(headerTimeoutOption())
+        .addOption(keepAliveTimeoutOption())
+        .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
+    ),
   ).action(async (_opts: unknown, cmd: Command) => {
     const { runServe } = await import('./commands/serve');
     setExitCode(await runServe(cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
   const mockOrg = program.command('mock-org').description('the mock org: serve its fake REST API, generate or validate fixtures');
-  mockOrg
-    .command('serve')
-    .description('serve a fake Salesforce REST API over a mock org')
+  addProcedureFlags(mockOrg.command('serve'))
+    .description('serve a fake Salesforce REST API over a mock org, with the Integration Procedure routes')
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
@@ -125,5 +128,52 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       setExitCode(await runMockOrgValidate(fixtures, io));
     });
 
+  addIpCommands(program, setExitCode, io);
   return program;
+}
+
+/** `ipemu ip run | list | validate | test` (DESIGN.md §5). */
+function addIpCommands(program: Command, setExitCode: (code: number) => void, io: CliIo): void {
+  const ip = program.command('ip').description('Integration Procedures: run, list, validate and test exported definitions');
+  addProcedureFlags(
+    addOrgFlags(
+      ip
+        .command('run')
+        .description('run an Integration Procedure once and print its response')
+        .argument('<Type_SubType>', 'procedure key')
+        .argument('[-]', 'read the input map from stdin (as --input-file -)')
+        .option('--input <json>', 'input map as JSON')
+        .option('--input-file <path>', 'read the input map from a file, or - for stdin')
+        .option('--trace', 'write each element (ran, skipped and why, failed; time; output) to stderr')
+        .option('--test', "a test run: apply the procedures' mockResponseMap")
+        .option('--json', 'wrap the whole envelope as { status, result, warnings }'),
+    ),
+  ).action(async (key: string, stdin: string | undefined, _opts: unknown, cmd: Command) => {
+    const { runIpRun } = await import('./commands/ip-run');
+    setExitCode(await runIpRun(key, { ...cmd.opts<IpRunFlags>(), stdinDash: stdin }, io, apiVersionExplicit(cmd)));
+  });
+  addProcedureFlags(ip.command('list').description('list the loaded Integration Procedures'))
+    .option('--json', 'print { status, result: [{ key, type, subType, version, isTest, file, format }], warnings }')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const { runIpList } = await import('./commands/ip-list');
+      setExitCode(await runIpList(cmd.opts(), io));
+    });
+  ip.command('validate')
+    .description('report every problem in a folder of Integration Procedure and Data Mapper definitions')
+    .argument('<dir>', 'folder (or file) of definitions')
+    .action(async (dir: string) => {
+      const { runIpValidate } = await import('./commands/ip-validate');
+      setExitCode(await runIpValidate(dir, io));
+    });
+  addProcedureFlags(
+    addOrgFlags(
+      ip
+        .command('test')
+        .description('run every test procedure (isTestProcedure) and check its asserts')
+        .option('--junit <path>', 'also write the results as JUnit XML'),
+    ),
+  ).action(async (_opts: unknown, cmd: Command) => {
+    const { runIpTest } = await import('./commands/ip-test');
+    setExitCode(await runIpTest(cmd.opts(), io, apiVersionExplicit(cmd)));
+  });
 }

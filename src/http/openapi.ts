@@ -5,6 +5,7 @@ import type { Emulator } from '../core/emulator';
 import { MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../core/emulator';
 import { ERROR_CODES, ErrorCode } from '../core/errors';
 import type { JsonSchema } from '../core/define-service';
+import { PROCEDURE_SCHEMAS, procedurePaths } from './openapi-procedures';
 
 export interface OpenApiOptions {
   /** Declare the bearer scheme and the 401 answers (the server has a token). */
@@ -126,6 +127,7 @@ export function buildOpenApi(emulator: Emulator, options: OpenApiOptions = {}): 
       },
     };
   }
+  Object.assign(paths, procedurePaths(emulator.procedures(), failures));
   const jsonOk = (description: string, schema: unknown) => ({ description, content: { 'application/json': { schema } } });
   paths['/services'] = {
     get: {
@@ -154,11 +156,12 @@ export function buildOpenApi(emulator: Emulator, options: OpenApiOptions = {}): 
     info: {
       title: 'ipemu',
       version: packageVersion(),
-      description: 'Salesforce OmniStudio-style Class:Method services over HTTP. Every answer is an INVOKE output map.',
+      description:
+        'Salesforce OmniStudio-style Class:Method services and Integration Procedures over HTTP. Every answer of /invoke and /procedures is an INVOKE output map.',
     },
     paths,
     components: {
-      schemas: cloneDeep(COMPONENT_SCHEMAS),
+      schemas: cloneDeep({ ...COMPONENT_SCHEMAS, ...PROCEDURE_SCHEMAS }),
       ...(bearerAuth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } : {}),
     },
   };

@@ -1,13 +1,14 @@
 import Fastify, { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Emulator } from '../core/emulator';
 import { MAX_TIMEOUT_MS } from '../core/emulator';
-import type { InvokeOptions } from '../core/define-service';
 import { httpStatusOf } from '../core/errors';
 import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
-import { handleClientError, handleError, handleNotFound, sendFailure } from './error-replies';
+import { handleClientError, handleError, handleNotFound } from './error-replies';
 import { buildOpenApi } from './openapi';
-import { isPlainObject } from '../core/plain-object';
+import type { OutputMap } from '../core/envelope';
+import { readInvokeBody } from './invoke-body';
+import { apexRestRoutes, connectRoutes } from './procedure-routes';
 import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
 
 export interface ServerOptions {
@@ -44,7 +45,7 @@ export const DEFAULT_PORT = DEFAULT_SERVE_PORT;
 
 const BLANK = /^\s*$/;
 
-interface InvokeRoute {
+interface KeyRoute {
   Params: { key: string };
   Body: unknown;
 }
@@ -115,25 +116,33 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     return reply.type('application/json; charset=utf-8').send(openApi);
   });
 
-  app.post<InvokeRoute>('/invoke/:key', async (request: FastifyRequest<InvokeRoute>, reply: FastifyReply) => {
-    const body = request.body;
-    let input: unknown = {};
-    let options: unknown;
-    if (body !== undefined) {
-      if (!isPlainObject(body))
-        return sendFailure(request, reply, 'INVALID_INPUT', 'The request body must be a JSON object: { "input": {…}, "options": {…} }.');
-      if (body.input !== undefined) input = body.input;
-      // null options are "no options", as invoke reads them; a null input is not an object.
-      options = body.options ?? undefined;
-      if (!isPlainObject(input)) return sendFailure(request, reply, 'INVALID_INPUT', '"input" must be a JSON object.');
-      if (options !== undefined && !isPlainObject(options)) return sendFailure(request, reply, 'INVALID_INPUT', '"options" must be a JSON object.');
-    }
-    const out = await emulator.invoke(request.params.key, input, options as InvokeOptions | undefined);
-    (request as unknown as RequestOutcome).ipemuCode = out.errorCode;
-    // An invocation that outlived close() must not leave its keep-alive socket holding the server open.
+  const beforeAnswer = (request: FastifyRequest, reply: FastifyReply, errorCode: string): void => {
+    (request as unknown as RequestOutcome).ipemuCode = errorCode;
+    // A call that outlived close() must not leave its keep-alive socket holding the server open.
     if (closing) reply.header('connection', 'close');
+  };
+  /** The answer to a finished call: its INVOKE code logged, its status from the table. */
+  const answer = (request: FastifyRequest, reply: FastifyReply, out: OutputMap): FastifyReply => {
+    beforeAnswer(request, reply, out.errorCode);
     return reply.code(httpStatusOf(out.errorCode)).send(out);
+  };
+
+  app.post<KeyRoute>('/invoke/:key', async (request: FastifyRequest<KeyRoute>, reply: FastifyReply) => {
+    const body = readInvokeBody(request, reply);
+    if ('sent' in body) return body.sent;
+    return answer(request, reply, await emulator.invoke(request.params.key, body.input, body.options));
   });
+
+  app.post<KeyRoute>('/procedures/:key', async (request: FastifyRequest<KeyRoute>, reply: FastifyReply) => {
+    const body = readInvokeBody(request, reply);
+    if ('sent' in body) return body.sent;
+    return answer(request, reply, await emulator.runProcedure(request.params.key, body.input, body.options));
+  });
+
+  // The routes an org serves for Integration Procedures, with the same guard and error handler.
+  const procedureRoutes = { runnerOf: () => emulator, onAnswer: beforeAnswer };
+  void app.register(apexRestRoutes(procedureRoutes), { prefix: '/services/apexrest' });
+  void app.register(connectRoutes(procedureRoutes), { prefix: '/services/data/:version' });
 
   return app;
 }

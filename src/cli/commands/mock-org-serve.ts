@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import type { CliIo } from '../output';
 import { untilStopSignal } from '../signals';
 import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
+import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 
 /** `ipemu mock-org serve`: the fake Salesforce REST API over a mock org. */
-export interface MockServeFlags extends ListenFlags {
+export interface MockServeFlags extends ListenFlags, ProcedureFlags {
   fixtures?: string;
   port: number;
 }
@@ -13,13 +14,24 @@ export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise
   const { MockOrg, DEMO_FIXTURES } = await import('../../mock-org/mock-org');
   warnIfExposed(flags.host, io);
   const org = await MockOrg.fromFixtures(flags.fixtures === undefined ? DEMO_FIXTURES : resolve(io.cwd, flags.fixtures), {});
+  const { createEmulator } = await import('../../ipemu');
+  const { mockOrgProcedures } = await import('../mock-org-procedures');
+  const dirs = procedureDirs(flags, io);
+  const procedures = mockOrgProcedures(org, (userOrg) => createEmulator({ org: userOrg, procedures: dirs }));
   const { startMockRestServer } = await import('../../mock-org/rest/server');
   const stopped = untilStopSignal();
-  const server = await startMockRestServer({ org, host: flags.host, port: flags.port, limits: listenLimitsOf(flags) });
+  const server = await startMockRestServer({
+    org,
+    host: flags.host,
+    port: flags.port,
+    limits: listenLimitsOf(flags),
+    extensions: [procedures.extension],
+  });
   io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
   // Right after the line a client reads: whoever starts it learns that logins are not checked.
   if (server.permissiveNotice !== undefined) io.stderr.write(`ipemu: ${server.permissiveNotice}\n`);
   await stopped;
   await server.close();
+  await procedures.close();
   return 0;
 }

@@ -6,8 +6,9 @@ import { settledWithin, untilStopSignal } from '../signals';
 import { usageError } from '../usage';
 import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
 import { shortTokenWarning, tokenProblem } from '../../http/auth';
+import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 
-export interface ServeFlags extends OrgFlags, ListenFlags {
+export interface ServeFlags extends OrgFlags, ListenFlags, ProcedureFlags {
   port: number;
   token?: string;
   logLevel: LogLevel;
@@ -29,7 +30,7 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   // Before the org is opened: a bad token must not cost a login to find out.
   const token = serveToken(flags, io);
   warnIfExposed(flags.host, io, token === undefined ? ' Without a token it answers only requests addressed to 127.0.0.1, localhost or [::1].' : '');
-  const emulator = await buildEmulator(flags, io, apiVersionGiven);
+  const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const { startServer } = await import('../../http/server');
   const stopped = untilStopSignal();
   const server = await startServer({

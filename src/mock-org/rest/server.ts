@@ -24,6 +24,18 @@ export interface MockRestServerOptions {
   dailyApiRequests?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
   limits?: Partial<ListenLimits>;
+  /** Routes other layers add (the CLI adds the Integration Procedure routes): mock-org imports neither. */
+  extensions?: readonly MockRestExtension[];
+}
+
+/** A fastify plugin mounted in one of the REST API's scopes, where its token rules, version check and limits apply. */
+export type MockRestRoutes = (scope: FastifyInstance) => Promise<void>;
+
+export interface MockRestExtension {
+  /** Mounted under `/services/apexrest`: authenticated, and counted against the daily limit like any API request. */
+  apexRest?: MockRestRoutes;
+  /** Mounted under `/services/data/:version`: the version checked, authenticated and counted. */
+  dataApi?: MockRestRoutes;
 }
 
 export interface MockRestServer {
@@ -111,6 +123,17 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
 
   app.addHook('onRequest', async (request, reply) => authenticate(state.tokens, request, reply));
 
+  /** An API request: refused past the daily limit, else counted. /limits neither counts nor is refused, so a client can still see why. */
+  const countRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (Buffer.byteLength(request.url) > MAX_URL_BYTES) {
+      return reply.code(414).send([{ errorCode: 'URI_TOO_LONG', message: `The request URL exceeds ${MAX_URL_BYTES} bytes.` }]);
+    }
+    if (request.routeOptions.url?.endsWith('/limits')) return undefined;
+    if (state.counted >= state.max) return reply.code(403).send(LIMIT_EXCEEDED);
+    state.counted++;
+    return undefined;
+  };
+
   registerOAuthRoutes(app, {
     tokens: state.tokens,
     defaultUser,
@@ -129,15 +152,9 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       api.addHook('onRequest', async (request, reply) => {
         const version = (request.params as { version?: string }).version ?? '';
         if (!isKnownVersion(version)) return reply.code(404).send(NOT_FOUND_BODY);
-        if (Buffer.byteLength(request.url) > MAX_URL_BYTES) {
-          return reply.code(414).send([{ errorCode: 'URI_TOO_LONG', message: `The request URL exceeds ${MAX_URL_BYTES} bytes.` }]);
-        }
-        // /limits neither counts nor is refused, so a client can still see why it is refused.
-        if (request.routeOptions.url?.endsWith('/limits')) return undefined;
-        if (state.counted >= state.max) return reply.code(403).send(LIMIT_EXCEEDED);
-        state.counted++;
-        return undefined;
+        return countRequest(request, reply);
       });
+      for (const extension of opts.extensions ?? []) if (extension.dataApi) void api.register(extension.dataApi);
 
       const queryUrl = (request: FastifyRequest): string => `/services/data/${(request.params as { version: string }).version}/query`;
 
@@ -197,6 +214,17 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     },
     { prefix: '/services/data/:version' },
   );
+
+  const apexRest = (opts.extensions ?? []).flatMap((extension) => (extension.apexRest ? [extension.apexRest] : []));
+  if (apexRest.length > 0) {
+    app.register(
+      async (scope) => {
+        scope.addHook('onRequest', countRequest);
+        for (const routes of apexRest) void scope.register(routes);
+      },
+      { prefix: '/services/apexrest' },
+    );
+  }
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(NOT_FOUND_BODY));
   app.setErrorHandler((err, request, reply) => sendRestError(err, request, reply));
