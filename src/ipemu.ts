@@ -14,7 +14,7 @@ import type { Org } from './core/org';
 import { DEFAULT_API_VERSION } from './salesforce/api-versions';
 import { createCoalescingOrg } from './orgs/coalescing/coalescing-org';
 import { builtInServices } from './services';
-import { openLibrary, problemText } from './procedures/open-library';
+import { problemText } from './procedures/problem-text';
 import type { ProcedurePort } from './core/procedure-port';
 import type { DefinitionProblem } from './procedures/model';
 
@@ -69,6 +69,10 @@ export { problemText };
 
 /** Loads and compiles the procedures of `paths`, or throws INVALID_INPUT listing every problem (file, element, property). */
 export function loadProcedures(paths: readonly string[]): ProcedurePort {
+  // Required here, not imported: the loaders, the formula engine and their packages (decimal.js,
+  // dayjs, fast-xml-parser) cost `ipemu invoke`'s cold start some 50 ms, and invoke loads no procedure.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openLibrary } = require('./procedures/open-library') as typeof import('./procedures/open-library');
   const { library, problems } = openLibrary(paths);
   if (problems.length > 0) throw procedureProblems(problems);
   return library;

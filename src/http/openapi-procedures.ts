@@ -7,18 +7,17 @@ import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from '../core/emulator';
 import type { ProcedureInfo } from '../core/procedure-port';
 import { APEX_REST_NAMESPACES, CONNECT_API_MIN_MAJOR } from './procedure-replies';
 
+/** `options.timeout` as both invoke and runProcedure read it (core/invoke-arguments.ts). */
+export function timeoutSchema(what: string): JsonSchema {
+  return { type: 'integer', minimum: 1, maximum: MAX_TIMEOUT_MS, default: DEFAULT_TIMEOUT_MS, description: `Milliseconds before ${what} answers INVOKE-504.` };
+}
+
 export const PROCEDURE_SCHEMAS: Record<string, JsonSchema> = {
   ProcedureRunOptions: {
     type: 'object',
     description: 'Options of the run; other keys reach the procedure as its options.',
     properties: {
-      timeout: {
-        type: 'integer',
-        minimum: 1,
-        maximum: MAX_TIMEOUT_MS,
-        default: DEFAULT_TIMEOUT_MS,
-        description: 'Milliseconds before the run answers INVOKE-504.',
-      },
+      timeout: timeoutSchema('the run'),
       trace: { type: 'boolean', description: 'Add `trace`: one entry per element (name, type, status, ms, output).' },
       test: { type: 'boolean', description: "A test run: the procedures' mockResponseMap replaces the named elements' results." },
     },

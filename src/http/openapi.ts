@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneDeep } from 'lodash';
 import type { Emulator } from '../core/emulator';
-import { MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../core/emulator';
 import { ERROR_CODES, ErrorCode } from '../core/errors';
 import type { JsonSchema } from '../core/define-service';
-import { PROCEDURE_SCHEMAS, procedurePaths } from './openapi-procedures';
+import { PROCEDURE_SCHEMAS, procedurePaths, timeoutSchema } from './openapi-procedures';
 
 export interface OpenApiOptions {
   /** Declare the bearer scheme and the 401 answers (the server has a token). */
@@ -20,13 +19,7 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     type: 'object',
     description: 'Options of the invocation; other keys are passed to the service.',
     properties: {
-      timeout: {
-        type: 'integer',
-        minimum: 1,
-        maximum: MAX_TIMEOUT_MS,
-        default: DEFAULT_TIMEOUT_MS,
-        description: 'Milliseconds before the invocation answers INVOKE-504.',
-      },
+      timeout: timeoutSchema('the invocation'),
     },
     additionalProperties: true,
   },

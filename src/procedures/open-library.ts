@@ -6,6 +6,8 @@ import { compileLibrary, CompiledLibrary, LibraryOptions } from './library';
 import { loadDefinitions } from './loader';
 import type { DefinitionProblem } from './model';
 
+export { problemText } from './problem-text';
+
 export interface OpenedLibrary {
   readonly library: CompiledLibrary;
   /** What could not be read or compiled; empty when every definition runs. */
@@ -16,14 +18,4 @@ export function openLibrary(paths: readonly string[], options: LibraryOptions = 
   const set = loadDefinitions(paths);
   const library = compileLibrary(set, options);
   return { library, problems: [...set.problems, ...library.problems] };
-}
-
-/** One problem as a line: the file, then the element and the property when known, then what is wrong. */
-export function problemText(problem: DefinitionProblem): string {
-  const where = [
-    problem.file,
-    problem.element === undefined ? undefined : `element ${problem.element}`,
-    problem.property === undefined ? undefined : `property ${problem.property}`,
-  ];
-  return `${where.filter((part) => part !== undefined).join(': ')}: ${problem.message}`;
 }

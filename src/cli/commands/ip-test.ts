@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
+import type { ProcedureInfo } from '../../core/procedure-port';
+import { DEMO_PROCEDURES } from '../../ipemu';
 import { junitXml } from '../junit-xml';
 import { buildEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
@@ -32,7 +34,17 @@ export function summaryLine(results: readonly ProcedureTestResult[]): string {
 }
 
 /**
- * `ipemu ip test`: every test procedure runs once, in key order, on `{}` with `{ test: true }`.
+ * The test procedures to run: the team's own (from `--procedures` and `./procedures`), or, when it
+ * has none, the embedded demo's, so that a team's CI never runs the demo's tests against its org.
+ */
+export function testProcedures(procedures: readonly ProcedureInfo[]): ProcedureInfo[] {
+  const tests = procedures.filter((p) => p.isTest);
+  const own = tests.filter((p) => !p.file.startsWith(DEMO_PROCEDURES + sep));
+  return own.length > 0 ? own : tests;
+}
+
+/**
+ * `ipemu ip test`: every test procedure (see testProcedures) runs once, in key order, on `{}` with `{ test: true }`.
  * Exit 0 only when every assert passed and no run failed; 1 otherwise, and when there is no
  * test procedure at all (a CI job that tests nothing should not pass).
  */
@@ -40,7 +52,7 @@ export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: 
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const results: ProcedureTestResult[] = [];
   try {
-    for (const procedure of emulator.procedures().filter((p) => p.isTest)) {
+    for (const procedure of testProcedures(emulator.procedures())) {
       const started = performance.now();
       const out = await emulator.runProcedure(procedure.key, {}, { test: true });
       const result = testResultOf(procedure.key, procedure.file, performance.now() - started, out);

@@ -33,6 +33,15 @@ describe('ipemu ip test', () => {
     expect(lines).toContain('PASS DataPackTest_IPTest1 › AssertTotal');
     expect(lines.slice(0, -1).every((l) => l.startsWith('PASS '))).toBe(true);
     expect(lines.at(-1)).toMatch(/^\d+ test procedures?, (\d+) asserts?: \1 passed, 0 failed\.$/);
+    // The team's folder has a test procedure: the embedded demo's are not run against its org.
+    expect(r.stdout).not.toContain('InsPolicy_DemoTests');
+  });
+
+  test("runs the embedded demo's test procedure when no folder brings one", async () => {
+    const r = await runCli(['ip', 'test'], { cwd: mkdtempSync(join(tmpdir(), 'ipemu-ip-test-empty-')) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('PASS InsPolicy_DemoTests › ');
+    expect(r.stdout).toMatch(/^1 test procedure, (\d+) asserts: \1 passed, 0 failed\.$/m);
   });
 
   test('a failing assert prints FAIL with its message and exits 1', async () => {
@@ -57,7 +66,7 @@ describe('ipemu ip test', () => {
         failure: expect.objectContaining({ message: 'Calculation is incorrect.' }),
       }),
     ]);
-    // Every other suite (the demo's test procedures) passed; the totals add up over all of them.
+    // Every other suite passed; the totals add up over all of them.
     expect(suites.filter((s) => s !== ipTest1).every((s) => s.failures === '0')).toBe(true);
     expect(Number(doc.testsuites.tests)).toBe(suites.reduce((sum, s) => sum + (s.testcase?.length ?? 0), 0));
     expect(doc.testsuites.failures).toBe('1');
