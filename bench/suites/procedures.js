@@ -68,7 +68,7 @@ async function run(ctx) {
     const start = nowMs();
     const loaded = createEmulator({ org: ctx.small.org, procedures: [many] });
     loads.push(nowMs() - start);
-    const count = loaded.procedures().filter((p) => p.key.startsWith('Bench_Copy')).length;
+    const count = loaded.procedures().filter((key) => key.startsWith('Bench_Copy')).length;
     if (count !== DEFINITIONS) throw new Error(`loading ${DEFINITIONS} definitions listed ${count}`);
   }
   fs.rmSync(many, { recursive: true, force: true });

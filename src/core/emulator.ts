@@ -40,8 +40,10 @@ export interface Emulator {
   runProcedure(key: string, input: unknown, options?: ProcedureRunOptions): Promise<OutputMap>;
   /** `[{ key, description, inputSchema }]`, as DESIGN.md §4 lists them. */
   services(): ServiceInfo[];
-  /** The loaded procedures that can run, in key order. */
-  procedures(): readonly ProcedureInfo[];
+  /** The keys (`Type_SubType`) of the loaded procedures that can run, in key order (DESIGN.md §5). */
+  procedures(): readonly string[];
+  /** The loaded procedures that can run, in key order: key, version, test or not, file and format (ip list, OpenAPI). */
+  describeProcedures(): readonly ProcedureInfo[];
   /** The services' declarations for transports (OpenAPI): schemas and names, never handlers. */
   describeServices(): readonly ServiceDescription[];
   readonly config: Readonly<EmulatorConfig>;
@@ -194,7 +196,8 @@ export function assembleEmulator(parts: EmulatorParts): Emulator {
     invoke,
     runProcedure,
     services: () => registry.info(),
-    procedures: () => procedures.list(),
+    procedures: () => procedures.list().map((p) => p.key),
+    describeProcedures: () => procedures.list(),
     describeServices: () => registry.descriptions(),
     config,
     close: async () => {

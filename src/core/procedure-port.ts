@@ -10,7 +10,7 @@ import type { OutputMap } from './envelope';
 import type { Logger } from './logger';
 import type { Org } from './org';
 
-/** One loaded procedure as `emu.procedures()`, `ipemu ip list` and OpenAPI show it. */
+/** One loaded procedure as `emu.describeProcedures()`, `ipemu ip list` and OpenAPI show it. */
 export interface ProcedureInfo {
   /** `Type_SubType`. */
   readonly key: string;

@@ -120,7 +120,7 @@ export function buildOpenApi(emulator: Emulator, options: OpenApiOptions = {}): 
       },
     };
   }
-  Object.assign(paths, procedurePaths(emulator.procedures(), failures));
+  Object.assign(paths, procedurePaths(emulator.describeProcedures(), failures));
   const jsonOk = (description: string, schema: unknown) => ({ description, content: { 'application/json': { schema } } });
   paths['/services'] = {
     get: {

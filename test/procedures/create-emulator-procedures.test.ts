@@ -23,7 +23,14 @@ describe('createEmulator({ procedures }): which definitions load, and a broken o
 
   it('lists the procedures of a given folder, and none at all with procedures: false', () => {
     const emu = createEmulator({ procedures: [CONDBLOCK] });
-    expect(emu.procedures().map((p) => p.key)).toContain('DataPackTest_IPCondBlock1');
+    expect(emu.procedures()).toContain('DataPackTest_IPCondBlock1');
+    expect(emu.describeProcedures().find((p) => p.key === 'DataPackTest_IPCondBlock1')).toMatchObject({
+      type: 'DataPackTest',
+      subType: 'IPCondBlock1',
+      version: 1,
+      isTest: false,
+      format: 'datapack-expanded',
+    });
     expect(createEmulator({ procedures: false }).procedures()).toEqual([]);
   });
 

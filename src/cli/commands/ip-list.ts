@@ -24,7 +24,7 @@ export function proceduresTable(rows: readonly ProcedureInfo[], cwd: string): st
 /** `ipemu ip list`: no org is opened, since listing never runs a procedure. */
 export async function runIpList(flags: IpListFlags, io: CliIo): Promise<number> {
   const emulator = createEmulator({ procedures: procedureDirs(flags, io) });
-  const procedures = emulator.procedures();
+  const procedures = emulator.describeProcedures();
   if (flags.json) printJson(io, envelope(0, procedures));
   else io.stdout.write(`${proceduresTable(procedures, io.cwd)}\n`);
   return 0;

@@ -52,7 +52,7 @@ export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: 
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const results: ProcedureTestResult[] = [];
   try {
-    for (const procedure of testProcedures(emulator.procedures())) {
+    for (const procedure of testProcedures(emulator.describeProcedures())) {
       const started = performance.now();
       const out = await emulator.runProcedure(procedure.key, {}, { test: true });
       const result = testResultOf(procedure.key, procedure.file, performance.now() - started, out);

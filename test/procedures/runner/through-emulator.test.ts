@@ -63,6 +63,6 @@ describe('runProcedure over the compiled library', () => {
   });
 
   it('lists the library through emu.procedures()', () => {
-    expect(emu.procedures().map((p) => p.key)).toEqual(['T_Options', 'T_Slow']);
+    expect(emu.procedures()).toEqual(['T_Options', 'T_Slow']);
   });
 });
