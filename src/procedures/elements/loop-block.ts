@@ -10,11 +10,22 @@
 import { IpemuError } from '../../core/errors';
 import { isPlainObject } from '../../core/plain-object';
 import { writeData } from '../runner/data-json';
+import { stopIfExpired } from '../runner/run-errors';
 import { runSequence } from '../runner/sequence';
 import { scopeOf } from '../runner/types';
 import { CONDITION_PROPERTIES } from './action-properties';
 import { defineElementType } from './element-type';
 import { obj, str } from './properties';
+
+/**
+ * A loop over a long list (an input of 1 MiB holds some 500,000 items) yields to the event loop
+ * after every slice of this many milliseconds: a server keeps answering other requests, and the
+ * run's deadline timer can fire and stop it.
+ */
+export const LOOP_SLICE_MS = 10;
+
+/** Lets timers and I/O run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function itemsOf(value: unknown, element: string, path: string): readonly unknown[] {
   if (Array.isArray(value)) return value;
@@ -39,8 +50,14 @@ export const loopBlock = defineElementType({
       const list = listPath.get(frame.data);
       const items = itemsOf(list, name, listPath.text);
       const outputs: unknown[] = [];
+      let sliceStart = ctx.host.clock();
       try {
         for (const item of items) {
+          if (ctx.host.clock() - sliceStart >= LOOP_SLICE_MS) {
+            await nextTurn();
+            stopIfExpired(ctx.host, name);
+            sliceStart = ctx.host.clock();
+          }
           listPath.set(frame.data, item);
           await runSequence(children, frame, ctx);
           if (frame.ended) break;

@@ -1,5 +1,7 @@
 /** Loop Block (IP reference "Elements"; its output shape is ipemu's reading, see loop-block.ts). */
-import { el, library, proc, run } from '../run-helpers';
+import { assembleEmulator } from '../../../src/core/emulator';
+import { builtInServices } from '../../../src/services';
+import { demo, el, library, proc, run } from '../run-helpers';
 
 const respond = el('Respond', 'Response Action', { returnFullDataJSON: true });
 
@@ -60,5 +62,24 @@ describe('Loop Block', () => {
       ]),
     ]);
     expect((await run(lib, 'T_LoopEnd', { items: [{ n: 1 }, { n: 2 }, { n: 3 }] })).IPResult).toEqual({ items: { n: 2 } });
+  });
+});
+
+describe('Loop Block over a long list', () => {
+  const long = library([
+    proc('T_Long', [el('Each', 'Loop Block', { loopList: 'items' }, [el('Line', 'Set Values', { elementValueMap: { double: '=%items:n% * 2' } })]), respond]),
+  ]);
+
+  it('yields to the event loop between slices: a timer fires while it runs, and the run deadline stops it with INVOKE-504', async () => {
+    const emu = assembleEmulator({ services: builtInServices, org: demo(), procedures: long });
+    const items = Array.from({ length: 60_000 }, (_, n) => ({ n }));
+    let timerFired = false;
+    setTimeout(() => (timerFired = true), 5);
+    const started = performance.now();
+    const out = await emu.runProcedure('T_Long', { items }, { timeout: 50 });
+    expect(timerFired).toBe(true);
+    expect(out.errorCode).toBe('INVOKE-504');
+    // A freeze guard, not a speed claim: the loop stops soon after its deadline instead of running all 60,000 items.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
