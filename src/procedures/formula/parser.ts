@@ -97,7 +97,8 @@ class Parser {
       if (infix === undefined || infix.power <= minPower) break;
       const token = this.advance();
       const right = this.expression(infix.rightAssociative === true ? infix.power - 1 : infix.power);
-      left = this.made({ kind: 'binary', operator: infix.operator, left, right, position: token.position }, [left, right], token);
+      const node: FormulaNode = { kind: 'binary', operator: infix.operator, symbol: token.text, left, right, position: token.position };
+      left = this.made(node, [left, right], token);
     }
     this.depth--;
     return left;
@@ -117,7 +118,7 @@ class Parser {
       case 'number':
         return { kind: 'number', text: token.text, position };
       case 'string':
-        return { kind: 'string', value: token.text, position };
+        return { kind: 'string', value: token.text, quote: token.quote ?? "'", raw: token.raw ?? token.text, position };
       case 'vlocity':
         return { kind: 'vlocity', name: token.text, position };
       case 'name':
@@ -162,7 +163,7 @@ class Parser {
       case 'FALSE':
         return { kind: 'boolean', value: false, position };
       case 'NULL':
-        return { kind: 'null', position };
+        return { kind: 'null', text: token.text, position };
       case 'NOT':
         return this.unary('not', token, NOT_POWER);
       case 'AND':
