@@ -15,6 +15,9 @@ export interface Token {
   readonly position: number;
   /** For a path: written as a `%merge%` field. */
   readonly merge?: boolean;
+  /** For a string: its quote and the characters between the quotes as written (escapes undecoded). */
+  readonly quote?: '"' | "'";
+  readonly raw?: string;
 }
 
 /** Longest first, so '<=' is never read as '<' then '='. */
@@ -68,7 +71,9 @@ class Lexer {
 
   private string(): void {
     const start = this.at;
-    this.push('string', this.quoted(), start);
+    const quote = this.peek() === '"' ? '"' : "'";
+    const text = this.quoted();
+    this.tokens.push({ kind: 'string', text, position: start + 1, quote, raw: this.source.slice(start + 1, this.at - 1) });
   }
 
   /** A quoted string from the quote at `this.at`; a backslash escapes the next character. Leaves `at` after the closing quote. */

@@ -2,6 +2,8 @@
  * A Pratt parser: formula text → FormulaNode. Binding powers, loosest first: OR/||, AND/&&,
  * prefix NOT, comparisons (== = != <> < <= > >= LIKE NOTLIKE), &, + -, * /, unary minus, ^
  * (right-associative). Nesting is bounded, so a hostile definition cannot overflow the stack.
+ * It is as lenient as the org where the org's own converter is: values juxtaposed inside a call,
+ * a parenthesised list where an argument goes, extra ')' at the end. [data]
  */
 import type { BinaryOperator, FormulaNode } from './ast';
 import { FormulaSyntaxError } from './errors';
@@ -45,6 +47,9 @@ const WORD_INFIX: Readonly<Record<string, Infix>> = {
   NOTLIKE: { operator: 'NOTLIKE', power: 40 },
 };
 
+/** Tokens that can open a value: after a complete call argument, one of these starts the next. */
+const STARTS_VALUE: ReadonlySet<Token['kind']> = new Set(['number', 'string', 'path', 'vlocity', 'name', '(']);
+
 let parseCount = 0;
 
 /** How many times the parser has run in this process: the bench's proof that nothing is parsed per run. */
@@ -85,21 +90,35 @@ class Parser {
   parseAll(): FormulaNode {
     if (this.token().kind === 'end') this.fail('Expected an expression', this.token());
     const node = this.expression(0);
-    if (this.token().kind !== 'end') this.fail('Expected an operator or the end of the formula', this.token());
+    if (this.token().kind !== 'end' && !this.onlyClosingLeft()) this.fail('Expected an operator or the end of the formula', this.token());
     return node;
+  }
+
+  /** The org saves `COUNT(x))`: its converter drops a ')' that closes nothing, so extra ones at the very end are ignored. [data] */
+  private onlyClosingLeft(): boolean {
+    let at = this.index;
+    while (this.tokens[at]?.kind === ')') at++;
+    return this.tokens[at]?.kind === 'end';
   }
 
   private expression(minPower: number): FormulaNode {
     if (++this.depth > MAX_FORMULA_DEPTH) this.fail(`Expected at most ${MAX_FORMULA_DEPTH} levels of nesting`, this.token());
-    let left = this.prefix();
+    const node = this.infixes(this.prefix(), minPower);
+    this.depth--;
+    return node;
+  }
+
+  /** The infix operators binding tighter than `minPower` that follow `first`. */
+  private infixes(first: FormulaNode, minPower: number): FormulaNode {
+    let left = first;
     for (;;) {
       const infix = this.infixAt(this.token());
       if (infix === undefined || infix.power <= minPower) break;
       const token = this.advance();
       const right = this.expression(infix.rightAssociative === true ? infix.power - 1 : infix.power);
-      left = this.made({ kind: 'binary', operator: infix.operator, left, right, position: token.position }, [left, right], token);
+      const node: FormulaNode = { kind: 'binary', operator: infix.operator, symbol: token.text, left, right, position: token.position };
+      left = this.made(node, [left, right], token);
     }
-    this.depth--;
     return left;
   }
 
@@ -117,7 +136,7 @@ class Parser {
       case 'number':
         return { kind: 'number', text: token.text, position };
       case 'string':
-        return { kind: 'string', value: token.text, position };
+        return { kind: 'string', value: token.text, quote: token.quote ?? "'", raw: token.raw ?? token.text, position };
       case 'vlocity':
         return { kind: 'vlocity', name: token.text, position };
       case 'name':
@@ -162,7 +181,7 @@ class Parser {
       case 'FALSE':
         return { kind: 'boolean', value: false, position };
       case 'NULL':
-        return { kind: 'null', position };
+        return { kind: 'null', text: token.text, position };
       case 'NOT':
         return this.unary('not', token, NOT_POWER);
       case 'AND':
@@ -183,7 +202,7 @@ class Parser {
       return this.made({ kind: 'call', name: token.text.toUpperCase(), args, position: token.position }, args, token);
     }
     for (;;) {
-      args.push(this.expression(0));
+      this.argument(args);
       const next = this.token();
       if (next.kind === ',') {
         this.advance();
@@ -193,8 +212,37 @@ class Parser {
         this.advance();
         return this.made({ kind: 'call', name: token.text.toUpperCase(), args, position: token.position }, args, token);
       }
-      return this.fail(`Expected ',' or ')' in the arguments of ${token.text}`, next);
+      // The org's converter gives a call every value written after its '(' (`CONCAT(a, " - " b)` is
+      // CONCAT of three), so a value that follows an argument without a comma is the next one. [data]
+      if (!STARTS_VALUE.has(next.kind)) this.fail(`Expected ',' or ')' in the arguments of ${token.text}`, next);
     }
+  }
+
+  /**
+   * One argument, or several: a parenthesised list `(v1, v2)` written where an argument goes hands
+   * each value to the call, as the org's converter does (`IF(c, (QUERY(q, id), null))` is IF of
+   * three). [data] Such a list cannot be an operand: an operator after it is a syntax error.
+   */
+  private argument(args: FormulaNode[]): void {
+    if (this.token().kind !== '(') {
+      args.push(this.expression(0));
+      return;
+    }
+    this.advance();
+    const values = [this.expression(0)];
+    while (this.token().kind === ',') {
+      this.advance();
+      values.push(this.expression(0));
+    }
+    if (this.token().kind !== ')') this.fail("Expected ')'", this.token());
+    this.advance();
+    const [only] = values;
+    if (values.length === 1 && only !== undefined) {
+      args.push(this.infixes(only, 0));
+      return;
+    }
+    if (this.infixAt(this.token()) !== undefined) this.fail(`Expected ',' or ')' after a list of ${values.length} values in parentheses`, this.token());
+    args.push(...values);
   }
 }
 

@@ -26,7 +26,8 @@ describe('compileFormula: syntax errors name the column and what was expected', 
     ['IF(a,', 6, /Expected a value, found the end of the formula at column 6/],
     ['1 +', 4, /Expected a value/],
     ['(1 + 2', 7, /Expected '\)'/],
-    ['IF(a b)', 6, /Expected ',' or '\)' in the arguments of IF, found 'b' at column 6/],
+    ['IF(a b', 7, /Expected ',' or '\)' in the arguments of IF, found the end of the formula at column 7/],
+    ['IF(a !b)', 6, /Expected ',' or '\)' in the arguments of IF, found '!' at column 6/],
     ['a == == b', 6, /Expected a value, found '==' at column 6/],
     ['"open', 1, /Expected the closing " of the string that starts at column 1/],
     ['%Price * 2', 1, /Expected the closing '%' of the merge field/],
@@ -177,7 +178,7 @@ describe('compile once, evaluate many times', () => {
 describe('syntax errors after a string name the right column', () => {
   it('the column of a token after a string counts the string', () => {
     expect(syntaxError('"abc" "def"').position).toBe(7);
-    expect(syntaxError("IF('x' 'y')").position).toBe(8);
+    expect(syntaxError("IF('x', 'y') 'z'").position).toBe(14);
   });
 });
 

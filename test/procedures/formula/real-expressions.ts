@@ -248,7 +248,7 @@ export const REAL_EXPRESSIONS: readonly RealExpression[] = [
   { expression: 'POW(%Friends%, 3) == 274.625', source: DOC_OMNISCRIPT, licence: DOC, unknownFunction: 'POW' },
   { expression: 'NUMBER(%Friends%) == 128', source: DOC_OMNISCRIPT, licence: DOC, unknownFunction: 'NUMBER' },
   { expression: 'COUNTIF(%MyArray%, >10)', source: DOC_OMNISCRIPT, licence: DOC, syntaxError: true },
-  // The page prints one '(' too many after IF: the comma falls inside a parenthesis, which no parser accepts.
+  // The page prints one '(' too many after IF: that parenthesis then closes with IF's own ')', so IF is never closed.
   { expression: 'IF(((%reset%="Yes" AND( %reboot%="Yes")), "Closed", "Escalated")', source: DOC_OMNISCRIPT, licence: DOC, syntaxError: true },
   { expression: 'var:"Primary Guardian"', source: DOC_DATAMAPPER, licence: DOC, cases: [{ data: { 'Primary Guardian': 'Pat' }, expected: 'Pat' }] },
 
