@@ -77,6 +77,12 @@ export function apexRestInput(method: string, body: unknown, query: unknown): un
   return body === undefined ? {} : body;
 }
 
+/**
+ * The most runs one Connect API request may ask for *(ipemu)*: each runs in turn, and a body of 1 MiB
+ * could otherwise hold some 200,000 of them and keep the server busy with one request.
+ */
+export const MAX_CONNECT_INPUTS = 100;
+
 /** A Connect API request read: the inputs to run in order, and the options they share. */
 export type ConnectRequest = { readonly inputs: readonly unknown[]; readonly options: unknown } | { readonly refused: OutputMap };
 
@@ -96,6 +102,7 @@ export function readConnectRequest(body: unknown): ConnectRequest {
   if (!isPlainObject(input)) return refuse('"input" must be a JSON object: {"inputs":["<input as a JSON string>"]}.');
   const list = input.inputs ?? [];
   if (!Array.isArray(list)) return refuse('"input.inputs" must be a list of inputs, each a JSON object as a string.');
+  if (list.length > MAX_CONNECT_INPUTS) return refuse(`"input.inputs" holds ${list.length} inputs; one request runs at most ${MAX_CONNECT_INPUTS}.`);
   const inputs: unknown[] = [];
   for (const [i, entry] of list.entries()) {
     if (typeof entry !== 'string') {

@@ -1,4 +1,4 @@
-import { apexRestInput, apexRestReply, connectReply, readConnectRequest, responseHeadersOf } from '../../src/http/procedure-replies';
+import { apexRestInput, apexRestReply, connectReply, MAX_CONNECT_INPUTS, readConnectRequest, responseHeadersOf } from '../../src/http/procedure-replies';
 
 describe('responseHeadersOf (a Response Action vlcResponseHeaders)', () => {
   test('StatusCode as a number or a three-digit string sets the status; outside 100–599 it is ignored', () => {
@@ -69,6 +69,14 @@ describe('readConnectRequest and connectReply', () => {
     expect(refusal({ input: 1 })).toMatch(/"input" must be a JSON object/);
     expect(refusal({ input: { inputs: {} } })).toMatch(/"input.inputs" must be a list/);
     expect(refusal({ input: { inputs: ['{}', '{x'] } })).toMatch(/"input.inputs\[1\]" is not valid JSON/);
+  });
+
+  test(`runs at most ${MAX_CONNECT_INPUTS} inputs per request: one more is INVOKE-400 saying so`, () => {
+    const inputs = (n: number) => ({ input: { inputs: Array.from({ length: n }, () => '{}') } });
+    const atMost = readConnectRequest(inputs(MAX_CONNECT_INPUTS));
+    expect('inputs' in atMost && atMost.inputs).toHaveLength(MAX_CONNECT_INPUTS);
+    const over = readConnectRequest(inputs(MAX_CONNECT_INPUTS + 1));
+    expect(over).toEqual({ refused: { errorCode: 'INVOKE-400', error: `"input.inputs" holds 101 inputs; one request runs at most 100.` } });
   });
 
   test('all runs succeeded: error null, response in order, status Success, 200', () => {
