@@ -5,6 +5,7 @@
  * not INVOKE-200 is the step's failure (the answer is still its result).
  */
 import { MAX_TIMEOUT_MS } from '../../core/emulator';
+import { IpemuError } from '../../core/errors';
 import { compileAction } from '../runner/action';
 import { stripNamespace } from '../runner/namespaces';
 import { FatalRunError, faultOfOutputMap } from '../runner/run-errors';
@@ -25,6 +26,7 @@ export const remoteAction = defineElementType({
     if (remoteMethod === '') cc.problem(name, 'remoteMethod', 'a Remote Action needs a remoteMethod');
     const key = `${remoteClass}:${remoteMethod}`;
     const remoteOptions = cc.value(name, 'remoteOptions', p.remoteOptions);
+    const sendPath = typeof p.sendJSONPath === 'string' ? p.sendJSONPath : '';
     const remoteTimeout = typeof p.remoteTimeout === 'number' && p.remoteTimeout > 0 ? p.remoteTimeout : undefined;
 
     return compileAction(spec, cc, async (input, frame, ctx) => {
@@ -32,7 +34,14 @@ export const remoteAction = defineElementType({
       if (left < 1) throw new FatalRunError('TIMEOUT', `The run's deadline passed before Remote Action ${name}.`, { element: name });
       const timeout = Math.max(1, Math.min(left, remoteTimeout ?? MAX_TIMEOUT_MS, MAX_TIMEOUT_MS));
       const options = { ...(remoteOptions(scopeOf(frame, ctx)) as Record<string, unknown>), timeout: Math.floor(timeout) };
-      const answer = await ctx.host.invoke(key, input(), options);
+      const sent = input();
+      if (sent === undefined) {
+        // The service would only say "Input must be a JSON object": say which property left it empty.
+        throw new IpemuError('INVALID_INPUT', `Remote Action ${name} has no input to send: sendJSONPath "${sendPath}" resolves to nothing in the data JSON.`, {
+          property: 'sendJSONPath',
+        });
+      }
+      const answer = await ctx.host.invoke(key, sent, options);
       const fault = faultOfOutputMap(answer);
       return fault ? { value: answer, fault } : { value: answer };
     });

@@ -50,6 +50,18 @@ describe('Remote Action', () => {
     expect((out.trace as { status: string }[])[0]?.status).toBe('failed');
   });
 
+  it('fails the step with INVOKE-400 naming sendJSONPath when that path resolves to nothing, without calling the service', async () => {
+    const h = host();
+    const lib = library([proc('T_Empty', [status({ sendJSONPath: 'Prepare:request' }), respond])]);
+    const out = await run(lib, 'T_Empty', { jobId: '7075j00004uK6GjAAK' }, {}, h);
+    expect(out).toMatchObject({
+      errorCode: 'INVOKE-400',
+      error: 'Remote Action Status has no input to send: sendJSONPath "Prepare:request" resolves to nothing in the data JSON.',
+      details: { element: 'Status', type: 'Remote Action', property: 'sendJSONPath' },
+    });
+    expect(h.calls).toEqual([]);
+  });
+
   it('answers INVOKE-404 for a class the registry does not hold', async () => {
     const lib = library([proc('T_Unknown', [status({ remoteClass: 'vlocity_ins.NoSuchService' })])]);
     expect(await run(lib, 'T_Unknown')).toMatchObject({ errorCode: 'INVOKE-404', details: { element: 'Status', type: 'Remote Action' } });
