@@ -16,35 +16,50 @@ export interface CompiledPath {
   set(data: Record<string, unknown>, value: unknown): void;
 }
 
-interface Step {
+/** One level of a path: a name and the zero-based indexes that follow it ('a|2|1' → a, [1, 0]). */
+export interface PathStep {
   readonly name: string;
-  /** Zero-based indexes that follow the name ('a|2|1' → [1, 0]). */
   readonly indexes: readonly number[];
 }
+type Step = PathStep;
 
 const INDEX = /^[1-9][0-9]*$/;
 
-function parseStep(part: string, path: string): Step {
+/** One ':'-separated part of a path as a step, or undefined when a '|N' in it is not a list index (1, 2, …). */
+export function readPathStep(part: string): PathStep | undefined {
   const [name = '', ...rest] = part.split('|');
-  const indexes = rest.map((index) => {
+  const indexes: number[] = [];
+  for (const index of rest) {
     const trimmed = index.trim();
-    if (!INDEX.test(trimmed)) throw new IpemuError('INVALID_INPUT', `Path '${path}': '|${index}' is not a list index (1, 2, …)`, { path });
-    return Number(trimmed) - 1;
-  });
+    if (!INDEX.test(trimmed)) return undefined;
+    indexes.push(Number(trimmed) - 1);
+  }
   return { name, indexes };
 }
 
+function parseStep(part: string, path: string): Step {
+  const step = readPathStep(part);
+  if (step !== undefined) return step;
+  const index =
+    part
+      .split('|')
+      .slice(1)
+      .find((i) => !INDEX.test(i.trim())) ?? '';
+  throw new IpemuError('INVALID_INPUT', `Path '${path}': '|${index}' is not a list index (1, 2, …)`, { path });
+}
+
 /** Own properties only: a path from a definition must never reach Object.prototype. */
-function field(value: unknown, name: string): unknown {
+export function ownField(value: unknown, name: string): unknown {
   if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, name)) return undefined;
   return value[name];
 }
+const field = ownField;
 
 /**
  * A single record is a list of one: a Data Mapper gives an object for one match and a list for
  * several, and `|1` must read both the same way. [inferred]
  */
-function item(value: unknown, index: number): unknown {
+export function itemAt(value: unknown, index: number): unknown {
   if (Array.isArray(value)) return value[index];
   if (value === undefined || value === null) return undefined;
   return index === 0 ? value : undefined;
@@ -58,7 +73,7 @@ function getSteps(value: unknown, steps: readonly Step[], from: number): unknown
       if (Array.isArray(current)) return mapOver(current, steps, i);
       current = field(current, step.name);
     }
-    for (const index of step.indexes) current = item(current, index);
+    for (const index of step.indexes) current = itemAt(current, index);
     if (current === undefined) return undefined;
   }
   return current;

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../../core/plain-object';
+import { itemAt, ownField, PathStep, readPathStep } from '../paths';
 
 /**
  * Data Mapper paths keep the shape of the lists they step through. A formula or merge-field path
@@ -8,11 +9,8 @@ import { isPlainObject } from '../../core/plain-object';
  * `Account:Contacts:LastName` gives `Account.Contacts` one element per contact).
  */
 
-export interface Segment {
-  readonly name: string;
-  /** `name|N`: the Nth element (1-based) of the list at `name`. */
-  readonly index?: number;
-}
+/** One level of a Data Mapper path: the OmniStudio path step (`name|N`, indexes zero-based) of paths.ts. */
+export type Segment = PathStep;
 
 /**
  * What a read found: a value, or a list level with one entry per element stepped through and the
@@ -22,25 +20,23 @@ export type ReadTree =
   | { readonly kind: 'value'; readonly value: unknown }
   | { readonly kind: 'list'; readonly remaining: number; readonly items: readonly (ReadTree | undefined)[] };
 
-const INDEXED = /^(.*)\|(\d+)$/;
-
 /** Own properties only: a path from a definition must never read Object.prototype (`constructor`, `__proto__`). */
-export function ownValue(node: unknown, name: string): unknown {
-  return isPlainObject(node) && Object.prototype.hasOwnProperty.call(node, name) ? node[name] : undefined;
-}
+export const ownValue = ownField;
 
 /** Writes an own property, `__proto__` included, so no path can reach a prototype. */
 export function putOwn(node: Record<string, unknown>, name: string, value: unknown): void {
   Object.defineProperty(node, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** `a:b|2:c` → segments; empty segments (`a::b`) are dropped as the designer drops them. */
+/**
+ * `a:b|2:c` → segments, read by paths.ts's rules; empty segments (`a::b`) are dropped as the
+ * designer drops them, and a part whose '|' is not a list index is a plain name.
+ */
 export function parseSegments(path: string): Segment[] {
   const segments: Segment[] = [];
   for (const part of path.split(':')) {
     if (part === '') continue;
-    const m = INDEXED.exec(part);
-    segments.push(m ? { name: m[1]!, index: Number(m[2]) } : { name: part });
+    segments.push(readPathStep(part) ?? { name: part, indexes: [] });
   }
   return segments;
 }
@@ -50,11 +46,9 @@ export function sameNames(prefix: readonly Segment[], path: readonly Segment[]):
 }
 
 function step(node: unknown, segment: Segment): unknown {
-  const value = ownValue(node, segment.name);
-  if (segment.index === undefined) return value;
-  if (Array.isArray(value)) return value[segment.index - 1];
-  // A single record stands where a list of one would: `contact|1` reads it.
-  return segment.index === 1 ? value : undefined;
+  let value = ownValue(node, segment.name);
+  for (const index of segment.indexes) value = itemAt(value, index);
+  return value;
 }
 
 /** Reads `segments` from `node`; a list met before the last segment becomes a list level of the tree. */
