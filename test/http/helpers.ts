@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { assembleEmulator, type Emulator } from '../../src/core/emulator';
 import { defineService, definePlugin, PluginDefinition } from '../../src/core/define-service';
@@ -61,6 +62,16 @@ export function testPlugin(gate?: Gate): PluginDefinition {
         },
       }),
     ],
+  });
+}
+
+/** A JSON POST through `app.inject()`: an object payload is serialised, a string (or none) is sent as it is. */
+export function postJson(app: FastifyInstance, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: typeof payload === 'string' || payload === undefined ? payload : JSON.stringify(payload),
   });
 }
 

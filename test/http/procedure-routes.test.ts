@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer, startServer } from '../../src/http/server';
-import { captureLogs } from './helpers';
+import { captureLogs, postJson } from './helpers';
 import { procedureEmulator, RecordedRun } from './fake-procedures';
 
 const TOKEN = 'a-token-of-thirty-two-characters';
@@ -17,13 +17,7 @@ describe('ipemu serve: Integration Procedure routes (inject)', () => {
   });
   afterEach(() => app.close());
 
-  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: typeof payload === 'string' || payload === undefined ? payload : JSON.stringify(payload),
-    });
+  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) => postJson(app, url, payload, headers);
 
   describe('POST /procedures/<Type_SubType>', () => {
     test('answers the envelope { IPResult, errorCode: INVOKE-200, error: OK } with 200', async () => {

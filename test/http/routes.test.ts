@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server';
-import { captureLogs, Gate, makeEmulator, testPlugin } from './helpers';
+import { captureLogs, Gate, makeEmulator, postJson, testPlugin } from './helpers';
 
 describe('HTTP routes (inject)', () => {
   let app: FastifyInstance;
@@ -12,13 +12,7 @@ describe('HTTP routes (inject)', () => {
   });
   afterEach(() => app.close());
 
-  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: typeof payload === 'string' || payload === undefined ? payload : JSON.stringify(payload),
-    });
+  const post = (url: string, payload?: unknown, headers: Record<string, string> = {}) => postJson(app, url, payload, headers);
 
   test('GET /healthz answers {"status":"ok"}', async () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
