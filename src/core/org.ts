@@ -70,12 +70,45 @@ export interface QueryOptions {
   readonly merge?: QueryMerge;
 }
 
+export interface WriteOptions {
+  /** Abandon the request when this aborts (timeouts). */
+  readonly signal?: AbortSignal;
+}
+
+/** Field values to write, as the REST API takes them (`attributes` is ignored). */
+export type RecordFields = Readonly<Record<string, unknown>>;
+
+/**
+ * The managed package's parameters and answer for `Org.callPackage`: the service's input with its
+ * options filled in (DESIGN.md §6), and the output map's payload (`{ jobId }`).
+ */
+export type PackageParams = Readonly<Record<string, unknown>>;
+export type PackageAnswer = Record<string, unknown>;
+
 export interface Org {
   /** Identifies org and running user: describe caches are kept per cacheKey. */
   readonly cacheKey: string;
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>>;
   /** Describe as the running user sees it: fields the user cannot read are left out. */
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult>;
+  /**
+   * Inserts one record as the running user (field-level security applies) and answers its
+   * 18-character Id; a refusal is an OrgError with Salesforce's code (REQUIRED_FIELD_MISSING,
+   * INVALID_FIELD_FOR_INSERT_UPDATE, INVALID_CROSS_REFERENCE_KEY, …). Optional: an org without
+   * it is read-only, and a service that writes answers INVOKE-501.
+   */
+  create?(sobject: string, fields: RecordFields, options?: WriteOptions): Promise<string>;
+  /** Updates one record's fields (ENTITY_IS_DELETED for a deleted one, NOT_FOUND for an unknown Id). */
+  update?(sobject: string, id: string, fields: RecordFields, options?: WriteOptions): Promise<void>;
+  /** Deletes one record (ENTITY_IS_DELETED when it already is). */
+  delete?(sobject: string, id: string, options?: WriteOptions): Promise<void>;
+  /**
+   * Runs a service of the Insurance managed package inside the org (the job starters of DESIGN.md
+   * §6, `Class:Method`), with parameters the service already checked. A mock org runs it itself;
+   * a real org only when it says it is an ipemu mock. Absent, or IpemuError NOT_IMPLEMENTED: the
+   * org cannot (INVOKE-501). Known outcomes are IpemuErrors (NOT_FOUND for an unknown quote).
+   */
+  callPackage?(key: string, params: PackageParams, options?: WriteOptions): Promise<PackageAnswer>;
   close?(): Promise<void>;
 }
 

@@ -11,6 +11,8 @@ import { Selection, SoqlEngine } from './soql/engine';
 import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
+import type { PackageAnswer, PackageParams, RecordFields, WriteOptions } from '../core/org';
+import type { PlatformWriter, StoreChange } from './writes/changes';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -22,6 +24,14 @@ export interface MockOrgOptions {
   clock?: () => number;
   /** Default DEFAULT_API_VERSION (64.0). */
   apiVersion?: string;
+  /**
+   * A state file (issue 14): the org starts from its fixtures plus the writes the file holds and
+   * keeps every write there (atomic, locked against a second process). Omitted: fresh from the
+   * fixtures every time. Call close() to release it.
+   */
+  state?: string;
+  /** How started jobs move (overrides the fixture's `asyncJobs`); see mock-org/package. */
+  asyncJobs?: unknown;
 }
 
 /** What every user's view of one org shares. */
@@ -160,4 +170,57 @@ export class MockOrg implements Org {
     for (const field of selected) record[field.name] = values[field.name] ?? null;
     return record;
   }
+
+  // ---- Writes (issue 14). Stubs until the writes, state and package work lands. ----
+
+  /** Inserts a record as this user (FLS, field checks); answers its Id. */
+  async create(sobject: string, fields: RecordFields, _options?: WriteOptions): Promise<string> {
+    return this.createSync(sobject, fields);
+  }
+
+  createSync(_sobject: string, _fields: RecordFields): string {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.create is not built yet.');
+  }
+
+  async update(sobject: string, id: string, fields: RecordFields, _options?: WriteOptions): Promise<void> {
+    this.updateSync(sobject, id, fields);
+  }
+
+  updateSync(_sobject: string, _id: string, _fields: RecordFields): void {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.update is not built yet.');
+  }
+
+  async delete(sobject: string, id: string, _options?: WriteOptions): Promise<void> {
+    this.deleteSync(sobject, id);
+  }
+
+  deleteSync(_sobject: string, _id: string): void {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.delete is not built yet.');
+  }
+
+  /**
+   * Runs `work` as one transaction as this user: every create/update/delete it makes through
+   * `org` applies, or none does (an error thrown rolls all back); committed once.
+   */
+  transaction<T>(_work: (org: MockOrg) => T): T {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.transaction is not built yet.');
+  }
+
+  /** Runs `work` as the emulated platform (system mode) in one transaction. */
+  asPlatform<T>(_work: (platform: PlatformWriter) => T): T {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.asPlatform is not built yet.');
+  }
+
+  /** Applies committed changes without checks (state replay), as one transaction, without calling the commit hook. */
+  applyChanges(_changes: readonly StoreChange[]): void {
+    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.applyChanges is not built yet.');
+  }
+
+  /** The emulated Insurance managed package (job starters). */
+  async callPackage(key: string, _params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
+    throw new IpemuError('NOT_IMPLEMENTED', `The mock org does not run ${key} yet.`);
+  }
+
+  /** Releases the state file (flushes and unlocks); a no-op without one. */
+  async close(): Promise<void> {}
 }

@@ -9,7 +9,7 @@ const COALESCED = new WeakSet<Org>();
 /**
  * The layer above any Org that the composition root puts under every emulator: queries declared
  * mergeable are merged across concurrent invocations (query-merger.ts), and describes are cached
- * per user (describe-cache.ts). Everything else passes through.
+ * per user (describe-cache.ts). Everything else (writes, package calls, close) passes through.
  */
 export function createCoalescingOrg(org: Org): Org {
   if (COALESCED.has(org)) return org;
@@ -19,6 +19,11 @@ export function createCoalescingOrg(org: Org): Org {
     },
     query: createQueryMerger(org),
     describe: createDescribeCache(org),
+    // Writes and package calls are never merged or cached: each is its own request.
+    create: org.create ? (sobject, fields, options) => org.create!(sobject, fields, options) : undefined,
+    update: org.update ? (sobject, id, fields, options) => org.update!(sobject, id, fields, options) : undefined,
+    delete: org.delete ? (sobject, id, options) => org.delete!(sobject, id, options) : undefined,
+    callPackage: org.callPackage ? (key, params, options) => org.callPackage!(key, params, options) : undefined,
     close: org.close ? () => org.close!() : undefined,
   };
   COALESCED.add(wrapper);
