@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { OrgError } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import { runComposite } from './composite';
 import { collectionAnswer, runCollection } from './collections';
@@ -13,6 +14,11 @@ export function sendAnswer(reply: FastifyReply, answer: RestAnswer): FastifyRepl
   if (answer.headers) void reply.headers(answer.headers);
   return answer.status === 204 ? reply.send() : reply.send(answer.body);
 }
+
+const isJson = (contentType: string | undefined): boolean => /^application\/json\s*(;|$)/i.test(contentType ?? '');
+
+const unsupportedMediaType = (contentType: string | undefined): OrgError =>
+  new OrgError('UNSUPPORTED_MEDIA_TYPE', `Content-Type header specified in HTTP request is not supported: ${contentType ?? ''}`, 415);
 
 interface RowParams {
   version: string;
@@ -37,6 +43,11 @@ function answering(orgFor: OrgForUser, build: (org: MockOrg, request: FastifyReq
  * does, as Salesforce does), `/composite` and `/composite/sobjects`.
  */
 export async function registerRecordWrites(api: FastifyInstance, orgFor: OrgForUser): Promise<void> {
+  // The server also parses forms (the token endpoint); a record is JSON only, as in Salesforce.
+  api.addHook('preHandler', async (request, reply) => {
+    if (request.body === undefined || isJson(request.headers['content-type'])) return undefined;
+    return sendRestError(unsupportedMediaType(request.headers['content-type']), request, reply);
+  });
   registerSingleWrites(api, orgFor);
   api.post(
     '/composite',
