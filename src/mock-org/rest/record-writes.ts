@@ -48,6 +48,17 @@ export async function registerRecordWrites(api: FastifyInstance, orgFor: OrgForU
     if (request.body === undefined || isJson(request.headers['content-type'])) return undefined;
     return sendRestError(unsupportedMediaType(request.headers['content-type']), request, reply);
   });
+  // Clients that send `Content-Type: application/json` on every request (simple-salesforce,
+  // Postman) send it on a DELETE without a body, which Salesforce takes and fastify would refuse.
+  const parseJson = api.getDefaultJsonParser('error', 'error');
+  api.removeContentTypeParser('application/json');
+  api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (request.method === 'DELETE' && body === '') {
+      done(null, undefined);
+      return;
+    }
+    void parseJson(request, body as string, done);
+  });
   registerSingleWrites(api, orgFor);
   api.post(
     '/composite',

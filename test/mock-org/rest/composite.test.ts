@@ -32,8 +32,7 @@ function composite(body: unknown): Promise<{ compositeResponse: SubrequestResult
   return conn.request({ method: 'POST', url: `${V}/composite`, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }
 
-const policyNames = (): string[] =>
-  (org.querySync('SELECT Name FROM InsurancePolicy ORDER BY Name').records as { Name: string }[]).map((record) => record.Name);
+const policyNames = (): string[] => org.querySync('SELECT Name FROM InsurancePolicy ORDER BY Name').records.map((record) => String(record.Name));
 
 describe('/composite', () => {
   it('runs subrequests in order with @{ref.id} and @{ref.records[0].Id} references, answering each in Salesforce’s shape', async () => {

@@ -119,6 +119,22 @@ describe('hostile write bodies', () => {
     expect(res.json()).toMatchObject([{ errorCode: 'UNSUPPORTED_MEDIA_TYPE' }]);
   });
 
+  it('takes a DELETE that says application/json but has no body, as Salesforce does (simple-salesforce sends one)', async () => {
+    const other = await MockOrg.fromFixtures(restFixtures());
+    const otherApp = buildMockRestServer({ org: other });
+    try {
+      const headers = { authorization: `Bearer ${issueTokenFor(otherApp, 'admin')}`, 'content-type': 'application/json' };
+      const res = await otherApp.inject({ method: 'DELETE', url: `${V}/sobjects/InsurancePolicy/${POLICY_ID}`, headers, payload: '' });
+      expect(res.statusCode).toBe(204);
+      expect(other.querySync('SELECT Id FROM InsurancePolicy').totalSize).toBe(0);
+      const post = await otherApp.inject({ method: 'POST', url: `${V}/sobjects/InsurancePolicy`, headers, payload: '' });
+      expect(post.statusCode).toBe(400);
+      expect(post.json()).toMatchObject([{ errorCode: 'JSON_PARSER_ERROR' }]);
+    } finally {
+      await otherApp.close();
+    }
+  });
+
   it('answers a write without a valid token 401 INVALID_SESSION_ID before reading its body', async () => {
     const res = await app.inject({
       method: 'POST',
