@@ -3,6 +3,7 @@ import { OrgError } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import { runComposite } from './composite';
 import { collectionAnswer, runCollection } from './collections';
+import { retrieveMany } from './collection-reads';
 import { sendRestError } from './rest-errors';
 import { createAnswer, deleteAnswer, objectMethodRefusal, rowMethodRefusal, updateAnswer, type RestAnswer } from './sobject-writes';
 
@@ -40,7 +41,8 @@ function answering(orgFor: OrgForUser, build: (org: MockOrg, request: FastifyReq
 /**
  * The write resources in the version scope, as the token's user: `POST /sobjects/X`, `PATCH` and
  * `DELETE /sobjects/X/<Id>` (the methods a resource never takes answer 405 naming the ones it
- * does, as Salesforce does), `/composite` and `/composite/sobjects`.
+ * does, as Salesforce does), `/composite` and `/composite/sobjects` (and its retrieve by Ids,
+ * `/composite/sobjects/X`, which jsforce's retrieve of an array sends).
  */
 export async function registerRecordWrites(api: FastifyInstance, orgFor: OrgForUser): Promise<void> {
   // The server also parses forms (the token endpoint); a record is JSON only, as in Salesforce.
@@ -63,6 +65,15 @@ export async function registerRecordWrites(api: FastifyInstance, orgFor: OrgForU
   api.post(
     '/composite',
     answering(orgFor, (org, request) => ({ status: 200, body: runComposite(org, request.body) })),
+  );
+  const sobjectOf = (request: FastifyRequest): string => (request.params as { sobject: string }).sobject;
+  api.post(
+    '/composite/sobjects/:sobject',
+    answering(orgFor, (org, request) => ({ status: 200, body: retrieveMany(org, sobjectOf(request), request.body) })),
+  );
+  api.get(
+    '/composite/sobjects/:sobject',
+    answering(orgFor, (org, request) => ({ status: 200, body: retrieveMany(org, sobjectOf(request), request.query) })),
   );
   for (const method of ['POST', 'PATCH', 'DELETE'] as const) {
     api.route({

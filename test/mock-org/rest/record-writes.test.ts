@@ -175,6 +175,16 @@ describe('many records through /composite/sobjects (jsforce arrays)', () => {
     ]);
   });
 
+  it('retrieves several records by Id in the order asked, null for an Id with no record (jsforce retrieve of an array)', async () => {
+    const created = (await conn.sobject('InsurancePolicy').create([{ Name: 'T-1' }, { Name: 'T-2' }])) as { id: string }[];
+    const ids = [created[1]!.id, '0YT5w0000009999AAA', POLICY_ID];
+    const records = await conn.sobject('InsurancePolicy').retrieve(ids, { fields: ['Name'] });
+    expect(records.map((r) => (r ? r.Name : null))).toEqual(['T-2', null, 'P-0001']);
+    const query = await conn.request<({ Id: string } | null)[]>(`/services/data/v64.0/composite/sobjects/InsurancePolicy?ids=${POLICY_ID}&fields=Id,Name`);
+    expect(query).toEqual([{ attributes: { type: 'InsurancePolicy', url: expect.any(String) }, Id: POLICY_ID, Name: 'P-0001' }]);
+    expect((await refusal(conn.sobject('InsurancePolicy').retrieve(ids, { fields: ['Bogus'] }))).errorCode).toBe('INVALID_FIELD');
+  });
+
   it('refuses more than 200 records as a whole (400 EXCEEDED_ID_LIMIT) and writes none', async () => {
     const records = Array.from({ length: 201 }, (_, i) => ({ attributes: { type: 'InsurancePolicy' }, Name: `X-${i}` }));
     const res = await fetch(`${server.instanceUrl}/services/data/v64.0/composite/sobjects`, {
