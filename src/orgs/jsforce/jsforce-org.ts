@@ -44,10 +44,11 @@ function isQueryResult(value: unknown): value is QueryResult<unknown> {
 
 /**
  * Writes are not idempotent, so never retried: a POST that reached the org and lost its answer
- * must not create a second record (jsforce retries GET, PUT, HEAD, OPTIONS and DELETE on 5xx and
- * connection resets; this empties that list for the write's own request).
+ * must not create a second record. jsforce retries the methods in `retry.methods` (by default GET,
+ * PUT, HEAD, OPTIONS and DELETE) on 5xx and connection resets, however many times the connection's
+ * transport allows; an empty list makes none apply to the write's own request.
  */
-export const NO_RETRY: HttpRequestOptions = { retry: { maxRetries: 0, methods: [] } };
+export const NO_RETRY: HttpRequestOptions = { retry: { methods: [] } };
 
 function isSaveResult(value: unknown): value is { id: string; success: boolean } {
   const v = value as { id?: unknown; success?: unknown } | null;
