@@ -114,6 +114,19 @@ describe('single records through /sobjects', () => {
   });
 });
 
+it('refuses a write past the daily API limit 403 REQUEST_LIMIT_EXCEEDED and writes nothing', async () => {
+  const limited = await startMockRestServer({ org, dailyApiRequests: 1 });
+  try {
+    const client = new Connection({ instanceUrl: limited.instanceUrl, accessToken: limited.accessToken, version: '64.0' });
+    await client.sobject('InsurancePolicy').create({ Name: 'first' });
+    const err = await refusal(client.sobject('InsurancePolicy').create({ Name: 'second' }));
+    expect(err).toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' });
+    expect(org.querySync("SELECT Id FROM InsurancePolicy WHERE Name = 'second'").totalSize).toBe(0);
+  } finally {
+    await limited.close();
+  }
+});
+
 describe('many records through /composite/sobjects (jsforce arrays)', () => {
   it('creates, updates and destroys several records, answering SaveResults in order', async () => {
     const created = (await conn.sobject('InsurancePolicy').create([{ Name: 'M-1' }, { Name: 'M-2' }])) as { id: string; success: boolean }[];
