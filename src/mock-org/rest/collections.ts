@@ -4,6 +4,7 @@ import { isPlainObject } from '../../core/plain-object';
 import { keyPrefixOf, normalizeId } from '../../salesforce/ids';
 import type { MockOrg } from '../mock-org';
 import { recordBody, type RestAnswer } from './sobject-writes';
+import { UNEXPECTED } from './rest-errors';
 
 /**
  * sObject Collections (`/composite/sobjects`): up to 200 records created (POST), updated (PATCH)
@@ -43,7 +44,8 @@ const ROLLED_BACK: SaveError = {
 
 function saveErrorOf(err: unknown): SaveError {
   if (err instanceof OrgError) return { statusCode: err.errorCode, message: err.message, fields: err.fields ? [...err.fields] : [] };
-  return { statusCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support.', fields: [] };
+  const [unexpected] = UNEXPECTED;
+  return { statusCode: unexpected!.errorCode, message: unexpected!.message, fields: [] };
 }
 
 const failed = (planned: PlannedWrite, error: SaveError): SaveResult => ({ ...(planned.id ? { id: planned.id } : {}), success: false, errors: [error] });

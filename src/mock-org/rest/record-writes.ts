@@ -4,13 +4,13 @@ import type { MockOrg } from '../mock-org';
 import { runComposite } from './composite';
 import { collectionAnswer, runCollection } from './collections';
 import { retrieveMany } from './collection-reads';
-import { sendRestError } from './rest-errors';
+import { sendRestError, unsupportedMediaTypeMessage } from './rest-errors';
 import { createAnswer, deleteAnswer, objectMethodRefusal, rowMethodRefusal, updateAnswer, type RestAnswer } from './sobject-writes';
 
 /** The user's view of the org the server runs (the token's user). */
 export type OrgForUser = (user: string) => MockOrg;
 
-export function sendAnswer(reply: FastifyReply, answer: RestAnswer): FastifyReply {
+function sendAnswer(reply: FastifyReply, answer: RestAnswer): FastifyReply {
   void reply.code(answer.status);
   if (answer.headers) void reply.headers(answer.headers);
   return answer.status === 204 ? reply.send() : reply.send(answer.body);
@@ -19,7 +19,7 @@ export function sendAnswer(reply: FastifyReply, answer: RestAnswer): FastifyRepl
 const isJson = (contentType: string | undefined): boolean => /^application\/json\s*(;|$)/i.test(contentType ?? '');
 
 const unsupportedMediaType = (contentType: string | undefined): OrgError =>
-  new OrgError('UNSUPPORTED_MEDIA_TYPE', `Content-Type header specified in HTTP request is not supported: ${contentType ?? ''}`, 415);
+  new OrgError('UNSUPPORTED_MEDIA_TYPE', unsupportedMediaTypeMessage(contentType), 415);
 
 interface RowParams {
   version: string;

@@ -4,6 +4,7 @@ import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/limited-file';
 import { isApiName } from '../../salesforce/api-names';
 import type { MockOrg } from '../mock-org';
 import { UNEXPECTED } from './rest-errors';
+import { notFound } from '../writes/write-errors';
 
 /**
  * The sObject write resources (`POST /sobjects/X`, `PATCH` and `DELETE /sobjects/X/<Id>`) as one
@@ -17,10 +18,6 @@ export interface RestAnswer {
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
-
-export type WriteMethod = 'POST' | 'PATCH' | 'DELETE';
-
-const notFound = (): OrgError => new OrgError('NOT_FOUND', 'The requested resource does not exist', 404);
 
 /** Salesforce's answer to a method the resource does not take (its own `Allow` wording). */
 export function methodNotAllowed(method: string, allowed: readonly string[]): OrgError {
