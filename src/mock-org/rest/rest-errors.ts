@@ -22,7 +22,11 @@ const item = (errorCode: string, message: string): RestErrorItem[] => [{ message
 export const SESSION_INVALID = item('INVALID_SESSION_ID', 'Session expired or invalid');
 export const NOT_FOUND_BODY = item('NOT_FOUND', 'The requested resource does not exist');
 export const LIMIT_EXCEEDED = item('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-const UNEXPECTED = item('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
+export const UNEXPECTED = item('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
+
+/** Salesforce's words for a body type a resource does not read. */
+export const unsupportedMediaTypeMessage = (contentType: unknown): string =>
+  `Content-Type header specified in HTTP request is not supported: ${String(contentType ?? '')}`;
 
 interface Refusal {
   status: number;
@@ -40,7 +44,7 @@ function refusalOf(err: FastifyError, request: FastifyRequest): Refusal {
       return {
         status: 415,
         errorCode: 'UNSUPPORTED_MEDIA_TYPE',
-        message: `Content-Type header specified in HTTP request is not supported: ${String(request.headers['content-type'] ?? '')}`,
+        message: unsupportedMediaTypeMessage(request.headers['content-type']),
       };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
