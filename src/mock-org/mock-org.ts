@@ -13,6 +13,9 @@ import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
 import type { PackageAnswer, PackageParams, RecordFields, WriteOptions } from '../core/org';
 import type { PlatformWriter, StoreChange } from './writes/changes';
+import { AsyncJobsConfig, AsyncJobsProblem, packageServiceOf, parseAsyncJobs, runPackageService } from './package';
+import { formatProblems } from './fixtures/problems';
+import { asyncJobsProblem } from './fixtures/load';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -46,6 +49,8 @@ interface OrgCore {
   readonly start: number;
   readonly apiVersion: string;
   readonly rest: RestSettings;
+  /** How the emulated package's jobs move. */
+  readonly asyncJobs: AsyncJobsConfig;
 }
 
 let orgSerial = 0;
@@ -79,8 +84,31 @@ export class MockOrg implements Org {
     const loaded = loadFixturesOrThrow(source, start);
     const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
-    const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion, rest: loaded.rest };
+    const asyncJobs = options.asyncJobs === undefined ? loaded.asyncJobs : MockOrg.asyncJobsOption(options.asyncJobs, loaded.schema);
+    const core: OrgCore = {
+      serial: ++orgSerial,
+      schema: loaded.schema,
+      store,
+      engine,
+      users: loaded.users,
+      clock,
+      start,
+      apiVersion,
+      rest: loaded.rest,
+      asyncJobs,
+    };
     return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
+  }
+
+  /** MockOrgOptions.asyncJobs, checked like the fixture's (problems named `asyncJobs: …`). */
+  private static asyncJobsOption(raw: unknown, schema: Schema): AsyncJobsConfig {
+    const problems: AsyncJobsProblem[] = [];
+    const config = parseAsyncJobs(raw, schema, problems);
+    if (problems.length > 0) {
+      const listed = problems.map((p) => asyncJobsProblem(p));
+      throw new IpemuError('INVALID_INPUT', formatProblems(listed).join('\n'), listed);
+    }
+    return config;
   }
 
   private static userOf(core: OrgCore, name: string): OrgUser {
@@ -216,9 +244,17 @@ export class MockOrg implements Org {
     throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.applyChanges is not built yet.');
   }
 
-  /** The emulated Insurance managed package (job starters). */
-  async callPackage(key: string, _params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
-    throw new IpemuError('NOT_IMPLEMENTED', `The mock org does not run ${key} yet.`);
+  /**
+   * The emulated Insurance managed package (mock-org/package): runs the job starter `key` in one
+   * platform transaction (all its writes or none); an unknown key is NOT_FOUND.
+   */
+  async callPackage(key: string, params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
+    return this.callPackageSync(key, params);
+  }
+
+  callPackageSync(key: string, params: PackageParams): PackageAnswer {
+    const service = packageServiceOf(key);
+    return this.asPlatform((platform) => runPackageService(service, key, platform, this.core.asyncJobs, params));
   }
 
   /** Releases the state file (flushes and unlocks); a no-op without one. */
