@@ -1,4 +1,4 @@
-import { counts, demoOrg, PRODUCT, QUOTE, refusal, rows, START, tracking } from './package-helpers';
+import { counts, demoOrg, PRODUCT, QUOTE, refusal, rows, START, tracking, MISSING } from './package-helpers';
 
 const KEY = 'InsPolicyService:createMultiRootPolicy';
 const POLICY_FIELDS = 'Id, Name, ParentPolicyId, ProductId, ReferencePolicyNumber, EffectiveDate, ExpirationDate, UniversalPolicyNumber, PolicyType';
@@ -16,7 +16,9 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
       EffectiveDate: '2026-12-15T00:00:00.000+0000',
       ExpirationDate: '2027-12-15T00:00:00.000+0000',
     });
-    const children = rows(org, `SELECT ${POLICY_FIELDS} FROM InsurancePolicy WHERE ParentPolicyId = :parentId ORDER BY Name`, { parentId: parent[0]!.Id as string });
+    const children = rows(org, `SELECT ${POLICY_FIELDS} FROM InsurancePolicy WHERE ParentPolicyId = :parentId ORDER BY Name`, {
+      parentId: parent[0]!.Id as string,
+    });
     // The quote's Collision Coverage line names the Auto line as its parent: a coverage, not a root product.
     expect(children.map((child) => [child.Name, child.ProductId, child.ReferencePolicyNumber, child.EffectiveDate])).toEqual([
       ['Acme Fleet & Property / Auto', PRODUCT.AUTO, 'MRP-000001', '2026-12-15T00:00:00.000+0000'],
@@ -35,7 +37,13 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ Name: 'createMultiRootPolicy 2026-12-01T09:00:00.000+0000', Status: 'In Progress', CreatedById: job!.CreatedById });
     expect(items).toEqual([
-      expect.objectContaining({ InsuranceAsyncBulkRequestId: requests[0]!.Id, BatchJobId: jobId, ReferenceRecordId: parentId, SequenceNumber: 1, Status: 'Queued' }),
+      expect.objectContaining({
+        InsuranceAsyncBulkRequestId: requests[0]!.Id,
+        BatchJobId: jobId,
+        ReferenceRecordId: parentId,
+        SequenceNumber: 1,
+        Status: 'Queued',
+      }),
     ]);
     expect(details.map((detail) => detail.ReferenceRecordId).sort()).toEqual([parentId, ...childIds].sort());
     expect(details.every((detail) => detail.Status === 'Scheduled' && detail.InsuranceAsyncBulkRequestItemId === items[0]!.Id)).toBe(true);
@@ -59,7 +67,13 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
     advance(2000);
     expect(await status(child!.Id as string)).toEqual({ status: 'Success', jobId, errorCode: 'INVOKE-200', error: 'OK' });
     const { job, items, details, requests } = tracking(org, jobId as string);
-    expect(job).toMatchObject({ Status: 'Completed', NumberOfErrors: 0, CompletedDate: '2026-12-01T09:00:03.000+0000', JobItemsProcessed: 1, TotalJobItems: 1 });
+    expect(job).toMatchObject({
+      Status: 'Completed',
+      NumberOfErrors: 0,
+      CompletedDate: '2026-12-01T09:00:03.000+0000',
+      JobItemsProcessed: 1,
+      TotalJobItems: 1,
+    });
     expect(items[0]!.Status).toBe('Completed');
     expect(details.map((detail) => detail.Status)).toEqual(['Success', 'Success']);
     expect(requests[0]!.Status).toBe('Completed');
@@ -123,9 +137,18 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
     await org.callPackage(KEY, {
       quoteId: QUOTE.twoRoots,
       effectiveDate: '2026-12-15',
-      additionalFields: { MULTI_ROOT_PARENT_POLICY: { UniversalPolicyNumber: 'U-PARENT', PolicyType: 'Commercial' }, PROP: { UniversalPolicyNumber: 'U-PROP' } },
+      additionalFields: {
+        MULTI_ROOT_PARENT_POLICY: { UniversalPolicyNumber: 'U-PARENT', PolicyType: 'Commercial' },
+        PROP: { UniversalPolicyNumber: 'U-PROP' },
+      },
     });
-    expect(rows(org, "SELECT Name, UniversalPolicyNumber, PolicyType FROM InsurancePolicy WHERE Name LIKE 'Acme Fleet%' ORDER BY Name").map((row) => [row.Name, row.UniversalPolicyNumber, row.PolicyType])).toEqual([
+    expect(
+      rows(org, "SELECT Name, UniversalPolicyNumber, PolicyType FROM InsurancePolicy WHERE Name LIKE 'Acme Fleet%' ORDER BY Name").map((row) => [
+        row.Name,
+        row.UniversalPolicyNumber,
+        row.PolicyType,
+      ]),
+    ).toEqual([
       ['Acme Fleet & Property', 'U-PARENT', 'Commercial'],
       ['Acme Fleet & Property / Auto', null, null],
       ['Acme Fleet & Property / Property', 'U-PROP', null],
@@ -135,7 +158,9 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
   test('a field the org refuses in additionalFields is INVALID_INPUT naming where it came from, and nothing is written', async () => {
     const { org } = await demoOrg();
     const before = counts(org);
-    const err = await refusal(org.callPackage(KEY, { quoteId: QUOTE.twoRoots, effectiveDate: '2026-12-15', additionalFields: { AUTO: { NoSuchField__c: 1 } } }));
+    const err = await refusal(
+      org.callPackage(KEY, { quoteId: QUOTE.twoRoots, effectiveDate: '2026-12-15', additionalFields: { AUTO: { NoSuchField__c: 1 } } }),
+    );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toMatch(/^additionalFields\.AUTO: .*NoSuchField__c/);
     expect(counts(org)).toEqual(before);
@@ -144,10 +169,13 @@ describe('InsPolicyService:createMultiRootPolicy on the mock org', () => {
   test('an unknown quote is NOT_FOUND, a quote without a root product INVALID_INPUT, an unknown term INVALID_INPUT; none writes anything', async () => {
     const { org } = await demoOrg();
     const before = counts(org);
-    const unknown = await refusal(org.callPackage(KEY, { quoteId: '0Q05w0000000999AAA', effectiveDate: '2026-12-15' }));
-    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'No quote found with quoteId 0Q05w0000000999AAA.']);
+    const unknown = await refusal(org.callPackage(KEY, { quoteId: MISSING.quote, effectiveDate: '2026-12-15' }));
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', `No quote found with quoteId ${MISSING.quote}.`]);
     const noRoot = await refusal(org.callPackage(KEY, { quoteId: QUOTE.noRoot, effectiveDate: '2026-12-15' }));
-    expect([noRoot.code, noRoot.message]).toEqual(['INVALID_INPUT', `Quote ${QUOTE.noRoot} has no root product (a line without ParentQuoteLineItemId) to issue a multi-root policy for.`]);
+    expect([noRoot.code, noRoot.message]).toEqual([
+      'INVALID_INPUT',
+      `Quote ${QUOTE.noRoot} has no root product (a line without ParentQuoteLineItemId) to issue a multi-root policy for.`,
+    ]);
     const term = await refusal(org.callPackage(KEY, { quoteId: QUOTE.twoRoots, effectiveDate: '2026-12-15', term: 'Biennial' }));
     expect([term.code, term.message]).toEqual(['INVALID_INPUT', 'term "Biennial" is not one of Annual, Semi-Annual, Quarterly, Monthly.']);
     expect(counts(org)).toEqual(before);

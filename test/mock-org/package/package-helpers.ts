@@ -26,6 +26,9 @@ export const POLICY = {
   acmeParent: '0YT5w00000000GIGAY',
 } as const;
 
+/** Valid Ids of records the demo org does not have. */
+export const MISSING = { quote: '0Q05w00000002bHCAQ', policy: '0YT5w00000002bGGAQ', otherPolicy: '0YT5w00000002bHGAQ' } as const;
+
 export const START = Date.parse('2026-12-01T09:00:00.000Z');
 
 /** The demo org on a clock the test moves. */
@@ -47,10 +50,22 @@ export const rows = (org: MockOrg, soql: string, binds?: Record<string, string |
 
 /** A job and everything that tracks it, as the default job link and the status services read them. */
 export function tracking(org: MockOrg, jobId: string) {
-  const job = rows(org, 'SELECT Id, Status, JobType, NumberOfErrors, ExtendedStatus, CompletedDate, JobItemsProcessed, TotalJobItems, CreatedById, CreatedDate FROM AsyncApexJob WHERE Id = :jobId', { jobId })[0];
-  const items = rows(org, 'SELECT Id, Name, InsuranceAsyncBulkRequestId, BatchJobId, ReferenceRecordId, SequenceNumber, Status FROM InsuranceAsyncBulkRequestItem WHERE BatchJobId = :jobId', { jobId });
+  const job = rows(
+    org,
+    'SELECT Id, Status, JobType, NumberOfErrors, ExtendedStatus, CompletedDate, JobItemsProcessed, TotalJobItems, CreatedById, CreatedDate FROM AsyncApexJob WHERE Id = :jobId',
+    { jobId },
+  )[0];
+  const items = rows(
+    org,
+    'SELECT Id, Name, InsuranceAsyncBulkRequestId, BatchJobId, ReferenceRecordId, SequenceNumber, Status FROM InsuranceAsyncBulkRequestItem WHERE BatchJobId = :jobId',
+    { jobId },
+  );
   const itemIds = items.map((item) => item.Id as string);
-  const details = rows(org, 'SELECT Id, InsuranceAsyncBulkRequestItemId, ReferenceRecordId, Status FROM InsuranceAsyncBulkRecordDetail WHERE InsuranceAsyncBulkRequestItemId IN :itemIds ORDER BY Id', { itemIds });
+  const details = rows(
+    org,
+    'SELECT Id, InsuranceAsyncBulkRequestItemId, ReferenceRecordId, Status FROM InsuranceAsyncBulkRecordDetail WHERE InsuranceAsyncBulkRequestItemId IN :itemIds ORDER BY Id',
+    { itemIds },
+  );
   const requestIds = [...new Set(items.map((item) => item.InsuranceAsyncBulkRequestId as string))];
   const requests = rows(org, 'SELECT Id, Name, Status, CreatedById FROM InsuranceAsyncBulkRequest WHERE Id IN :requestIds', { requestIds });
   return { job, items, details, requests };

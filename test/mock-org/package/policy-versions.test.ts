@@ -1,8 +1,9 @@
-import { counts, demoOrg, POLICY, PRODUCT, QUOTE, refusal, rows, tracking } from './package-helpers';
+import { counts, demoOrg, POLICY, PRODUCT, QUOTE, refusal, rows, tracking, MISSING } from './package-helpers';
 
 const VERSION = 'InsPolicyService:createMultiRootPolicyVersion';
 const OUT_OF_SEQUENCE = 'InsPolicyService:createOutOfSequencePolicyVersion';
-const FIELDS = 'Id, Name, ParentPolicyId, PriorPolicyId, OriginalPolicyId, ProductId, ReferencePolicyNumber, EffectiveDate, ExpirationDate, IsPolicyEditLocked, UniversalPolicyNumber';
+const FIELDS =
+  'Id, Name, ParentPolicyId, PriorPolicyId, OriginalPolicyId, ProductId, ReferencePolicyNumber, EffectiveDate, ExpirationDate, IsPolicyEditLocked, UniversalPolicyNumber';
 
 describe('InsPolicyService:createMultiRootPolicyVersion on the mock org', () => {
   test("writes a new parent version and one child per root product of the endorsement quote, continuing the prior version's children by product", async () => {
@@ -39,13 +40,13 @@ describe('InsPolicyService:createMultiRootPolicyVersion on the mock org', () => 
   test('an unknown policy is NOT_FOUND; a policy that is no multi-root parent (a child, a single policy) is INVALID_INPUT; nothing is written', async () => {
     const { org } = await demoOrg();
     const before = counts(org);
-    const unknown = await refusal(org.callPackage(VERSION, { policyId: '0YT5w0000000999AAA', quoteId: QUOTE.globexEndorsement, effectiveDate: '2026-08-01' }));
+    const unknown = await refusal(org.callPackage(VERSION, { policyId: MISSING.otherPolicy, quoteId: QUOTE.globexEndorsement, effectiveDate: '2026-08-01' }));
     expect(unknown.code).toBe('NOT_FOUND');
     for (const policyId of [POLICY.globexAuto, POLICY.okafor]) {
       const err = await refusal(org.callPackage(VERSION, { policyId, quoteId: QUOTE.globexEndorsement, effectiveDate: '2026-08-01' }));
       expect([err.code, err.message]).toEqual(['INVALID_INPUT', `Policy ${policyId} is not the parent of a multi-root policy.`]);
     }
-    const quote = await refusal(org.callPackage(VERSION, { policyId: POLICY.globexParent, quoteId: '0Q05w0000000999AAA', effectiveDate: '2026-08-01' }));
+    const quote = await refusal(org.callPackage(VERSION, { policyId: POLICY.globexParent, quoteId: MISSING.quote, effectiveDate: '2026-08-01' }));
     expect(quote.code).toBe('NOT_FOUND');
     expect(counts(org)).toEqual(before);
   });
@@ -54,7 +55,11 @@ describe('InsPolicyService:createMultiRootPolicyVersion on the mock org', () => 
 describe('InsPolicyService:createOutOfSequencePolicyVersion on the mock org', () => {
   test('writes a new version of the endorsed policy (PriorPolicyId, OriginalPolicyId, same ReferencePolicyNumber) with additionalFields applied', async () => {
     const { org } = await demoOrg();
-    const { jobId } = await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15', additionalFields: { UniversalPolicyNumber: 'U-LEE-3' } });
+    const { jobId } = await org.callPackage(OUT_OF_SEQUENCE, {
+      policyId: POLICY.leeV2,
+      effectiveDate: '2026-04-15',
+      additionalFields: { UniversalPolicyNumber: 'U-LEE-3' },
+    });
     const [version] = rows(org, `SELECT ${FIELDS} FROM InsurancePolicy WHERE PriorPolicyId = :prior`, { prior: POLICY.leeV2 });
     expect(version).toMatchObject({
       Name: 'Auto - Sam Lee (v2 endorsement)',
@@ -72,7 +77,10 @@ describe('InsPolicyService:createOutOfSequencePolicyVersion on the mock org', ()
   test('edit-locks every version sharing the ReferencePolicyNumber, the new one included, until the job completes, then unlocks them', async () => {
     const { org, advance, status } = await demoOrg();
     await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15', quoteId: QUOTE.leeEndorsement });
-    const locks = () => rows(org, "SELECT Id, IsPolicyEditLocked FROM InsurancePolicy WHERE ReferencePolicyNumber = 'AUTO-2026-0700' ORDER BY Id").map((row) => row.IsPolicyEditLocked);
+    const locks = () =>
+      rows(org, "SELECT Id, IsPolicyEditLocked FROM InsurancePolicy WHERE ReferencePolicyNumber = 'AUTO-2026-0700' ORDER BY Id").map(
+        (row) => row.IsPolicyEditLocked,
+      );
     expect(locks()).toEqual([true, true, true]);
     advance(2999);
     expect(locks()).toEqual([true, true, true]);
@@ -94,7 +102,8 @@ describe('InsPolicyService:createOutOfSequencePolicyVersion on the mock org', ()
     });
     await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15' });
     await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.okafor, effectiveDate: '2026-04-15' });
-    const locked = (ref: string) => rows(org, 'SELECT IsPolicyEditLocked FROM InsurancePolicy WHERE ReferencePolicyNumber = :ref', { ref }).map((row) => row.IsPolicyEditLocked);
+    const locked = (ref: string) =>
+      rows(org, 'SELECT IsPolicyEditLocked FROM InsurancePolicy WHERE ReferencePolicyNumber = :ref', { ref }).map((row) => row.IsPolicyEditLocked);
     advance(500);
     expect(locked('AUTO-2026-0700')).toEqual([false, false, false]);
     advance(86_400_000);
@@ -106,12 +115,15 @@ describe('InsPolicyService:createOutOfSequencePolicyVersion on the mock org', ()
     const before = counts(org);
     for (const policyId of [POLICY.globexParent, POLICY.globexAuto]) {
       const err = await refusal(org.callPackage(OUT_OF_SEQUENCE, { policyId, effectiveDate: '2026-04-15' }));
-      expect([err.code, err.message]).toEqual(['INVALID_INPUT', `Policy ${policyId} is part of a multi-root policy, and multi-root policies have no out-of-sequence endorsement.`]);
+      expect([err.code, err.message]).toEqual([
+        'INVALID_INPUT',
+        `Policy ${policyId} is part of a multi-root policy, and multi-root policies have no out-of-sequence endorsement.`,
+      ]);
     }
-    const quote = await refusal(org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15', quoteId: '0Q05w0000000999AAA' }));
-    expect([quote.code, quote.message]).toEqual(['NOT_FOUND', 'No quote found with quoteId 0Q05w0000000999AAA.']);
-    const policy = await refusal(org.callPackage(OUT_OF_SEQUENCE, { policyId: '0YT5w0000000999AAA', effectiveDate: '2026-04-15' }));
-    expect([policy.code, policy.message]).toEqual(['NOT_FOUND', 'No policy found with policyId 0YT5w0000000999AAA.']);
+    const quote = await refusal(org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15', quoteId: MISSING.quote }));
+    expect([quote.code, quote.message]).toEqual(['NOT_FOUND', `No quote found with quoteId ${MISSING.quote}.`]);
+    const policy = await refusal(org.callPackage(OUT_OF_SEQUENCE, { policyId: MISSING.otherPolicy, effectiveDate: '2026-04-15' }));
+    expect([policy.code, policy.message]).toEqual(['NOT_FOUND', `No policy found with policyId ${MISSING.otherPolicy}.`]);
     expect(counts(org)).toEqual(before);
     expect(rows(org, 'SELECT Id FROM InsurancePolicy WHERE IsPolicyEditLocked = true')).toEqual([]);
   });

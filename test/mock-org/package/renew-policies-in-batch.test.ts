@@ -1,8 +1,9 @@
-import { counts, demoOrg, POLICY, refusal, rows, tracking } from './package-helpers';
+import { counts, demoOrg, POLICY, refusal, rows, tracking, MISSING } from './package-helpers';
 
 const KEY = 'InsPolicyService:renewPoliciesInBatch';
 const FIELDS = 'Id, Name, PriorPolicyId, OriginalPolicyId, ReferencePolicyNumber, EffectiveDate, ExpirationDate';
-const renewalOf = (org: Awaited<ReturnType<typeof demoOrg>>['org'], prior: string) => rows(org, `SELECT ${FIELDS} FROM InsurancePolicy WHERE PriorPolicyId = :prior`, { prior });
+const renewalOf = (org: Awaited<ReturnType<typeof demoOrg>>['org'], prior: string) =>
+  rows(org, `SELECT ${FIELDS} FROM InsurancePolicy WHERE PriorPolicyId = :prior`, { prior });
 
 describe('InsPolicyService:renewPoliciesInBatch on the mock org', () => {
   test('one BatchApex job per jobSize policies under one bulk request, one item per job in sequence; the answer names them all', async () => {
@@ -14,8 +15,12 @@ describe('InsPolicyService:renewPoliciesInBatch on the mock org', () => {
     expect(answer.requestId).toMatch(/^0rf/);
     const [first, second] = jobIds.map((jobId) => tracking(org, jobId));
     expect(first!.job).toMatchObject({ JobType: 'BatchApex', Status: 'Queued', TotalJobItems: 1 });
-    expect(first!.items.map((item) => [item.SequenceNumber, item.ReferenceRecordId, item.InsuranceAsyncBulkRequestId])).toEqual([[1, POLICY.okafor, answer.requestId]]);
-    expect(second!.items.map((item) => [item.SequenceNumber, item.ReferenceRecordId, item.InsuranceAsyncBulkRequestId])).toEqual([[2, POLICY.haddad, answer.requestId]]);
+    expect(first!.items.map((item) => [item.SequenceNumber, item.ReferenceRecordId, item.InsuranceAsyncBulkRequestId])).toEqual([
+      [1, POLICY.okafor, answer.requestId],
+    ]);
+    expect(second!.items.map((item) => [item.SequenceNumber, item.ReferenceRecordId, item.InsuranceAsyncBulkRequestId])).toEqual([
+      [2, POLICY.haddad, answer.requestId],
+    ]);
     // A detail for each renewed policy and for its renewal.
     const renewals = [POLICY.okafor, POLICY.novak, POLICY.haddad].map((id) => renewalOf(org, id)[0]!.Id as string);
     expect(first!.details.map((detail) => detail.ReferenceRecordId).sort()).toEqual([POLICY.okafor, POLICY.novak, renewals[0], renewals[1]].sort());
@@ -47,7 +52,15 @@ describe('InsPolicyService:renewPoliciesInBatch on the mock org', () => {
 
   test('each job follows its own timeline: a rule matching one policy fails only the job holding it; the request is Failed once all end', async () => {
     const { org, advance, status } = await demoOrg({
-      asyncJobs: { rules: [{ service: KEY, when: { policyIds: POLICY.novak }, timeline: [{ after: '1s', Status: 'Completed', NumberOfErrors: 1, ExtendedStatus: 'First error: renewal rating failed' }] }] },
+      asyncJobs: {
+        rules: [
+          {
+            service: KEY,
+            when: { policyIds: POLICY.novak },
+            timeline: [{ after: '1s', Status: 'Completed', NumberOfErrors: 1, ExtendedStatus: 'First error: renewal rating failed' }],
+          },
+        ],
+      },
     });
     const answer = await org.callPackage(KEY, { policyIds: [POLICY.okafor, POLICY.novak] });
     const [okJob, failedJob] = answer.jobIds as string[];
@@ -64,10 +77,13 @@ describe('InsPolicyService:renewPoliciesInBatch on the mock org', () => {
   test('unknown policy Ids are NOT_FOUND naming each; multi-root policies INVALID_INPUT naming each; nothing is written', async () => {
     const { org } = await demoOrg();
     const before = counts(org);
-    const unknown = await refusal(org.callPackage(KEY, { policyIds: [POLICY.okafor, '0YT5w0000000998AAA', '0YT5w0000000999AAA'] }));
-    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'No policy found with policyId 0YT5w0000000998AAA, 0YT5w0000000999AAA.']);
+    const unknown = await refusal(org.callPackage(KEY, { policyIds: [POLICY.okafor, MISSING.policy, MISSING.otherPolicy] }));
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', `No policy found with policyId ${MISSING.policy}, ${MISSING.otherPolicy}.`]);
     const multiRoot = await refusal(org.callPackage(KEY, { policyIds: [POLICY.okafor, POLICY.globexParent, POLICY.globexAuto] }));
-    expect([multiRoot.code, multiRoot.message]).toEqual(['INVALID_INPUT', `Multi-root policies cannot be renewed: ${POLICY.globexParent}, ${POLICY.globexAuto}.`]);
+    expect([multiRoot.code, multiRoot.message]).toEqual([
+      'INVALID_INPUT',
+      `Multi-root policies cannot be renewed: ${POLICY.globexParent}, ${POLICY.globexAuto}.`,
+    ]);
     expect(counts(org)).toEqual(before);
   });
 });
