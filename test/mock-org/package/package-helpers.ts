@@ -22,8 +22,6 @@ export const POLICY = {
   okafor: '0YT5w00000001IkGAI',
   novak: '0YT5w00000001IlGAI',
   haddad: '0YT5w00000001ImGAI',
-  /** A multi-root parent of the older demo rows (COMM-2026-0007). */
-  acmeParent: '0YT5w00000000GIGAY',
 } as const;
 
 /** Valid Ids of records the demo org does not have. */
