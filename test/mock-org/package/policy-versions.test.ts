@@ -91,6 +91,19 @@ describe('InsPolicyService:createOutOfSequencePolicyVersion on the mock org', ()
     expect(rows(org, 'SELECT IsPolicyEditLocked FROM InsurancePolicy WHERE Id = :id', { id: POLICY.okafor })[0]!.IsPolicyEditLocked).toBe(false);
   });
 
+  test("a second endorsement locks the versions again, its own job ending the new lock (the first job's unlock step is spent)", async () => {
+    const { org, advance } = await demoOrg();
+    const locks = () =>
+      rows(org, "SELECT IsPolicyEditLocked FROM InsurancePolicy WHERE ReferencePolicyNumber = 'AUTO-2026-0700'").map((row) => row.IsPolicyEditLocked);
+    await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-04-15' });
+    advance(3000);
+    expect(locks()).toEqual([false, false, false]);
+    await org.callPackage(OUT_OF_SEQUENCE, { policyId: POLICY.leeV2, effectiveDate: '2026-05-01' });
+    expect(locks()).toEqual([true, true, true, true]);
+    advance(3000);
+    expect(locks()).toEqual([false, false, false, false]);
+  });
+
   test('a scripted failure also ends the lock, at the instant the job fails; a job that never ends keeps it', async () => {
     const { org, advance } = await demoOrg({
       asyncJobs: {
