@@ -1,19 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { IpemuError } from '../../core/errors';
-import type { JobLinkConfig } from '../../core/config';
-import type { JsonSchema, MethodDefinition, ServiceContext } from '../../core/define-service';
+import type { EmulatorConfig, JobLinkConfig } from '../../core/config';
+import type { MethodDefinition, ServiceContext } from '../../core/define-service';
 import type { Org } from '../../core/org';
 import { forbidden } from './field-access';
 import { unreadableFields, type FieldNeed } from '../../salesforce/field-access';
 import { parsePassedKeys, PassedKeys } from './input-keys';
 import { JobRow, latestJob, statusOutput, StatusOutput } from './job-status';
 import { fetchJobs, JOB_NEEDS, linkedJobs, linkPlan, PolicyRow, POLICY_BY_ID, POLICY_BY_REFERENCE, POLICY_CHILDREN } from './job-link';
+import { loadSchema } from '../schema-file';
 
-/** src/… and dist/… sit at the same depth, so the schemas resolve from either. */
-function loadSchema(kind: 'input' | 'output'): JsonSchema {
-  const file = join(__dirname, '..', '..', '..', 'schemas', 'InsPolicyService', `getPolicyAsyncJobStatus.${kind}.json`);
-  return JSON.parse(readFileSync(file, 'utf8')) as JsonSchema;
+/** What tells the status services of DESIGN.md §2 and §6 apart: their name, the link they read, and how they name their jobs. */
+export interface JobStatusServiceSpec {
+  readonly method: string;
+  readonly description: string;
+  /** The link from a policy to its jobs, from the config in effect. */
+  linkOf(config: Readonly<EmulatorConfig>): JobLinkConfig;
+  /** "asynchronous job", "out-of-sequence endorsement job": the noun of the "no job found for policy" message. */
+  readonly jobNoun: string;
 }
 
 /** Step 3: what each passed key's path will read. */
@@ -50,13 +53,14 @@ async function resolveReference(org: Org, reference: string): Promise<string[]> 
   return ids;
 }
 
-/** DESIGN.md §2, step by step. */
-async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, config, logger }: ServiceContext): Promise<StatusOutput> {
+/** DESIGN.md §2, step by step, for one status service. */
+async function jobStatus(spec: JobStatusServiceSpec, input: Record<string, unknown>, { org, config, logger }: ServiceContext): Promise<StatusOutput> {
+  const link = spec.linkOf(config);
   // Steps 1–2: shape and syntax of every passed key.
   const keys = parsePassedKeys(input);
 
   // Step 3: field-level permissions, before reading any data (describe leaves out what the user cannot read).
-  const unreadable = await unreadableFields(org, fieldNeeds(keys, config.jobLink));
+  const unreadable = await unreadableFields(org, fieldNeeds(keys, link));
   if (unreadable.length > 0) throw forbidden(unreadable);
 
   // Step 4: every passed key must resolve, even those precedence will not use; the first that
@@ -71,18 +75,21 @@ async function getPolicyAsyncJobStatus(input: Record<string, unknown>, { org, co
     return statusOutput(job); // step 6
   }
   const policyIds = policyId !== undefined ? [policyId] : (referencePolicyIds ?? []);
-  const latest = latestJob(await linkedJobs(org, config.jobLink, policyIds));
+  const latest = latestJob(await linkedJobs(org, link, policyIds));
   if (!latest) {
     const which = policyId !== undefined ? policyId : `with referencePolicyNumber ${JSON.stringify(keys.referencePolicyNumber)}`;
-    throw new IpemuError('NOT_FOUND', `No asynchronous job found for policy ${which}.`);
+    throw new IpemuError('NOT_FOUND', `No ${spec.jobNoun} found for policy ${which}.`);
   }
   logger.debug({ jobId: latest.Id, by: policyId !== undefined ? 'policyId' : 'referencePolicyNumber' }, 'job resolved');
   return statusOutput(latest); // step 6
 }
 
-export const getPolicyAsyncJobStatusMethod: MethodDefinition = {
-  description: 'Status of an asynchronous policy job (WaitingToProcess, InProgress, Success, Failed, Aborted) by jobId, policyId or referencePolicyNumber.',
-  input: loadSchema('input'),
-  output: loadSchema('output'),
-  handler: getPolicyAsyncJobStatus,
-};
+/** A status service of the family: the same contract, inputs and output, read through its own link. */
+export function jobStatusMethod(spec: JobStatusServiceSpec): MethodDefinition {
+  return {
+    description: spec.description,
+    input: loadSchema('InsPolicyService', spec.method, 'input'),
+    output: loadSchema('InsPolicyService', spec.method, 'output'),
+    handler: (input, ctx) => jobStatus(spec, input, ctx),
+  };
+}
