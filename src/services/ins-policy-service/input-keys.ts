@@ -10,6 +10,7 @@ export interface PassedKeys {
 
 export const JOB_KEY_PREFIX = '707';
 export const POLICY_KEY_PREFIX = '0YT';
+export const REQUEST_KEY_PREFIX = '0rf';
 export const MAX_REFERENCE_LENGTH = 255;
 export const SHAPE_MESSAGE = 'Specify one of jobId, policyId, or referencePolicyNumber.';
 

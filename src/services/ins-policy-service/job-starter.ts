@@ -3,10 +3,8 @@ import type { MethodDefinition, ServiceContext } from '../../core/define-service
 import type { PackageAnswer } from '../../core/org';
 import { hasKeyPrefix, normalizeId } from '../../salesforce/ids';
 import { loadSchema } from '../schema-file';
-import { JOB_KEY_PREFIX } from './input-keys';
+import { JOB_KEY_PREFIX, REQUEST_KEY_PREFIX } from './input-keys';
 import { readStarterParams, StarterSpec } from './starter-params';
-
-export const REQUEST_KEY_PREFIX = '0rf';
 
 /** A job starter of DESIGN.md §6: its method name, parameter rules, and whether it answers a batch (jobIds, requestId). */
 export interface StarterDefinition {
