@@ -1,11 +1,10 @@
 import { IpemuError } from '../../core/errors';
 import type { PackageAnswer, PackageParams } from '../../core/org';
-import { parseDateTime } from '../store/values';
+import { formatDateTime, parseDateTime } from '../store/values';
 import { JobRecords, PackageContext, planFor, writeJobs } from './job-records';
 import { positiveIntegerOr, requiredStrings } from './params';
 import { insertPolicy, multiRootAmong, policiesById, Policy, versionOf } from './policies';
 import { addMonths, monthsBetween } from './terms';
-import { formatDateTime } from '../store/values';
 
 const ANNUAL = 12;
 
