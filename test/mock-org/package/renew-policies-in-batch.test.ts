@@ -1,3 +1,5 @@
+import { MockOrg } from '../../../src/mock-org/mock-org';
+import { makeId } from '../../../src/salesforce/ids';
 import { counts, demoOrg, POLICY, refusal, rows, tracking, MISSING } from './package-helpers';
 
 const KEY = 'InsPolicyService:renewPoliciesInBatch';
@@ -84,6 +86,35 @@ describe('InsPolicyService:renewPoliciesInBatch on the mock org', () => {
       'INVALID_INPUT',
       `Multi-root policies cannot be renewed: ${POLICY.globexParent}, ${POLICY.globexAuto}.`,
     ]);
+    expect(counts(org)).toEqual(before);
+  });
+});
+
+describe('renewal dates outside whole-month terms', () => {
+  const P = { days: makeId('0YT', 1), noEnd: makeId('0YT', 2), noDates: makeId('0YT', 3) };
+  const orgOf = () =>
+    MockOrg.fromFixtures({
+      records: {
+        InsurancePolicy: [
+          { Id: P.days, Name: 'Ten days', EffectiveDate: '2026-03-01T00:00:00.000+0000', ExpirationDate: '2026-03-11T12:00:00.000+0000' },
+          { Id: P.noEnd, Name: 'No end', EffectiveDate: '2026-03-01T00:00:00.000+0000' },
+          { Id: P.noDates, Name: 'No dates' },
+        ],
+      },
+    });
+
+  test('a term that is not whole months renews for the same time; without an ExpirationDate the old term is taken as a year', async () => {
+    const org = await orgOf();
+    await org.callPackage(KEY, { policyIds: [P.days, P.noEnd] });
+    expect(renewalOf(org, P.days)[0]).toMatchObject({ EffectiveDate: '2026-03-11T12:00:00.000+0000', ExpirationDate: '2026-03-22T00:00:00.000+0000' });
+    expect(renewalOf(org, P.noEnd)[0]).toMatchObject({ EffectiveDate: '2027-03-01T00:00:00.000+0000', ExpirationDate: '2028-03-01T00:00:00.000+0000' });
+  });
+
+  test('a policy with neither date is INVALID_INPUT naming it, and nothing is written', async () => {
+    const org = await orgOf();
+    const before = counts(org);
+    const err = await refusal(org.callPackage(KEY, { policyIds: [P.days, P.noDates] }));
+    expect([err.code, err.message]).toEqual(['INVALID_INPUT', `Policy ${P.noDates} has neither EffectiveDate nor ExpirationDate to renew from.`]);
     expect(counts(org)).toEqual(before);
   });
 });
