@@ -29,6 +29,24 @@ describe('InsPolicyService:createMultiRootPolicyVersion on the mock org', () => 
     expect(details.map((detail) => detail.ReferenceRecordId).sort()).toEqual([parent!.Id, ...children.map((child) => child.Id), POLICY.globexParent].sort());
   });
 
+  test('additionalFields apply to the new parent (MULTI_ROOT_PARENT_POLICY) and to the child of that product code', async () => {
+    const { org } = await demoOrg();
+    await org.callPackage(VERSION, {
+      policyId: POLICY.globexParent,
+      quoteId: QUOTE.globexEndorsement,
+      effectiveDate: '2026-08-01',
+      additionalFields: { MULTI_ROOT_PARENT_POLICY: { UniversalPolicyNumber: 'U-GLOBEX-2' }, CYBER: { PolicyType: 'Cyber' } },
+    });
+    const [parent] = rows(org, `SELECT ${FIELDS} FROM InsurancePolicy WHERE PriorPolicyId = :prior`, { prior: POLICY.globexParent });
+    expect(parent!.UniversalPolicyNumber).toBe('U-GLOBEX-2');
+    const types = rows(org, 'SELECT ProductId, PolicyType FROM InsurancePolicy WHERE ParentPolicyId = :parentId', { parentId: parent!.Id as string });
+    expect(Object.fromEntries(types.map((row) => [row.ProductId, row.PolicyType]))).toEqual({
+      [PRODUCT.AUTO]: 'Auto',
+      [PRODUCT.PROP]: 'Property',
+      [PRODUCT.CYBER]: 'Cyber',
+    });
+  });
+
   test('getPolicyAsyncJobStatus finds the version job from the new parent, a new child and the prior parent', async () => {
     const { org, status } = await demoOrg();
     const { jobId } = await org.callPackage(VERSION, { policyId: POLICY.globexParent, quoteId: QUOTE.globexEndorsement, effectiveDate: '2026-08-01' });
