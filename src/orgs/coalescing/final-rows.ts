@@ -31,7 +31,9 @@ export class FinalRowCache {
     if (!Number.isInteger(max) || max < 1) throw new IpemuError('INVALID_INPUT', 'The final-row cache needs a max of at least 1.');
     if (!(ttl > 0 && ttl <= MAX_FINAL_ROW_TTL_MS))
       throw new IpemuError('INVALID_INPUT', `The final-row cache's TTL must be above 0 and at most ${MAX_FINAL_ROW_TTL_MS} ms (a day).`);
-    this.rows = new LRUCache<string, SObjectRecord>({ max, ttl, ...(options.perf ? { perf: options.perf } : {}) });
+    // ttlResolution 0: the clock is read on every lookup (a remote org's path, where a request costs far more),
+    // so a row is never answered past its TTL.
+    this.rows = new LRUCache<string, SObjectRecord>({ max, ttl, ttlResolution: 0, ...(options.perf ? { perf: options.perf } : {}) });
   }
 
   get(key: string): SObjectRecord | undefined {
