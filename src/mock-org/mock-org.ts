@@ -15,6 +15,9 @@ import type { PackageAnswer, PackageParams, RecordFields, WriteOptions } from '.
 import type { CommitHook, PlatformWriter, StoreChange } from './writes/changes';
 import { OrgWriter } from './writes/org-writer';
 import { platformWriter } from './writes/platform-writer';
+import { AsyncJobsConfig, AsyncJobsProblem, packageServiceOf, parseAsyncJobs, runPackageService } from './package';
+import { formatProblems } from './fixtures/problems';
+import { asyncJobsProblem } from './fixtures/load';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -50,6 +53,8 @@ interface OrgCore {
   readonly rest: RestSettings;
   /** Every write of every user's view goes through it (one transaction at a time). */
   readonly writer: OrgWriter;
+  /** How the emulated package's jobs move. */
+  readonly asyncJobs: AsyncJobsConfig;
 }
 
 let orgSerial = 0;
@@ -85,6 +90,7 @@ export class MockOrg implements Org {
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
     const userIds = new Set([...loaded.users.users.values()].map((user) => user.id));
     const writer = new OrgWriter({ schema: loaded.schema, store, userIds, clock, start });
+    const asyncJobs = options.asyncJobs === undefined ? loaded.asyncJobs : MockOrg.asyncJobsOption(options.asyncJobs, loaded.schema);
     const core: OrgCore = {
       serial: ++orgSerial,
       schema: loaded.schema,
@@ -96,8 +102,20 @@ export class MockOrg implements Org {
       apiVersion,
       rest: loaded.rest,
       writer,
+      asyncJobs,
     };
     return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
+  }
+
+  /** MockOrgOptions.asyncJobs, checked like the fixture's (problems named `asyncJobs: …`). */
+  private static asyncJobsOption(raw: unknown, schema: Schema): AsyncJobsConfig {
+    const problems: AsyncJobsProblem[] = [];
+    const config = parseAsyncJobs(raw, schema, problems);
+    if (problems.length > 0) {
+      const listed = problems.map((p) => asyncJobsProblem(p));
+      throw new IpemuError('INVALID_INPUT', formatProblems(listed).join('\n'), listed);
+    }
+    return config;
   }
 
   private static userOf(core: OrgCore, name: string): OrgUser {
@@ -253,9 +271,17 @@ export class MockOrg implements Org {
     this.core.writer.setCommitHook(hook);
   }
 
-  /** The emulated Insurance managed package (job starters). */
-  async callPackage(key: string, _params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
-    throw new IpemuError('NOT_IMPLEMENTED', `The mock org does not run ${key} yet.`);
+  /**
+   * The emulated Insurance managed package (mock-org/package): runs the job starter `key` in one
+   * platform transaction (all its writes or none); an unknown key is NOT_FOUND.
+   */
+  async callPackage(key: string, params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
+    return this.callPackageSync(key, params);
+  }
+
+  callPackageSync(key: string, params: PackageParams): PackageAnswer {
+    const service = packageServiceOf(key);
+    return this.asPlatform((platform) => runPackageService(service, key, platform, this.core.asyncJobs, params));
   }
 
   /** Releases the state file (flushes and unlocks); a no-op without one. */
