@@ -103,6 +103,9 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     fields: {
       Name: str('Name', 80, true),
       Status: picklist('Status'),
+      // Read by InsAsyncBulkService (isAdditionalInfo, getRequestStatusByUser's accountId).
+      AdditionalInformation: { type: 'textarea', label: 'Additional Information', length: 131072 },
+      AccountId: ref('Account ID', 'Account', 'Account'),
       ...AUDIT,
     },
   },
@@ -116,6 +119,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
       SequenceNumber: int('Sequence Number'),
       Status: picklist('Status'),
+      PlanName: str('Plan Name'),
       ...AUDIT,
     },
   },
