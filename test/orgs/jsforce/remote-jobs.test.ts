@@ -73,7 +73,7 @@ describe('a job started and polled through jsforce against mock-org serve', () =
 
   test('once the job is final, polling it costs the org no request; while it runs, each poll costs one', async () => {
     const { emu, server } = served;
-    const { jobId } = (await emu.invoke(START, { quoteId: QUOTE, effectiveDate: '2026-12-01' })) as { jobId: string };
+    const jobId = (await emu.invoke(START, { quoteId: QUOTE, effectiveDate: '2026-12-01' })).jobId as string;
     await emu.invoke(STATUS, { jobId }); // describes, once per object
     let before = server.requestCount();
     await emu.invoke(STATUS, { jobId });
