@@ -1,4 +1,5 @@
 import type { Connection } from 'jsforce';
+import type { HttpRequestOptions } from 'jsforce/lib/types';
 import { errorCodeOf, IpemuError } from '../../core/errors';
 import { isOutputMap } from '../../core/envelope';
 import { OrgError, type PackageAnswer, type PackageParams, type WriteOptions } from '../../core/org';
@@ -77,6 +78,8 @@ export interface PackageCallsParts {
   readonly connection: Connection;
   readonly requests: OrgRequests;
   readonly secrets: Iterable<string>;
+  /** jsforce's request options for a request sent once (JsforceOrg's NO_RETRY). */
+  readonly once: HttpRequestOptions;
   /** The org's own error mapping (toOrgError, scrubbed and logged). */
   fail(op: string, err: unknown): unknown;
 }
@@ -134,15 +137,18 @@ export class PackageCalls {
     }
     let body: unknown;
     try {
-      // jsforce retries GET, PUT and DELETE, never POST: a job is started at most once.
+      // Sent once: a job is started at most once, whatever the answer.
       body = await requests.run(
         async () =>
-          await connection.request<unknown>({
-            method: 'POST',
-            url: `${SERVICES_PATH}${encodeURIComponent(key)}`,
-            body: JSON.stringify({ input: params }),
-            headers: { 'content-type': 'application/json' },
-          }),
+          await connection.request<unknown>(
+            {
+              method: 'POST',
+              url: `${SERVICES_PATH}${encodeURIComponent(key)}`,
+              body: JSON.stringify({ input: params }),
+              headers: { 'content-type': 'application/json' },
+            },
+            this.parts.once,
+          ),
         options.signal,
       );
     } catch (err) {
