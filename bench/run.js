@@ -9,7 +9,7 @@ const config = require('./lib/config');
 const { machine, nowMs } = require('./lib/stats');
 const { render, consoleSummary } = require('./lib/report');
 
-const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'load', 'http', 'soak'];
+const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'polling', 'load', 'http', 'soak'];
 
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);

@@ -42,6 +42,8 @@ const config = {
   },
   load: { runs: quick ? 1 : 3 },
   rest: { waves: quick ? 2 : 5, sequential: quick ? 10 : 30, concurrency: [1, 15, 200] },
+  /** Jobs polled to completion; their completions spread over `spread` seconds. */
+  polling: { jobs: 1_000, spread: quick ? 2 : 6 },
   http: { runs: quick ? 1 : 3, seconds: quick ? 2 : 6, connections: 64, warmupSeconds: quick ? 1 : 2 },
   coldStart: { runs: quick ? 3 : 11 },
   soak: { seconds: intEnv('BENCH_SOAK_SECONDS', quick ? 5 : 180), warmupSeconds: quick ? 2 : 10, connections: 64 },

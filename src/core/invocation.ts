@@ -2,13 +2,26 @@ import { IpemuError } from './errors';
 import type { EmulatorConfig } from './config';
 import type { InvokeOptions, ServiceContext } from './define-service';
 import type { Logger } from './logger';
-import type { Binds, DescribeResult, Org, PackageAnswer, PackageParams, QueryMerge, QueryOptions, QueryResult, SObjectRecord, WriteOptions } from './org';
+import type {
+  Binds,
+  DescribeResult,
+  FinalRows,
+  Org,
+  PackageAnswer,
+  PackageParams,
+  QueryMerge,
+  QueryOptions,
+  QueryResult,
+  SObjectRecord,
+  WriteOptions,
+} from './org';
 
-/** A query's options as the org sees them: the caller's merge, and the invocation's signal, made on first read. */
+/** A query's options as the org sees them: the caller's merge and final rows, and the invocation's signal, made on first read. */
 class ScopedQueryOptions implements QueryOptions {
   constructor(
     private readonly invocation: Invocation,
     readonly merge: QueryMerge | undefined,
+    readonly final: FinalRows | undefined,
   ) {}
 
   get signal(): AbortSignal {
@@ -33,7 +46,7 @@ class InvocationOrg implements Org {
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
     if (options?.signal) return this.target.query<R>(soql, binds, options);
     // The invocation is itself a QueryOptions (its signal, no merge): only a merge needs an object of its own.
-    const scoped = options?.merge ? new ScopedQueryOptions(this.invocation, options.merge) : this.invocation;
+    const scoped = options?.merge ? new ScopedQueryOptions(this.invocation, options.merge, options.final) : this.invocation;
     return this.target.query<R>(soql, binds, scoped);
   }
 

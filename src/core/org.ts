@@ -63,11 +63,25 @@ export interface QueryMerge {
   readonly bind: string;
 }
 
+/**
+ * A query's promise that a row whose `field` holds one of `values` never changes again (an
+ * AsyncApexJob that is Completed, Failed or Aborted). Only with `merge`: a layer above a remote
+ * org (orgs/coalescing) may then keep such rows, matched to the bind's values by the merge field,
+ * and ask the org only for the values it does not hold. Orgs ignore it.
+ */
+export interface FinalRows {
+  /** The field whose value says the row is final (`Status`). */
+  readonly field: string;
+  readonly values: readonly string[];
+}
+
 export interface QueryOptions {
   /** Abandon the request when this aborts (timeouts). */
   readonly signal?: AbortSignal;
   /** Set by the caller that wrote the query, never inferred from its text. */
   readonly merge?: QueryMerge;
+  /** Set by the caller that wrote the query: which of its rows never change (see FinalRows). */
+  readonly final?: FinalRows;
 }
 
 export interface WriteOptions {
@@ -88,6 +102,12 @@ export type PackageAnswer = Record<string, unknown>;
 export interface Org {
   /** Identifies org and running user: describe caches are kept per cacheKey. */
   readonly cacheKey: string;
+  /**
+   * Every query is a request to a server (a real org, or the fake REST API through jsforce), so
+   * the layer above may keep the rows a query declares final (QueryOptions.final). An in-memory
+   * org leaves it unset: its lookup costs less than a cache's, and its clock may be a test's.
+   */
+  readonly remote?: boolean;
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>>;
   /** Describe as the running user sees it: fields the user cannot read are left out. */
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult>;

@@ -63,8 +63,8 @@ function failureResponses(bearerAuth: boolean): Record<string, unknown> {
   return out;
 }
 
-/** src/http and dist/http both sit two levels below package.json. */
-function packageVersion(): string {
+/** ipemu's version (package.json); src/http and dist/http both sit two levels below it. */
+export function packageVersion(): string {
   try {
     const pkg: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const version = (pkg as { version?: unknown }).version;

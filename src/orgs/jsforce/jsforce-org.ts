@@ -5,6 +5,8 @@ import {
   type Binds,
   type DescribeResult,
   type Org,
+  type PackageAnswer,
+  type PackageParams,
   type QueryOptions,
   type QueryResult,
   type RecordFields,
@@ -18,6 +20,7 @@ import { toOrgError } from './errors';
 import { scrubSecrets } from '../../core/secrets';
 import { silentLogger, type Logger } from '../../core/logger';
 import { OrgRequests } from './org-requests';
+import { PackageCalls } from './package-calls';
 import { omitKeys } from '../../core/omit-keys';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
@@ -68,10 +71,13 @@ function isDescribeResult(value: unknown): value is DescribeResult {
 /** A real org (or the fake REST API) reached through jsforce: SOQL over REST, describe cached. */
 export class JsforceOrg implements Org {
   readonly cacheKey: string;
+  /** Every query is a request: finished jobs are kept above it (orgs/coalescing/final-rows.ts). */
+  readonly remote = true;
   readonly connection: Connection;
   private readonly secrets: Set<string>;
   private readonly logger: Logger;
   private readonly requests: OrgRequests;
+  private readonly packageCalls: PackageCalls;
 
   constructor(connection: Connection, options: JsforceOrgOptions = {}) {
     this.connection = connection;
@@ -85,6 +91,7 @@ export class JsforceOrg implements Org {
     });
     const identity = options.identity ?? (connection.accessToken ? `token:${hashOf(connection.accessToken)}` : 'anonymous');
     this.cacheKey = `jsforce:${connection.instanceUrl}#${identity}`;
+    this.packageCalls = new PackageCalls({ connection, requests: this.requests, secrets: this.secrets, once: NO_RETRY, fail: (op, err) => this.fail(op, err) });
   }
 
   get apiVersion(): string {
@@ -125,6 +132,14 @@ export class JsforceOrg implements Org {
     } catch (err) {
       throw this.fail('describe', err);
     }
+  }
+
+  /**
+   * The managed package's job starters: sent to an ipemu mock org (its capabilities route, asked
+   * once per connection, says it is one); on any other org, IpemuError NOT_IMPLEMENTED (INVOKE-501).
+   */
+  callPackage(key: string, params: PackageParams, options?: WriteOptions): Promise<PackageAnswer> {
+    return this.packageCalls.call(key, params, options);
   }
 
   /** Inserts one record through `POST /sobjects/<SObject>`; answers its Id. */

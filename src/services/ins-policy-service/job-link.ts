@@ -5,7 +5,7 @@ import { hasKeyPrefix, normalizeId } from '../../salesforce/ids';
 import { readRecordPath } from '../../salesforce/record-path';
 import { selectWhereIn, type WhereInQuery } from '../../salesforce/select-where-in';
 import type { FieldNeed } from '../../salesforce/field-access';
-import { JOB_FIELDS, JobRow } from './job-status';
+import { FINAL_JOB_STATUSES, JOB_FIELDS, JobRow } from './job-status';
 import { JOB_KEY_PREFIX } from './input-keys';
 
 /*
@@ -14,7 +14,11 @@ import { JOB_KEY_PREFIX } from './input-keys';
  * come from the validated config (API names); values only ever travel as binds.
  */
 
-export const JOBS = selectWhereIn('AsyncApexJob', JOB_FIELDS, 'Id', 'jobIds');
+/**
+ * A finished job never changes, so its row may be kept above a remote org (orgs/coalescing): a
+ * flow polling many jobs asks the org only for the unfinished ones.
+ */
+export const JOBS = selectWhereIn('AsyncApexJob', JOB_FIELDS, 'Id', 'jobIds', { field: 'Status', values: FINAL_JOB_STATUSES });
 
 export interface PolicyRow {
   Id: string;

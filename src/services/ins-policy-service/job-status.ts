@@ -25,6 +25,9 @@ export type StatusOutput = {
 
 const WAITING = new Set(['Holding', 'Queued', 'Preparing']);
 
+/** AsyncApexJob.Status values after which a job never changes (issue 14 item 5: such rows may be kept). */
+export const FINAL_JOB_STATUSES = ['Completed', 'Failed', 'Aborted'] as const;
+
 /** DESIGN.md §2 step 6 (ipemu): AsyncApexJob.Status → service status. */
 export function mapJobStatus(job: Pick<JobRow, 'Id' | 'Status' | 'NumberOfErrors'>): PolicyJobStatus {
   const status = job.Status ?? '';

@@ -34,16 +34,20 @@ describe('API requests a call costs, measured through /limits', () => {
     }
   });
 
-  it('one call on a fresh connection costs one describe plus one query per object read', async () => {
+  it('one call on a fresh connection costs one describe plus one query per object read; a finished job then costs nothing, a running one a query', async () => {
     const server = await startMockRestServer({ org: await MockOrg.fromFixtures(DEMO_FIXTURES) });
     try {
       const org = await connectOrg({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, maxRetries: 0 });
       const emulator = createEmulator({ org });
       await emulator.invoke(KEY, { jobId: '7075j00004uK6GjAAK' });
       const first = server.requestCount();
-      await emulator.invoke(KEY, { jobId: '7075j00004uK6GjAAK' });
       expect(first).toBe(2); // describe AsyncApexJob + one query
-      expect(server.requestCount() - first).toBe(1); // describe is cached
+      await emulator.invoke(KEY, { jobId: '7075j00004uK6GjAAK' });
+      expect(server.requestCount() - first).toBe(0); // describe cached, the Completed job kept (issue 14 item 5)
+      const queued = '7075j000000002lAAA';
+      expect((await emulator.invoke(KEY, { jobId: queued })).status).toBe('WaitingToProcess');
+      await emulator.invoke(KEY, { jobId: queued });
+      expect(server.requestCount() - first).toBe(2); // a job still waiting is asked every time
     } finally {
       await server.close();
     }
