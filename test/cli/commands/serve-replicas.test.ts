@@ -11,7 +11,7 @@ import { RunningCli, startCli } from '../spawn-server';
 
 const TOKEN = 'replica-token-of-some-length';
 /** A demo quote with two root products (fixtures/demo/README.md). */
-const QUOTE_ID = 'DEMO_QUOTE_ID';
+const QUOTE_ID = '0Q05w0000000001CAA';
 
 interface Answer {
   errorCode: string;
@@ -73,7 +73,19 @@ describe('three ipemu serve replicas on one mock-org serve --state', () => {
       for (const replica of replicas) await stop(replica);
       replicas.length = 0;
       replicas.push(
-        await startCli(['serve', '--port', '0', '--log-level', 'silent', '--token', TOKEN, '--instance-url', restarted.instanceUrl, '--access-token', restarted.accessToken]),
+        await startCli([
+          'serve',
+          '--port',
+          '0',
+          '--log-level',
+          'silent',
+          '--token',
+          TOKEN,
+          '--instance-url',
+          restarted.instanceUrl,
+          '--access-token',
+          restarted.accessToken,
+        ]),
       );
       expect(await invokeOn(replicas[0]!, 'InsPolicyService:getPolicyAsyncJobStatus', { jobId })).toEqual({
         status: 'Success',
