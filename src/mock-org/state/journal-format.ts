@@ -64,7 +64,7 @@ const HEADER_START = `{"ipemu":"${STATE_FORMAT}"`;
  */
 export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
   const lines: { start: number; end: number; terminated: boolean }[] = [];
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const nl = bytes.indexOf(NEWLINE, start);
     const end = nl === -1 ? bytes.length : nl;
     lines.push({ start, end, terminated: nl !== -1 });
@@ -93,15 +93,21 @@ export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
 }
 
 function notAStateFile(file: string): IpemuError {
-  return new IpemuError('INVALID_INPUT', `${file} is not an ipemu mock-org state file (its first line is not {"ipemu":"${STATE_FORMAT}",…}); ipemu leaves it alone.`, {
-    file,
-  });
+  return new IpemuError(
+    'INVALID_INPUT',
+    `${file} is not an ipemu mock-org state file (its first line is not {"ipemu":"${STATE_FORMAT}",…}); ipemu leaves it alone.`,
+    {
+      file,
+    },
+  );
 }
 
 function checkHeader(value: unknown, file: string): void {
   if (!isPlainObject(value) || value.ipemu !== STATE_FORMAT) throw notAStateFile(file);
   if (value.version !== STATE_VERSION) {
-    throw new IpemuError('INVALID_INPUT', `The state file ${file} has version ${JSON.stringify(value.version)}; this ipemu reads version ${STATE_VERSION}.`, { file });
+    throw new IpemuError('INVALID_INPUT', `The state file ${file} has version ${JSON.stringify(value.version)}; this ipemu reads version ${STATE_VERSION}.`, {
+      file,
+    });
   }
 }
 

@@ -96,7 +96,7 @@ function create(lockPath: string, text: string): boolean {
  * takes whatever lock file is there at that instant, so a process that finds it has taken a lock
  * other than the stale one it judged (a racer has already replaced it) puts that one back.
  */
-function removeStale(lockPath: string, staleText: string): void {
+export function removeStale(lockPath: string, staleText: string): void {
   const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     renameSync(lockPath, aside);

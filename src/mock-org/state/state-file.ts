@@ -92,7 +92,10 @@ export class StateFile {
         target.applyChanges(changes);
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        throw new IpemuError('INVALID_INPUT', `The state file ${this.path} line ${line} cannot be replayed on these fixtures: ${reason}`, { file: this.path, line });
+        throw new IpemuError('INVALID_INPUT', `The state file ${this.path} line ${line} cannot be replayed on these fixtures: ${reason}`, {
+          file: this.path,
+          line,
+        });
       }
       this.content.add(changes);
     }

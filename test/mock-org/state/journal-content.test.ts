@@ -20,9 +20,9 @@ describe("the journal's content: every record's changes folded into one", () => 
   });
 
   it('updates of a record the journal did not insert (a fixture row) become one update', () => {
-    expect(fold([{ op: 'update', id: FIXTURE_ROW, values: { Status: 'Processing' } }], [{ op: 'update', id: FIXTURE_ROW, values: { NumberOfErrors: 1 } }])).toEqual([
-      { op: 'update', id: FIXTURE_ROW, values: { Status: 'Processing', NumberOfErrors: 1 } },
-    ]);
+    expect(
+      fold([{ op: 'update', id: FIXTURE_ROW, values: { Status: 'Processing' } }], [{ op: 'update', id: FIXTURE_ROW, values: { NumberOfErrors: 1 } }]),
+    ).toEqual([{ op: 'update', id: FIXTURE_ROW, values: { Status: 'Processing', NumberOfErrors: 1 } }]);
   });
 
   it('a deleted record stays, deleted (the org answers ENTITY_IS_DELETED for it, not NOT_FOUND)', () => {

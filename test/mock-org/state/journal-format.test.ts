@@ -66,7 +66,9 @@ describe('a torn last line is the write a kill interrupted', () => {
 describe('any other bad line is an error naming the file and the line, never skipped', () => {
   it('a line that is not JSON before the last one', () => {
     const bytes = journal(HEADER, transactionLine([INSERT]), '{"changes":[{"op"\n', transactionLine([UPDATE]));
-    expect(() => parseJournal(bytes, FILE)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(`${FILE} is damaged at line 3`) }));
+    expect(() => parseJournal(bytes, FILE)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(`${FILE} is damaged at line 3`) }),
+    );
   });
 
   it('a blank line in the middle', () => {
@@ -77,7 +79,11 @@ describe('any other bad line is an error naming the file and the line, never ski
     ['not a transaction', '{"rows":[]}', /line 2: not a transaction/],
     ['an unknown op', '{"changes":[{"op":"upsert","id":"a"}]}', /line 2: changes\[0\] has op "upsert"/],
     ['an insert without object', '{"changes":[{"op":"insert","id":"a","values":{}}]}', /line 2: changes\[0\] \(insert\) names no object/],
-    ['a value that is not stored form', '{"changes":[{"op":"update","id":"a","values":{"X":{"y":1}}}]}', /line 2: changes\[0\]\.values\.X is not a stored value/],
+    [
+      'a value that is not stored form',
+      '{"changes":[{"op":"update","id":"a","values":{"X":{"y":1}}}]}',
+      /line 2: changes\[0\]\.values\.X is not a stored value/,
+    ],
     ['a step without at', '{"changes":[{"op":"update","id":"a","values":{},"timeline":[{"values":{}}]}]}', /line 2: changes\[0\]\.timeline\[0\] is not a step/],
   ])('a JSON line that is %s, even as the last line', (_what, line, message) => {
     expect(() => parseJournal(journal(HEADER, `${line}\n`), FILE)).toThrow(message);

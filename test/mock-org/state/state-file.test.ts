@@ -86,7 +86,10 @@ describe('the state file round trip: what one process commits, the next replays'
   });
 
   it('a replay the fixtures refuse names the file and the line', () => {
-    writeFileSync(file, headerLine(NOW) + transactionLine([insertPolicy]) + transactionLine([{ op: 'update', id: '0YT000000000009AAA', values: { Name: 'x' } }]));
+    writeFileSync(
+      file,
+      headerLine(NOW) + transactionLine([insertPolicy]) + transactionLine([{ op: 'update', id: '0YT000000000009AAA', values: { Name: 'x' } }]),
+    );
     expect(() => openState(new StateModel())).toThrow(`The state file ${file} line 3 cannot be replayed on these fixtures: no record 0YT000000000009AAA`);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
@@ -128,7 +131,8 @@ describe('a torn last line is dropped and cut off; any other bad line is refused
 });
 
 describe('compaction: a journal much larger than its content is rewritten as that content', () => {
-  const updates = (n: number): StoreChange[][] => Array.from({ length: n }, (_, i) => [{ op: 'update', id: POLICY, values: { Name: `P-${i}`, Status: i % 2 ? 'Active' : 'Draft' } }]);
+  const updates = (n: number): StoreChange[][] =>
+    Array.from({ length: n }, (_, i) => [{ op: 'update', id: POLICY, values: { Name: `P-${i}`, Status: i % 2 ? 'Active' : 'Draft' } }]);
 
   it('at open: the compact journal replays to the same records, in the same order, at every instant', () => {
     const sequential = new StateModel();

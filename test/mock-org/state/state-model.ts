@@ -26,7 +26,12 @@ export class StateModel implements StateTarget {
     this.applied.push([...changes]);
     for (const change of changes) {
       if (change.op === 'insert') {
-        this.rows.set(change.id, { object: change.object, values: { ...change.values }, timeline: [...(change.timeline ?? [])].sort((a, b) => a.at - b.at), deleted: false });
+        this.rows.set(change.id, {
+          object: change.object,
+          values: { ...change.values },
+          timeline: [...(change.timeline ?? [])].sort((a, b) => a.at - b.at),
+          deleted: false,
+        });
         continue;
       }
       const row = this.rows.get(change.id);
