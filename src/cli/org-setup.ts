@@ -13,6 +13,7 @@ function selectionOf(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): OrgS
   return {
     fixtures: flags.fixtures === undefined ? undefined : resolve(io.cwd, flags.fixtures),
     user: flags.user,
+    state: flags.state === undefined ? undefined : resolve(io.cwd, flags.state),
     instanceUrl: flags.instanceUrl,
     accessToken: flags.accessToken,
     targetOrg: flags.targetOrg,

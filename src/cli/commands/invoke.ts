@@ -8,6 +8,7 @@ import { CliIo, envelope, printJson } from '../output';
 import { readInvokeInput } from '../input';
 import { usageError } from '../usage';
 import { realSleep, waitForJob } from '../wait';
+import { closeOnStopSignal } from '../signals';
 
 export interface InvokeFlags extends OrgFlags {
   input?: string;
@@ -32,6 +33,7 @@ export async function runInvoke(key: string, flags: InvokeFlags, io: CliIo, apiV
   }
   const input = await readInvokeInput(flags, io);
   const emulator = await buildEmulator(flags, io, apiVersionGiven);
+  const stopListening = closeOnStopSignal(() => emulator.close());
   try {
     let output: OutputMap;
     let exit: number;
@@ -61,6 +63,7 @@ export async function runInvoke(key: string, flags: InvokeFlags, io: CliIo, apiV
     printJson(io, flags.json ? envelope(exit, output, warnings) : output);
     return exit;
   } finally {
+    stopListening();
     await emulator.close();
   }
 }

@@ -7,6 +7,7 @@ import type { OrgFlags } from '../org-flags';
 import { CliIo, envelope, printJson } from '../output';
 import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 import { traceLines } from '../trace-lines';
+import { closeOnStopSignal } from '../signals';
 import { usageError } from '../usage';
 
 export interface IpRunFlags extends OrgFlags, ProcedureFlags {
@@ -39,6 +40,7 @@ function printed(out: OutputMap): unknown {
 export async function runIpRun(key: string, flags: IpRunFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
   const input = await readInvokeInput(inputFlags(flags), io);
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
+  const stopListening = closeOnStopSignal(() => emulator.close());
   try {
     const options: ProcedureRunOptions = {};
     if (flags.trace) options.trace = true;
@@ -49,6 +51,7 @@ export async function runIpRun(key: string, flags: IpRunFlags, io: CliIo, apiVer
     printJson(io, flags.json ? envelope(exit, out) : printed(out));
     return exit;
   } finally {
+    stopListening();
     await emulator.close();
   }
 }

@@ -10,6 +10,7 @@ import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 import { passed, ProcedureTestResult, summarize, testResultOf } from '../test-results';
 import { usageError } from '../usage';
 import { oneLine } from '../one-line';
+import { closeOnStopSignal } from '../signals';
 
 export interface IpTestFlags extends OrgFlags, ProcedureFlags {
   junit?: string;
@@ -51,6 +52,7 @@ export function testProcedures(procedures: readonly ProcedureInfo[]): ProcedureI
 export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const results: ProcedureTestResult[] = [];
+  const stopListening = closeOnStopSignal(() => emulator.close());
   try {
     for (const procedure of testProcedures(emulator.describeProcedures())) {
       const started = performance.now();
@@ -60,6 +62,7 @@ export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: 
       for (const line of resultLines(result)) io.stdout.write(`${line}\n`);
     }
   } finally {
+    stopListening();
     await emulator.close();
   }
   if (flags.junit !== undefined) {
