@@ -12,7 +12,9 @@ import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
 import type { PackageAnswer, PackageParams, RecordFields, WriteOptions } from '../core/org';
-import type { PlatformWriter, StoreChange } from './writes/changes';
+import type { CommitHook, PlatformWriter, StoreChange } from './writes/changes';
+import { OrgWriter } from './writes/org-writer';
+import { platformWriter } from './writes/platform-writer';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -46,6 +48,8 @@ interface OrgCore {
   readonly start: number;
   readonly apiVersion: string;
   readonly rest: RestSettings;
+  /** Every write of every user's view goes through it (one transaction at a time). */
+  readonly writer: OrgWriter;
 }
 
 let orgSerial = 0;
@@ -79,7 +83,20 @@ export class MockOrg implements Org {
     const loaded = loadFixturesOrThrow(source, start);
     const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
-    const core: OrgCore = { serial: ++orgSerial, schema: loaded.schema, store, engine, users: loaded.users, clock, start, apiVersion, rest: loaded.rest };
+    const userIds = new Set([...loaded.users.users.values()].map((user) => user.id));
+    const writer = new OrgWriter({ schema: loaded.schema, store, userIds, clock, start });
+    const core: OrgCore = {
+      serial: ++orgSerial,
+      schema: loaded.schema,
+      store,
+      engine,
+      users: loaded.users,
+      clock,
+      start,
+      apiVersion,
+      rest: loaded.rest,
+      writer,
+    };
     return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
   }
 
@@ -102,6 +119,11 @@ export class MockOrg implements Org {
 
   get apiVersion(): string {
     return this.core.apiVersion;
+  }
+
+  /** The running user's User Id (`005…`, by the user's place in the fixture): CreatedById of what they write. */
+  get userId(): string {
+    return this.user.id;
   }
 
   /** The fixture's credentials and limits, for the fake REST API. */
@@ -171,49 +193,64 @@ export class MockOrg implements Org {
     return record;
   }
 
-  // ---- Writes (issue 14). Stubs until the writes, state and package work lands. ----
+  // ---- Writes (issue 14): mock-org/writes. ----
 
-  /** Inserts a record as this user (FLS, field checks); answers its Id. */
+  /** Inserts a record as this user (FLS, field checks, as the REST API answers); answers its 18-character Id. */
   async create(sobject: string, fields: RecordFields, _options?: WriteOptions): Promise<string> {
     return this.createSync(sobject, fields);
   }
 
-  createSync(_sobject: string, _fields: RecordFields): string {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.create is not built yet.');
+  createSync(sobject: string, fields: RecordFields): string {
+    const writer = this.core.writer;
+    return writer.insert(this.user, writer.objectFor(this.user, sobject, 'insert'), fields, this.user.id);
   }
 
   async update(sobject: string, id: string, fields: RecordFields, _options?: WriteOptions): Promise<void> {
     this.updateSync(sobject, id, fields);
   }
 
-  updateSync(_sobject: string, _id: string, _fields: RecordFields): void {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.update is not built yet.');
+  updateSync(sobject: string, id: string, fields: RecordFields): void {
+    const writer = this.core.writer;
+    const object = writer.objectFor(this.user, sobject, 'update');
+    writer.update(this.user, writer.rowFor(object, id), fields, this.user.id);
   }
 
   async delete(sobject: string, id: string, _options?: WriteOptions): Promise<void> {
     this.deleteSync(sobject, id);
   }
 
-  deleteSync(_sobject: string, _id: string): void {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.delete is not built yet.');
+  deleteSync(sobject: string, id: string): void {
+    const writer = this.core.writer;
+    writer.delete(writer.rowFor(writer.objectFor(this.user, sobject, 'delete'), id));
   }
 
   /**
    * Runs `work` as one transaction as this user: every create/update/delete it makes through
-   * `org` applies, or none does (an error thrown rolls all back); committed once.
+   * `org` applies, or none does (an error thrown rolls all back and is rethrown); the commit hook
+   * gets the changes once. Inside another transaction it joins it (a savepoint). `work` must be
+   * synchronous.
    */
-  transaction<T>(_work: (org: MockOrg) => T): T {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.transaction is not built yet.');
+  transaction<T>(work: (org: MockOrg) => T): T {
+    return this.core.writer.transaction(() => work(this));
   }
 
-  /** Runs `work` as the emulated platform (system mode) in one transaction. */
-  asPlatform<T>(_work: (platform: PlatformWriter) => T): T {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.asPlatform is not built yet.');
+  /** Runs `work` as the emulated platform (system mode, see PlatformWriter) in one transaction, as this user (CreatedById). */
+  asPlatform<T>(work: (platform: PlatformWriter) => T): T {
+    return this.core.writer.transaction(() => work(platformWriter(this.core.writer, this.core.engine, this.user.id)));
   }
 
-  /** Applies committed changes without checks (state replay), as one transaction, without calling the commit hook. */
-  applyChanges(_changes: readonly StoreChange[]): void {
-    throw new IpemuError('NOT_IMPLEMENTED', 'MockOrg.applyChanges is not built yet.');
+  /**
+   * Applies committed changes without checks (state replay), as one transaction, without calling
+   * the commit hook. A change that does not fit (unknown object or field, an Id in use, an update
+   * or delete of a record the org lacks) is IpemuError INVALID_INPUT, and nothing is applied.
+   */
+  applyChanges(changes: readonly StoreChange[]): void {
+    this.core.writer.applyChanges(changes);
+  }
+
+  /** Called with each committed transaction's changes before they are visible (the state journal); a throw rolls it back. One hook per org, shared by every user's view. */
+  setCommitHook(hook: CommitHook | undefined): void {
+    this.core.writer.setCommitHook(hook);
   }
 
   /** The emulated Insurance managed package (job starters). */

@@ -117,7 +117,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     }
     return org;
   };
-  const userIds = new Map(baseOrg.userNames().map((name, i) => [name, makeId('005', i + 1)]));
+  const userIds = new Map(baseOrg.userNames().map((name) => [name, baseOrg.asUser(name).userId]));
   app[STATE] = state;
   state.tokens.pin(defaultUser, opts.accessToken ?? newAccessToken());
 

@@ -46,10 +46,14 @@ const AUDIT = {
   SystemModstamp: dt('System Modstamp'),
 } satisfies Record<string, FieldDecl>;
 
+const READ_ONLY = { createable: false, updateable: false, deletable: false } as const;
+
 export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
   AsyncApexJob: {
     keyPrefix: '707',
     label: 'Apex Job',
+    // Read-only through the API: only the platform (the emulated package's job queue) writes jobs.
+    ...READ_ONLY,
     fields: {
       ApexClassId: ref('Class ID', 'ApexClass', 'ApexClass'),
       CompletedDate: dt('Completion Date'),
@@ -73,7 +77,8 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0YT',
     label: 'Insurance Policy',
     fields: {
-      Name: str('Policy Name', 255, true),
+      // Required in Salesforce (nillable false): an insert without it is REQUIRED_FIELD_MISSING.
+      Name: { ...str('Policy Name', 255, true), nillable: false },
       ReferencePolicyNumber: str('Reference Policy Number', 255, true),
       UniversalPolicyNumber: str('Universal Policy Number'),
       ParentPolicyId: ref('Parent Policy ID', 'InsurancePolicy', 'ParentPolicy'),
@@ -123,6 +128,8 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
   User: {
     keyPrefix: '005',
     label: 'User',
+    // (ipemu) The mock org's users come from the fixture's `users`: not written through the API.
+    ...READ_ONLY,
     fields: {
       Name: str('Full Name', 121, true),
       Username: str('Username', 80, true),

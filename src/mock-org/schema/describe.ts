@@ -14,7 +14,9 @@ const SOAP_TYPES: Readonly<Record<string, string>> = {
   datetime: 'xsd:dateTime',
 };
 
-function describeField(field: FieldSchema): FieldDescribe {
+/** The field as this user may write it: a readOnlyFields field is neither createable nor updateable for them. */
+function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser): FieldDescribe {
+  const editable = user.canEditField(object.name, field.name);
   return {
     name: field.name,
     label: field.label,
@@ -27,8 +29,9 @@ function describeField(field: FieldSchema): FieldDescribe {
     idLookup: field.idLookup,
     externalId: false,
     custom: field.name.endsWith('__c'),
-    createable: false,
-    updateable: false,
+    createable: editable && field.createable,
+    updateable: editable && field.updateable,
+    defaultedOnCreate: field.defaultedOnCreate,
     referenceTo: [...field.referenceTo],
     relationshipName: field.relationshipName,
     polymorphicForeignKey: field.polymorphic,
@@ -51,9 +54,9 @@ function objectSummary(object: ObjectSchema, apiVersion: string) {
     queryable: true,
     retrieveable: true,
     searchable: false,
-    createable: false,
-    updateable: false,
-    deletable: false,
+    createable: object.createable,
+    updateable: object.updateable,
+    deletable: object.deletable,
     urls: objectUrls(object, apiVersion),
   };
 }
@@ -62,7 +65,7 @@ function objectSummary(object: ObjectSchema, apiVersion: string) {
 export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: string): DescribeResult {
   return {
     ...objectSummary(object, apiVersion),
-    fields: object.fields.filter((field) => user.canSeeField(object.name, field.name)).map(describeField),
+    fields: object.fields.filter((field) => user.canSeeField(object.name, field.name)).map((field) => describeField(object, field, user)),
     childRelationships: [],
   };
 }

@@ -17,6 +17,11 @@ export interface FieldSchema {
   readonly length: number;
   readonly nillable: boolean;
   readonly idLookup: boolean;
+  /** Whether a write may set it: on insert, on update (for a user, also their readOnlyFields). */
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  /** The platform fills it on insert (Id, audit fields, booleans), so it is never required. */
+  readonly defaultedOnCreate: boolean;
 }
 
 export interface ObjectSchema {
@@ -29,6 +34,10 @@ export interface ObjectSchema {
   readonly fieldByLower: ReadonlyMap<string, FieldSchema>;
   /** Lower-case relationship name → the reference field behind it. */
   readonly relationshipByLower: ReadonlyMap<string, FieldSchema>;
+  /** Whether users may insert, update or delete its records (the emulated platform always may). */
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  readonly deletable: boolean;
 }
 
 export const FIELD_TYPES: readonly FieldType[] = [
@@ -67,7 +76,11 @@ function defaultLength(type: FieldType): number {
   return isStringType(type) ? 255 : 0;
 }
 
-function buildField(name: string, decl: FieldDecl): FieldSchema {
+/** Fields only the platform sets: the Id and the audit fields. */
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
+
+function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'createable' | 'updateable'>): FieldSchema {
+  const system = SYSTEM_FIELDS.has(name);
   return {
     name,
     type: decl.type,
@@ -80,30 +93,53 @@ function buildField(name: string, decl: FieldDecl): FieldSchema {
     nillable: decl.nillable ?? (decl.type !== 'boolean' && decl.type !== 'id'),
     // Salesforce marks Id and Name idLookup; fixtures may mark their own External-Id-like fields.
     idLookup: decl.idLookup ?? (decl.type === 'id' || (name === 'Name' && isStringType(decl.type))),
+    createable: !system && object.createable !== false && decl.createable !== false,
+    updateable: !system && object.updateable !== false && decl.updateable !== false,
+    // Salesforce describes checkboxes as defaulted on create (false when not given).
+    defaultedOnCreate: system || decl.type === 'boolean',
   };
 }
 
 export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Readonly<Record<string, FieldDecl>>): ObjectSchema {
   const decls: Record<string, FieldDecl> = { Id: { type: 'id', label: `${decl.label ?? name} ID` }, ...implicit, ...decl.fields };
-  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, fieldDecl));
+  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, fieldDecl, decl));
   const fieldByLower = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
   const relationshipByLower = new Map<string, FieldSchema>();
   for (const field of fields) {
     if (field.relationshipName) relationshipByLower.set(field.relationshipName.toLowerCase(), field);
   }
-  return { name, label: decl.label ?? name, keyPrefix: decl.keyPrefix, fields, fieldByLower, relationshipByLower };
+  return {
+    name,
+    label: decl.label ?? name,
+    keyPrefix: decl.keyPrefix,
+    fields,
+    fieldByLower,
+    relationshipByLower,
+    createable: decl.createable !== false,
+    updateable: decl.updateable !== false,
+    deletable: decl.deletable !== false,
+  };
 }
 
 /** Every object the org knows: the built-in catalog plus the fixture's `schema`. */
 export class Schema {
   private readonly byLower = new Map<string, ObjectSchema>();
+  private readonly byPrefix = new Map<string, ObjectSchema>();
 
   constructor(objects: readonly ObjectSchema[]) {
-    for (const object of objects) this.byLower.set(object.name.toLowerCase(), object);
+    for (const object of objects) {
+      this.byLower.set(object.name.toLowerCase(), object);
+      this.byPrefix.set(object.keyPrefix, object);
+    }
   }
 
   get(name: string): ObjectSchema | undefined {
     return this.byLower.get(name.toLowerCase());
+  }
+
+  /** The object an 18-character Id belongs to, by its key prefix (case-sensitive). */
+  objectOfId(id18: string): ObjectSchema | undefined {
+    return this.byPrefix.get(id18.slice(0, 3));
   }
 
   objects(): ObjectSchema[] {
@@ -142,6 +178,9 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
     problem('picklistValues must be a list of strings');
   }
+  for (const flag of ['createable', 'updateable'] as const) {
+    if (field[flag] !== undefined && typeof field[flag] !== 'boolean') problem(`${flag} must be true or false`);
+  }
 }
 
 /**
@@ -179,11 +218,17 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
           continue;
         }
         for (const [fieldName, fieldDecl] of Object.entries(fields)) checkField(name, fieldName, fieldDecl, known, problems);
+        for (const flag of ['createable', 'updateable', 'deletable'] as const) {
+          if (decl[flag] !== undefined && typeof decl[flag] !== 'boolean') problems.push({ object: name, message: `${flag} must be true or false` });
+        }
         const canonical = builtInName ?? name;
         decls[canonical] = {
           keyPrefix: keyPrefix as string,
           label: decl.label ?? builtIn?.label,
           fields: { ...(builtIn?.fields ?? {}), ...fields },
+          createable: decl.createable ?? builtIn?.createable,
+          updateable: decl.updateable ?? builtIn?.updateable,
+          deletable: decl.deletable ?? builtIn?.deletable,
         };
       }
     }

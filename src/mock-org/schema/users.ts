@@ -1,13 +1,28 @@
 import type { ObjectSchema, Schema } from './schema';
 import { isPlainObject } from '../../core/plain-object';
+import { makeId } from '../../salesforce/ids';
 
-/** A running user of the mock org and what it may not read (field-level security). */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The User Id of the fixture's `index`-th user (from 0, in fixture order): the one rule the mock
+ * org (CreatedById of what a user writes) and the fake REST API's identity share.
+ */
+export function mockUserId(index: number): string {
+  return makeId('005', index + 1);
+}
+
+/** A running user of the mock org and what it may not read or write (field-level security). */
 export class OrgUser {
   constructor(
     readonly name: string,
     private readonly hiddenObjects: ReadonlySet<string>,
     /** Canonical `Object.Field` names. */
     private readonly hiddenFields: ReadonlySet<string>,
+    /** Canonical `Object.Field` names the user reads but may not write. */
+    private readonly readOnlyFields: ReadonlySet<string> = NONE,
+    /** The user's User Id (mockUserId of its place in the fixture). */
+    readonly id: string = mockUserId(0),
   ) {}
 
   /** True when the user has no restriction at all: FLS checks can be skipped. */
@@ -21,6 +36,11 @@ export class OrgUser {
 
   canSeeField(object: string, field: string): boolean {
     return !this.hiddenFields.has(`${object}.${field}`);
+  }
+
+  /** Whether the user may write a field they can see (the field's own createable/updateable aside). */
+  canEditField(object: string, field: string): boolean {
+    return !this.readOnlyFields.has(`${object}.${field}`);
   }
 }
 
@@ -43,8 +63,8 @@ export interface Users {
   credentials: Map<string, UserCredentials>;
 }
 
-const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects', 'password', 'refreshToken']);
-const EXPECTED_KEYS = 'default, hiddenFields, hiddenObjects, password, refreshToken';
+const USER_KEYS = new Set(['default', 'hiddenFields', 'hiddenObjects', 'readOnlyFields', 'password', 'refreshToken']);
+const EXPECTED_KEYS = 'default, hiddenFields, hiddenObjects, readOnlyFields, password, refreshToken';
 
 /** A credential given in the fixture: a non-empty string, else a problem. */
 function credential(entry: Record<string, unknown>, key: 'password' | 'refreshToken', user: string, problems: UserProblem[]): string | undefined {
@@ -92,15 +112,9 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
       if (object) hiddenObjects.add(object.name);
       else problems.push({ user: name, field: 'hiddenObjects', message: `unknown object ${JSON.stringify(objectName)}` });
     }
-    const hiddenFields = new Set<string>();
-    const fieldList = entry.hiddenFields === undefined ? [] : stringList(entry.hiddenFields);
-    if (!fieldList) problems.push({ user: name, field: 'hiddenFields', message: 'must be a list of "Object.Field" names' });
-    for (const path of fieldList ?? []) {
-      const canonical = canonicalField(schema, path);
-      if (typeof canonical === 'string') hiddenFields.add(canonical);
-      else problems.push({ user: name, field: 'hiddenFields', message: canonical.message });
-    }
-    users.set(name, new OrgUser(name, hiddenObjects, hiddenFields));
+    const hiddenFields = fieldSet(entry, 'hiddenFields', name, schema, problems);
+    const readOnlyFields = fieldSet(entry, 'readOnlyFields', name, schema, problems);
+    users.set(name, new OrgUser(name, hiddenObjects, hiddenFields, readOnlyFields, mockUserId(users.size)));
     const password = credential(entry, 'password', name, problems);
     const refreshToken = credential(entry, 'refreshToken', name, problems);
     if (password !== undefined || refreshToken !== undefined) credentials.set(name, { password, refreshToken });
@@ -108,6 +122,19 @@ export function parseUsers(raw: unknown, schema: Schema, problems: UserProblem[]
   }
   if (users.size === 0) return parseUsers(undefined, schema, problems);
   return { users, defaultUser: defaultUser ?? users.keys().next().value!, credentials };
+}
+
+/** A user's list of `Object.Field` names (hiddenFields, readOnlyFields), canonical; problems for names that are not fields. */
+function fieldSet(entry: Record<string, unknown>, key: 'hiddenFields' | 'readOnlyFields', user: string, schema: Schema, problems: UserProblem[]): Set<string> {
+  const fields = new Set<string>();
+  const list = entry[key] === undefined ? [] : stringList(entry[key]);
+  if (!list) problems.push({ user, field: key, message: 'must be a list of "Object.Field" names' });
+  for (const path of list ?? []) {
+    const canonical = canonicalField(schema, path);
+    if (typeof canonical === 'string') fields.add(canonical);
+    else problems.push({ user, field: key, message: canonical.message });
+  }
+  return fields;
 }
 
 function canonicalField(schema: Schema, path: string): string | { message: string } {

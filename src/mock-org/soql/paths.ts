@@ -85,7 +85,7 @@ export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
   const name = path.field.name;
   if (path.hops.length === 0) return (row, elapsed) => valuesAt(row, elapsed)[name] ?? null;
   const hops = path.hops;
-  const targets = hops.map((hop) => store.table(hop.target));
+  const targets = hops.map((hop) => store.parentTable(hop.owner, hop.field.name, hop.target));
   return (row, elapsed) => {
     let current: Row | undefined = row;
     for (let i = 0; i < hops.length; i++) {

@@ -35,7 +35,7 @@ export function compileProjector(store: Store, urlBase: string, columns: readonl
   for (const column of columns) {
     if (column.kind !== 'parent') continue;
     const hop = column.hop;
-    const target = store.table(hop.target);
+    const target = store.parentTable(hop.owner, hop.field.name, hop.target);
     const child = compileProjector(store, urlBase, column.columns);
     parents.push((row, elapsed) => {
       const parent = parentOf(target, row, hop, elapsed);

@@ -35,6 +35,9 @@ export function kindOf(field: FieldSchema): FieldKind {
   return KIND_OF_TYPE[field.type];
 }
 
+/** The REST API's error code for a value coerce refused (FieldCoercer.refusal). */
+export type RestRefusal = 'JSON_PARSER_ERROR' | 'STRING_TOO_LONG' | 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' | 'MALFORMED_ID';
+
 /** What FieldCoercer.coerce returns for a value it does not accept: explain says why. */
 export const INVALID: unique symbol = Symbol('invalid fixture value');
 
@@ -92,6 +95,17 @@ export class FieldCoercer {
         if (typeof raw !== 'string') return INVALID;
         return fastDateTime(raw) ?? canonicalDateTime(raw) ?? INVALID;
     }
+  }
+
+  /**
+   * Why coerce answered INVALID for a value a REST client sent, as the code Salesforce's REST API
+   * answers with: a value of the wrong JSON type (or a text that is no date) cannot be read at
+   * all; a string can be too long, off a restricted picklist, or not an Id.
+   */
+  refusal(raw: unknown): RestRefusal {
+    if (this.kind === 'id') return typeof raw === 'string' ? 'MALFORMED_ID' : 'JSON_PARSER_ERROR';
+    if (this.kind !== 'string' || typeof raw !== 'string') return 'JSON_PARSER_ERROR';
+    return this.picklist !== undefined && !this.picklist.has(raw) ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' : 'STRING_TOO_LONG';
   }
 
   /** Why coerce answered INVALID for `raw` (which check of coerce it failed). */

@@ -1,8 +1,14 @@
 import type { ObjectSchema } from '../schema/schema';
 import type { TimelineStep } from './timeline';
 import type { RowValues, Value } from './values';
+import { makeId } from '../../salesforce/ids';
+import { addTo, positionOf, removeFrom, RowIndex, rowsOf, swapIn } from './row-index';
 
-/** One stored record. `values` hold every field of its object, in stored (output) form. */
+/**
+ * One stored record. `values` hold every field of its object, in stored (output) form. A row never
+ * changes once stored: an update stores a new row for the record (same Id and ordinal) in its
+ * place, so a query cursor holding rows keeps what it found.
+ */
 export interface Row {
   readonly id: string;
   readonly object: ObjectSchema;
@@ -13,10 +19,13 @@ export interface Row {
   /** Overlays already computed, by number of steps applied. */
   overlays: RowValues[] | undefined;
   /** Parents already followed, by reference field: the Id followed and the row it led to. */
-  parents: Record<string, ParentLink> | undefined;
+  parents: Record<string, ParentLink | undefined> | undefined;
 }
 
-/** A reference followed once: the store does not change after loading, so the same Id leads to the same row. */
+/**
+ * A reference followed once. The store forgets the links that lead to an Id whenever the row with
+ * that Id is inserted, replaced or deleted (Store.forgetParentsOf), so a link kept is still right.
+ */
 export interface ParentLink {
   readonly id: string;
   readonly row: Row | undefined;
@@ -25,7 +34,7 @@ export interface ParentLink {
 /** Every row has the same fields, set in the same order: one hidden class for 500,000 rows. */
 class StoredRow implements Row {
   overlays: RowValues[] | undefined = undefined;
-  parents: Record<string, ParentLink> | undefined = undefined;
+  parents: Record<string, ParentLink | undefined> | undefined = undefined;
 
   constructor(
     public id: string,
@@ -55,35 +64,12 @@ export function valuesAt(row: Row, elapsed: number): RowValues {
 
 const EMPTY: readonly Row[] = [];
 
-/**
- * Key → the rows with it. Most keys (a job's request item, a policy's name) have one row, held
- * directly: an array per key would be 150,000 more objects. It becomes an array once a second
- * row arrives, or the first time it is looked up (so repeated lookups allocate nothing).
- */
-type RowIndex = Map<string, Row | Row[]>;
-
 interface IndexedField {
   readonly name: string;
   /** idLookup text fields match case-insensitively: they are keyed in lower case. */
   readonly lowerCase: boolean;
   /** Built on the field's first lookup. */
   index: RowIndex | undefined;
-}
-
-function addTo(index: RowIndex, key: string, row: Row): void {
-  const rows = index.get(key);
-  if (rows === undefined) index.set(key, row);
-  else if (Array.isArray(rows)) rows.push(row);
-  else index.set(key, [rows, row]);
-}
-
-function rowsOf(index: RowIndex, key: string): readonly Row[] {
-  const rows = index.get(key);
-  if (rows === undefined) return EMPTY;
-  if (Array.isArray(rows)) return rows;
-  const list = [rows];
-  index.set(key, list);
-  return list;
 }
 
 /**
@@ -93,7 +79,8 @@ function rowsOf(index: RowIndex, key: string): readonly Row[] {
  * load took 0.6 s of its 2.6 (about 125 ms per 150,000-row field, now paid by its first query).
  */
 export class Table {
-  readonly rows: Row[] = [];
+  /** In table order. Replaced, never shifted, when a row leaves or returns: a running scan keeps the list it began with. */
+  rows: Row[] = [];
   /**
    * The table's rows by 18-character Id. One map per object rather than one for the whole org:
    * a lookup in a map of 150,000 jobs costs a fraction of one in a map of every record (500,000),
@@ -103,6 +90,8 @@ export class Table {
   private readonly indexByName = new Map<string, IndexedField>();
   /** The fields whose index exists, which `add` keeps current. */
   private readonly built: IndexedField[] = [];
+  /** Ordinals keep increasing after deletes, so table order is insertion order. */
+  private nextOrdinal = 0;
 
   constructor(readonly schema: ObjectSchema) {
     for (const field of schema.fields) {
@@ -113,10 +102,54 @@ export class Table {
 
   /** Appends a row; an empty `id` is given later with Store.assignId. */
   add(id: string, values: RowValues, timeline?: readonly TimelineStep[]): Row {
-    const row = new StoredRow(id, this.schema, this.rows.length, values, timeline !== undefined && timeline.length > 0 ? timeline : undefined);
+    const row = new StoredRow(id, this.schema, this.nextOrdinal++, values, timeline !== undefined && timeline.length > 0 ? timeline : undefined);
     this.rows.push(row);
     for (let i = 0; i < this.built.length; i++) indexRow(this.built[i]!, row);
     return row;
+  }
+
+  /** A new row for the record of `current` (same Id, same place), not yet stored: swap it in. */
+  successor(current: Row, values: RowValues, timeline: readonly TimelineStep[] | undefined): Row {
+    return new StoredRow(current.id, this.schema, current.ordinal, values, timeline !== undefined && timeline.length > 0 ? timeline : undefined);
+  }
+
+  /** Puts `next` (the same record, same ordinal) where `current` is, in the rows, the Id map and every index. */
+  swap(current: Row, next: Row): void {
+    const at = positionOf(this.rows, current.ordinal);
+    if (this.rows[at] === current) this.rows[at] = next;
+    this.byId.set(next.id, next);
+    for (const entry of this.built) {
+      const before = keyOf(entry, current);
+      const after = keyOf(entry, next);
+      if (before === after) {
+        if (before !== undefined) swapIn(entry.index!, before, current, next);
+        continue;
+      }
+      if (before !== undefined) removeFrom(entry.index!, before, current);
+      if (after !== undefined) addTo(entry.index!, after, next);
+    }
+  }
+
+  /** Takes a row out of the table: scans, the Id map and indexes no longer give it. */
+  remove(row: Row): void {
+    const at = positionOf(this.rows, row.ordinal);
+    if (this.rows[at] === row) this.rows = [...this.rows.slice(0, at), ...this.rows.slice(at + 1)];
+    if (this.byId.get(row.id) === row) this.byId.delete(row.id);
+    for (const entry of this.built) {
+      const key = keyOf(entry, row);
+      if (key !== undefined) removeFrom(entry.index!, key, row);
+    }
+  }
+
+  /** Puts a removed row back at its place (undoing a delete). */
+  restore(row: Row): void {
+    const at = positionOf(this.rows, row.ordinal);
+    this.rows = [...this.rows.slice(0, at), row, ...this.rows.slice(at)];
+    this.byId.set(row.id, row);
+    for (const entry of this.built) {
+      const key = keyOf(entry, row);
+      if (key !== undefined) addTo(entry.index!, key, row);
+    }
   }
 
   find(id18: string): Row | undefined {
@@ -144,15 +177,33 @@ export class Table {
   }
 }
 
-function indexRow(entry: IndexedField, row: Row): void {
+function keyOf(entry: IndexedField, row: Row): string | undefined {
   const value = row.values[entry.name];
-  if (typeof value === 'string') addTo(entry.index!, entry.lowerCase ? value.toLowerCase() : value, row);
+  if (typeof value !== 'string') return undefined;
+  return entry.lowerCase ? value.toLowerCase() : value;
+}
+
+function indexRow(entry: IndexedField, row: Row): void {
+  const key = keyOf(entry, row);
+  if (key !== undefined) addTo(entry.index!, key, row);
+}
+
+/** A reference field whose rows keep parent links (Row.parents) to one object's rows. */
+interface Follower {
+  readonly table: Table;
+  readonly field: string;
 }
 
 /** Every table; a record is found by its Id through its object's key prefix (references may point to any object). */
 export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly byPrefix = new Map<string, Table>();
+  /** Deleted records' Ids and objects: a second delete or an update is ENTITY_IS_DELETED, and newId never gives them again. */
+  private readonly deleted = new Map<string, ObjectSchema>();
+  /** The next serial newId tries, per key prefix. */
+  private readonly serials = new Map<string, number>();
+  /** Per object name: the reference fields whose rows keep links to its rows (registered when a query that follows them compiles). */
+  private readonly followers = new Map<string, Follower[]>();
 
   table(schema: ObjectSchema): Table {
     let table = this.tables.get(schema.name);
@@ -210,5 +261,76 @@ export class Store {
 
   size(name: string): number {
     return this.tables.get(name)?.rows.length ?? 0;
+  }
+
+  /**
+   * The table a reference leads to, for a query that follows it (compile time). Its rows then keep
+   * parent links on that field, which the store forgets when the parent row changes.
+   */
+  parentTable(owner: ObjectSchema, field: string, target: ObjectSchema): Table {
+    const followers = this.followers.get(target.name) ?? [];
+    const table = this.table(owner);
+    if (!followers.some((f) => f.table === table && f.field === field)) this.followers.set(target.name, [...followers, { table, field }]);
+    return this.table(target);
+  }
+
+  /** The object of a deleted record's Id, else undefined. */
+  deletedObject(id18: string): ObjectSchema | undefined {
+    return this.deleted.get(id18);
+  }
+
+  /** A new Id with the key prefix that no record has or had. */
+  newId(prefix: string): string {
+    let serial = this.serials.get(prefix) ?? 1;
+    let id = makeId(prefix, serial);
+    while (this.find(id) !== undefined || this.deleted.has(id)) id = makeId(prefix, ++serial);
+    this.serials.set(prefix, serial + 1);
+    return id;
+  }
+
+  // ---- Changes at run time (mock-org/writes applies them and undoes them) ----
+
+  /** Stores a new record (its Id not in use). */
+  add(schema: ObjectSchema, id: string, values: RowValues, timeline?: readonly TimelineStep[]): Row {
+    const row = this.insert(schema, id, values, timeline);
+    this.forgetParentsOf(schema, id);
+    return row;
+  }
+
+  /** Takes back a row `add` stored (a rolled-back insert): the Id is free again, not deleted. */
+  unadd(row: Row): void {
+    this.table(row.object).remove(row);
+    this.forgetParentsOf(row.object, row.id);
+  }
+
+  /** Stores `next` for the record of `current` (see Table.successor). */
+  replace(current: Row, next: Row): void {
+    this.table(current.object).swap(current, next);
+    this.forgetParentsOf(current.object, current.id);
+  }
+
+  /** Deletes a record: it leaves its table and is remembered as deleted. */
+  remove(row: Row): void {
+    this.table(row.object).remove(row);
+    this.deleted.set(row.id, row.object);
+    this.forgetParentsOf(row.object, row.id);
+  }
+
+  /** Undoes `remove`. */
+  unremove(row: Row): void {
+    this.table(row.object).restore(row);
+    this.deleted.delete(row.id);
+    this.forgetParentsOf(row.object, row.id);
+  }
+
+  /** Drops the parent links that lead to this Id, so the next read follows the reference again. */
+  private forgetParentsOf(object: ObjectSchema, id: string): void {
+    const followers = this.followers.get(object.name);
+    if (followers === undefined) return;
+    for (const { table, field } of followers) {
+      for (const child of table.lookup(field, id)) {
+        if (child.parents?.[field] !== undefined) child.parents[field] = undefined;
+      }
+    }
   }
 }

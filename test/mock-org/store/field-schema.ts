@@ -13,5 +13,8 @@ export const fieldOf = (type: FieldType, extra: Partial<FieldSchema> = {}): Fiel
   length: type === 'id' || type === 'reference' ? 18 : 255,
   nillable: type !== 'id',
   idLookup: false,
+  createable: type !== 'id',
+  updateable: type !== 'id',
+  defaultedOnCreate: type === 'id' || type === 'boolean',
   ...extra,
 });
