@@ -22,7 +22,7 @@ const item = (errorCode: string, message: string): RestErrorItem[] => [{ message
 export const SESSION_INVALID = item('INVALID_SESSION_ID', 'Session expired or invalid');
 export const NOT_FOUND_BODY = item('NOT_FOUND', 'The requested resource does not exist');
 export const LIMIT_EXCEEDED = item('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-const UNEXPECTED = item('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
+export const UNEXPECTED = item('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
 
 interface Refusal {
   status: number;

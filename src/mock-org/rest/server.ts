@@ -10,6 +10,7 @@ import { applyListenLimits, DEFAULT_HOST, ListenLimits } from '../../core/listen
 import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, SESSION_INVALID } from './rest-errors';
 import { permissiveNotice } from './token-grants';
 import { fieldsParam } from './record-fields';
+import { registerRecordWrites } from './record-writes';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -207,6 +208,8 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
           return sendRestError(err, request, reply);
         }
       });
+
+      void api.register(async (writes) => registerRecordWrites(writes, orgFor));
 
       api.get('/limits', async () => ({
         DailyApiRequests: { Max: state.max, Remaining: Math.max(0, state.max - state.counted) },

@@ -54,9 +54,23 @@ interface ErrorLike {
   errorCode?: unknown;
   code?: unknown;
   type?: unknown;
+  /** jsforce's HttpApiError: the error item of the body, `{ message, errorCode, fields? }`. */
+  data?: unknown;
 }
 
-export function toOrgError(err: unknown, secrets: Iterable<string | undefined>): OrgError | IpemuError {
+/** The `fields` of the REST error item jsforce keeps as `data` (REQUIRED_FIELD_MISSING names them). */
+function fieldsOf(e: ErrorLike): string[] | undefined {
+  const fields = (e.data as { fields?: unknown } | null | undefined)?.fields;
+  if (!Array.isArray(fields)) return undefined;
+  const names = fields.filter((field): field is string => typeof field === 'string');
+  return names.length > 0 ? names : undefined;
+}
+
+/**
+ * `status` is the response's HTTP status when the caller saw it (writes do, through
+ * OrgRequests.run): it beats the status the code is documented with.
+ */
+export function toOrgError(err: unknown, secrets: Iterable<string | undefined>, status?: number): OrgError | IpemuError {
   if (isOrgError(err) || err instanceof IpemuError) return err;
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as ErrorLike;
   const rawMessage = typeof e.message === 'string' ? e.message : String(err);
@@ -78,7 +92,7 @@ export function toOrgError(err: unknown, secrets: Iterable<string | undefined>):
     if (/html content/i.test(rawMessage)) {
       return new OrgError('INVALID_RESPONSE', `The org answered with an HTML page (${e.errorCode}).`, statusOf(e.errorCode));
     }
-    return new OrgError(e.errorCode, message, statusOf(e.errorCode));
+    return new OrgError(e.errorCode, message, status !== undefined && status >= 400 ? status : statusOf(e.errorCode), fieldsOf(e));
   }
   // jsforce hands an unparsable body on as a string; reading fields of it throws a TypeError.
   if (err instanceof TypeError || err instanceof SyntaxError) {

@@ -1,12 +1,24 @@
 import type { Connection } from 'jsforce';
 import { createHash } from 'node:crypto';
-import { OrgError, type Binds, type DescribeResult, type Org, type QueryOptions, type QueryResult, type SObjectRecord } from '../../core/org';
+import {
+  OrgError,
+  type Binds,
+  type DescribeResult,
+  type Org,
+  type QueryOptions,
+  type QueryResult,
+  type RecordFields,
+  type SObjectRecord,
+  type WriteOptions,
+} from '../../core/org';
+import type { HttpMethods, HttpRequestOptions } from 'jsforce/lib/types';
 import { renderSoql } from '../../salesforce/soql-binds';
 import { isApiName } from '../../salesforce/api-names';
 import { toOrgError } from './errors';
 import { scrubSecrets } from '../../core/secrets';
 import { silentLogger, type Logger } from '../../core/logger';
 import { OrgRequests } from './org-requests';
+import { omitKeys } from '../../core/omit-keys';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
 export const MAX_FETCH = 1_000_000;
@@ -28,6 +40,23 @@ function hashOf(text: string): string {
 function isQueryResult(value: unknown): value is QueryResult<unknown> {
   const v = value as QueryResult<unknown> | null;
   return typeof v === 'object' && v !== null && Array.isArray(v.records) && typeof v.totalSize === 'number';
+}
+
+/**
+ * Writes are not idempotent, so never retried: a POST that reached the org and lost its answer
+ * must not create a second record (jsforce retries GET, PUT, HEAD, OPTIONS and DELETE on 5xx and
+ * connection resets; this empties that list for the write's own request).
+ */
+export const NO_RETRY: HttpRequestOptions = { retry: { maxRetries: 0, methods: [] } };
+
+function isSaveResult(value: unknown): value is { id: string; success: boolean } {
+  const v = value as { id?: unknown; success?: unknown } | null;
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' && v.success === true;
+}
+
+/** The fields as the REST API takes them: `attributes` is the record's envelope, not a field. */
+function bodyOf(fields: RecordFields): string {
+  return JSON.stringify(omitKeys(fields, ['attributes']));
 }
 
 function isDescribeResult(value: unknown): value is DescribeResult {
@@ -97,9 +126,53 @@ export class JsforceOrg implements Org {
     }
   }
 
-  private fail(op: string, err: unknown): unknown {
+  /** Inserts one record through `POST /sobjects/<SObject>`; answers its Id. */
+  async create(sobject: string, fields: RecordFields, options: WriteOptions = {}): Promise<string> {
+    const result = await this.write('create', 'POST', `/sobjects/${sobject}`, sobject, bodyOf(fields), options.signal);
+    if (!isSaveResult(result)) throw new OrgError('INVALID_RESPONSE', `The org answered a create of ${sobject} with a body that is not a save result.`, 502);
+    return result.id;
+  }
+
+  /** Updates one record through `PATCH /sobjects/<SObject>/<Id>` (204). */
+  async update(sobject: string, id: string, fields: RecordFields, options: WriteOptions = {}): Promise<void> {
+    await this.write('update', 'PATCH', `/sobjects/${sobject}/${encodeURIComponent(id)}`, sobject, bodyOf(fields), options.signal);
+  }
+
+  /** Deletes one record through `DELETE /sobjects/<SObject>/<Id>` (204). */
+  async delete(sobject: string, id: string, options: WriteOptions = {}): Promise<void> {
+    await this.write('delete', 'DELETE', `/sobjects/${sobject}/${encodeURIComponent(id)}`, sobject, undefined, options.signal);
+  }
+
+  /** One write request, sent once (NO_RETRY), its refusal mapped with the status the org answered. */
+  private async write(
+    op: string,
+    method: HttpMethods,
+    url: string,
+    sobject: string,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    // The object name becomes part of the URL: anything but an API name would address another resource.
+    if (!isApiName(sobject)) throw new OrgError('NOT_FOUND', 'The requested resource does not exist', 404);
+    let status: number | undefined;
+    const request = { method, url, ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}) };
+    try {
+      return await this.requests.run(
+        async () => await this.connection.request(request, NO_RETRY),
+        signal,
+        undefined,
+        (seen) => {
+          status = seen;
+        },
+      );
+    } catch (err) {
+      throw this.fail(op, err, status);
+    }
+  }
+
+  private fail(op: string, err: unknown, status?: number): unknown {
     if ((err as Error)?.name === 'AbortError' || (err as { code?: unknown })?.code === 'TIMEOUT') return err;
-    const mapped = toOrgError(err, this.secrets);
+    const mapped = toOrgError(err, this.secrets, status);
     this.logger.warn({ op, errorCode: (mapped as OrgError).errorCode ?? (mapped as { code?: string }).code, msg: mapped.message }, 'org request failed');
     return mapped;
   }

@@ -12,8 +12,11 @@ export class OrgRequests {
   private readonly open = new Set<AbortController>();
   private closedReason: Error | undefined;
 
-  /** Runs `work` (jsforce calls) until it answers, its deadline passes or the connection closes. */
-  run<T>(work: () => Promise<T>, signal?: AbortSignal, timeoutMs: number = MAX_TIMEOUT_MS): Promise<T> {
+  /**
+   * Runs `work` (jsforce calls) until it answers, its deadline passes or the connection closes;
+   * `onStatus` sees the HTTP status of each response it gets.
+   */
+  run<T>(work: () => Promise<T>, signal?: AbortSignal, timeoutMs: number = MAX_TIMEOUT_MS, onStatus?: (status: number) => void): Promise<T> {
     if (this.closedReason) return Promise.reject(this.closedReason);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -27,7 +30,7 @@ export class OrgRequests {
       timer.unref();
     }
     this.open.add(controller);
-    return withRequestSignal(controller.signal, work).finally(() => {
+    return withRequestSignal(controller.signal, work, onStatus).finally(() => {
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
       this.open.delete(controller);

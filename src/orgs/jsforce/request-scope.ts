@@ -12,7 +12,13 @@ import { settledOrAborted } from '../../core/settled-or-aborted';
  * `http.client.request.start` channel, synchronously, in the async context that created it.
  */
 
-const scope = new AsyncLocalStorage<AbortSignal>();
+interface RequestScope {
+  readonly signal: AbortSignal;
+  /** Sees the status of every response in the scope (jsforce's errors drop it; writes keep it). */
+  readonly onStatus?: (status: number) => void;
+}
+
+const scope = new AsyncLocalStorage<RequestScope>();
 
 /** The code of the error a cancelled request fails with: not one jsforce retries on. */
 export const ABORTED_REQUEST_CODE = 'ABORT_ERR';
@@ -20,6 +26,7 @@ export const ABORTED_REQUEST_CODE = 'ABORT_ERR';
 interface StartedRequest {
   destroy(err?: Error): unknown;
   once(event: 'close', listener: () => void): unknown;
+  once(event: 'response', listener: (response: { statusCode?: number }) => void): unknown;
 }
 
 function isStartedRequest(value: unknown): value is StartedRequest {
@@ -35,10 +42,16 @@ function cancelledError(): Error {
 }
 
 function onRequestStart(message: unknown): void {
-  const signal = scope.getStore();
-  if (signal === undefined) return;
+  const current = scope.getStore();
+  if (current === undefined) return;
   const request = (message as { request?: unknown } | null)?.request;
   if (!isStartedRequest(request)) return;
+  const { signal, onStatus } = current;
+  if (onStatus) {
+    request.once('response', (response) => {
+      if (typeof response.statusCode === 'number') onStatus(response.statusCode);
+    });
+  }
   if (signal.aborted) {
     request.destroy(cancelledError());
     return;
@@ -60,16 +73,16 @@ export function abortReason(signal: AbortSignal): Error {
 /**
  * Runs `work` with every HTTP request it starts cancelled when `signal` aborts, and answers as soon
  * as the signal aborts: a response whose body stalls, or a retry waiting out its backoff, does not
- * hold the caller.
+ * hold the caller. `onStatus` sees each response's HTTP status as it arrives.
  */
-export function withRequestSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+export function withRequestSignal<T>(signal: AbortSignal, work: () => Promise<T>, onStatus?: (status: number) => void): Promise<T> {
   if (!subscribed) {
     subscribe('http.client.request.start', onRequestStart);
     subscribed = true;
   }
   if (signal.aborted) return Promise.reject(abortReason(signal));
   // Awaited inside the scope: jsforce's Query is a thenable that starts its request only when awaited.
-  const running = scope.run(signal, async () => await work());
+  const running = scope.run(onStatus ? { signal, onStatus } : { signal }, async () => await work());
   return settledOrAborted(running, signal, () => {
     throw abortReason(signal);
   });

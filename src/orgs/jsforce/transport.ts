@@ -17,7 +17,11 @@ export interface TransportHooks {
 export function createTransport(Base: typeof Transport, hooks: TransportHooks): Transport {
   class IpemuTransport extends Base {
     override httpRequest(req: HttpRequest, options: HttpRequestOptions = {}): StreamPromise<HttpResponse> {
-      const merged: HttpRequestOptions = hooks.maxRetries === undefined ? options : { ...options, retry: { ...options.retry, maxRetries: hooks.maxRetries } };
+      // A request's own retry setting wins: writes ask for none (JsforceOrg.write), whatever the connection's count.
+      const merged: HttpRequestOptions =
+        hooks.maxRetries === undefined || options.retry?.maxRetries !== undefined
+          ? options
+          : { ...options, retry: { ...options.retry, maxRetries: hooks.maxRetries } };
       const pending = super.httpRequest(req, merged);
       if (hooks.onResponse) {
         const onResponse = hooks.onResponse;
