@@ -124,9 +124,11 @@ export class JournalFile {
   private syncSoon(): void {
     this.syncTimer = undefined;
     if (this.closed) return;
-    fdatasync(this.fd, (err) => {
-      // A failed fsync may have lost acknowledged writes: refuse more rather than pretend.
-      if (err && !this.closed) this.failure ??= err;
+    const fd = this.fd;
+    fdatasync(fd, (err) => {
+      // A failed fsync may have lost acknowledged writes: refuse more rather than pretend. Not so
+      // for a descriptor closed meanwhile: a compaction replaced (and synced) its file.
+      if (err && !this.closed && fd === this.fd) this.failure ??= err;
     });
   }
 

@@ -106,14 +106,19 @@ export class StateFile {
     if (changes.length === 0) return;
     if (this.closed) throw new IpemuError('INTERNAL', `The state file ${this.path} is closed; the write was not made.`);
     this.journal.append(transactionLine(changes));
-    this.content.add(changes);
-    if (this.journal.bytes >= this.nextCheck) {
-      this.compactIfLarge();
-      this.nextCheck = Math.max(this.compaction.minBytes, 2 * this.journal.bytes);
+    // The line is written: from here nothing may throw, or the org would undo a change the file keeps.
+    try {
+      this.content.add(changes);
+      if (this.journal.bytes >= this.nextCheck) {
+        this.compactIfLarge();
+        this.nextCheck = Math.max(this.compaction.minBytes, 2 * this.journal.bytes);
+      }
+    } catch {
+      this.compactionBroken = true;
     }
   }
 
-  /** Journal bytes now (for tests and the exit hook). */
+  /** Journal bytes now (tests). */
   get bytes(): number {
     return this.journal.bytes;
   }
@@ -139,12 +144,6 @@ export class StateFile {
     const lines = [headerLine(this.now())];
     for (let i = 0; i < changes.length; i += COMPACT_LINE_CHANGES) lines.push(transactionLine(changes.slice(i, i + COMPACT_LINE_CHANGES)));
     return lines.join('');
-  }
-
-  /** Compacts now, whatever the size (tests). */
-  compact(): void {
-    if (this.closed) return;
-    this.journal.replaceWith(this.compactText());
   }
 
   /** Syncs, closes and unlocks (idempotent). */
