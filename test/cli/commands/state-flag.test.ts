@@ -90,9 +90,8 @@ describe('ipemu invoke --state', () => {
       env: cleanEnv(),
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    while (!existsSync(`${state}.lock`)) await new Promise((resolve) => setTimeout(resolve, 20));
-    // The handler is set right after the org opens; give the command a moment past that.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The handler is set before the org opens: once the lock exists, a SIGINT is handled.
+    while (!existsSync(`${state}.lock`)) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(existsSync(`${state}.lock`)).toBe(false);
