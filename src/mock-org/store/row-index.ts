@@ -50,8 +50,9 @@ export function swapIn(index: RowIndex, key: string, current: Row, next: Row): v
   const rows = index.get(key);
   if (rows === current) index.set(key, next);
   else if (Array.isArray(rows)) {
-    const at = rows.indexOf(current);
-    if (at >= 0) rows[at] = next;
+    // Binary search: a key can hold most of a table (every record one user created).
+    const at = positionOf(rows, current.ordinal);
+    if (rows[at] === current) rows[at] = next;
   }
 }
 

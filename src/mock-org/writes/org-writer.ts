@@ -5,7 +5,7 @@ import type { ObjectSchema } from '../schema/schema';
 import type { OrgUser } from '../schema/users';
 import type { Row } from '../store/store';
 import { formatDateTime, RowValues } from '../store/values';
-import type { CommitHook, StoreChange } from './changes';
+import type { ChangeStep, CommitHook, StoreChange } from './changes';
 import { CheckContext, checkFields, Writer } from './field-checks';
 import { Transaction } from './transaction';
 import { entityDeleted, notFound, unsupportedOperation, WriteOperation } from './write-errors';
@@ -69,7 +69,7 @@ export class OrgWriter {
   }
 
   /** Inserts a record as `writer` (a user, or the platform when undefined); answers its Id. */
-  insert(writer: Writer, object: ObjectSchema, fields: RecordFields, userId: string, steps?: Parameters<Transaction['insert']>[3]): string {
+  insert(writer: Writer, object: ObjectSchema, fields: RecordFields, userId: string, steps?: readonly ChangeStep[]): string {
     const given = checkFields(this.ctx, object, fields, 'insert', writer);
     const now = formatDateTime(this.ctx.clock());
     const values: RowValues = {};
@@ -85,7 +85,7 @@ export class OrgWriter {
     });
   }
 
-  update(writer: Writer, row: Row, fields: RecordFields, userId: string, steps?: Parameters<Transaction['update']>[2]): void {
+  update(writer: Writer, row: Row, fields: RecordFields, userId: string, steps?: readonly ChangeStep[]): void {
     const given = checkFields(this.ctx, row.object, fields, 'update', writer);
     const now = formatDateTime(this.ctx.clock());
     const audit: RowValues = { LastModifiedDate: now, LastModifiedById: userId, SystemModstamp: now };

@@ -57,7 +57,8 @@ export class Transaction {
 
   private relative(steps: readonly ChangeStep[] | undefined): TimelineStep[] | undefined {
     if (steps === undefined || steps.length === 0) return undefined;
-    return steps.map((step) => ({ after: step.at - this.start, values: step.values }));
+    // valuesAt applies steps in order until the first one not yet due.
+    return steps.map((step) => ({ after: step.at - this.start, values: step.values })).sort((a, b) => a.after - b.after);
   }
 }
 
