@@ -170,9 +170,19 @@ describe('many records through /composite/sobjects (jsforce arrays)', () => {
     await conn.sobject('InsurancePolicy').destroy(id);
     const results = await conn.request({ method: 'DELETE', url: `/services/data/v64.0/composite/sobjects?ids=${id},not-an-id&allOrNone=false` });
     expect(results).toEqual([
-      { id, success: false, errors: [expect.objectContaining({ statusCode: expect.stringMatching(/ENTITY_IS_DELETED|NOT_FOUND/) })] },
+      { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] },
       { id: 'not-an-id', success: false, errors: [{ statusCode: 'MALFORMED_ID', message: 'malformed id not-an-id', fields: [] }] },
     ]);
+  });
+
+  it('retrieves several records by Id in the order asked, null for an Id with no record (jsforce retrieve of an array)', async () => {
+    const created = (await conn.sobject('InsurancePolicy').create([{ Name: 'T-1' }, { Name: 'T-2' }])) as { id: string }[];
+    const ids = [created[1]!.id, '0YT5w0000009999AAA', POLICY_ID];
+    const records = await conn.sobject('InsurancePolicy').retrieve(ids, { fields: ['Name'] });
+    expect(records.map((r) => (r ? r.Name : null))).toEqual(['T-2', null, 'P-0001']);
+    const query = await conn.request<({ Id: string } | null)[]>(`/services/data/v64.0/composite/sobjects/InsurancePolicy?ids=${POLICY_ID}&fields=Id,Name`);
+    expect(query).toEqual([{ attributes: { type: 'InsurancePolicy', url: expect.any(String) }, Id: POLICY_ID, Name: 'P-0001' }]);
+    expect((await refusal(conn.sobject('InsurancePolicy').retrieve(ids, { fields: ['Bogus'] }))).errorCode).toBe('INVALID_FIELD');
   });
 
   it('refuses more than 200 records as a whole (400 EXCEEDED_ID_LIMIT) and writes none', async () => {
