@@ -25,7 +25,16 @@ describe('the composition root (src/ipemu.ts)', () => {
       createEmulator()
         .services()
         .map((s) => s.key),
-    ).toEqual([KEY]);
+    ).toEqual([
+      KEY,
+      'InsPolicyService:getOutOfSequenceEndorsementStatus',
+      'InsPolicyService:createMultiRootPolicy',
+      'InsPolicyService:createMultiRootPolicyVersion',
+      'InsPolicyService:createOutOfSequencePolicyVersion',
+      'InsPolicyService:renewPoliciesInBatch',
+      'InsAsyncBulkService:getRequestStatusById',
+      'InsAsyncBulkService:getRequestStatusByUser',
+    ]);
   });
 
   it('answers from the embedded demo org when no org is given', async () => {

@@ -15,6 +15,8 @@ export interface JobLinkConfig {
 
 export interface EmulatorConfig {
   jobLink: JobLinkConfig;
+  /** (ipemu) Where the out-of-sequence endorsement jobs are linked to policies; by default the jobLink in effect. */
+  outOfSequenceJobLink: JobLinkConfig;
   [key: string]: unknown;
 }
 
@@ -24,19 +26,20 @@ export const DEFAULT_JOB_LINK: Readonly<JobLinkConfig> = Object.freeze({
   jobIdField: 'InsuranceAsyncBulkRequestItem.BatchJobId',
 });
 
-function checkJobLink(value: unknown, source: string): JobLinkConfig {
+/** Checks one link key (`jobLink`, `outOfSequenceJobLink`); a part left out comes from `defaults`. */
+function checkJobLink(value: unknown, source: string, key: string, defaults: Readonly<JobLinkConfig>): JobLinkConfig {
   const link = value as Partial<JobLinkConfig> | null;
   if (!isPlainObject(link)) {
-    throw new IpemuError('INVALID_INPUT', `${source}: "jobLink" must be an object with sobject, policyField and jobIdField.`);
+    throw new IpemuError('INVALID_INPUT', `${source}: "${key}" must be an object with sobject, policyField and jobIdField.`);
   }
-  const sobject = link.sobject ?? DEFAULT_JOB_LINK.sobject;
-  const policyField = link.policyField ?? DEFAULT_JOB_LINK.policyField;
-  const jobIdField = link.jobIdField ?? DEFAULT_JOB_LINK.jobIdField;
-  if (typeof sobject !== 'string' || !NAME.test(sobject)) throw new IpemuError('INVALID_INPUT', `${source}: jobLink.sobject must be an object API name.`);
+  const sobject = link.sobject ?? defaults.sobject;
+  const policyField = link.policyField ?? defaults.policyField;
+  const jobIdField = link.jobIdField ?? defaults.jobIdField;
+  if (typeof sobject !== 'string' || !NAME.test(sobject)) throw new IpemuError('INVALID_INPUT', `${source}: ${key}.sobject must be an object API name.`);
   if (typeof policyField !== 'string' || !NAME.test(policyField))
-    throw new IpemuError('INVALID_INPUT', `${source}: jobLink.policyField must be a field API name.`);
+    throw new IpemuError('INVALID_INPUT', `${source}: ${key}.policyField must be a field API name.`);
   if (typeof jobIdField !== 'string' || !PATH.test(jobIdField))
-    throw new IpemuError('INVALID_INPUT', `${source}: jobLink.jobIdField must be a field name or relationship path.`);
+    throw new IpemuError('INVALID_INPUT', `${source}: ${key}.jobIdField must be a field name or relationship path.`);
   return { sobject, policyField, jobIdField };
 }
 
@@ -46,8 +49,12 @@ export function resolveConfig(partial: unknown = {}, source = 'config'): Emulato
     throw new IpemuError('INVALID_INPUT', `${source} must be a JSON object.`);
   }
   const raw = partial;
-  const jobLink = raw.jobLink === undefined ? { ...DEFAULT_JOB_LINK } : checkJobLink(raw.jobLink, source);
-  return Object.freeze({ ...raw, jobLink: Object.freeze(jobLink) });
+  const jobLink = Object.freeze(raw.jobLink === undefined ? { ...DEFAULT_JOB_LINK } : checkJobLink(raw.jobLink, source, 'jobLink', DEFAULT_JOB_LINK));
+  // (ipemu) The package does not say where it links out-of-sequence jobs apart from the others: by
+  // default they are read through the same link, and a part left out is the jobLink's.
+  const outOfSequenceJobLink =
+    raw.outOfSequenceJobLink === undefined ? jobLink : Object.freeze(checkJobLink(raw.outOfSequenceJobLink, source, 'outOfSequenceJobLink', jobLink));
+  return Object.freeze({ ...raw, jobLink, outOfSequenceJobLink });
 }
 
 /** Reads ipemu.config.json (or another path). A missing default file is an empty config. */

@@ -2,7 +2,7 @@ import { IpemuError } from './errors';
 import type { EmulatorConfig } from './config';
 import type { InvokeOptions, ServiceContext } from './define-service';
 import type { Logger } from './logger';
-import type { Binds, DescribeResult, Org, QueryMerge, QueryOptions, QueryResult, SObjectRecord } from './org';
+import type { Binds, DescribeResult, Org, PackageAnswer, PackageParams, QueryMerge, QueryOptions, QueryResult, SObjectRecord, WriteOptions } from './org';
 
 /** A query's options as the org sees them: the caller's merge, and the invocation's signal, made on first read. */
 class ScopedQueryOptions implements QueryOptions {
@@ -39,6 +39,16 @@ class InvocationOrg implements Org {
 
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult> {
     return this.target.describe(sobject, options?.signal ? options : this.invocation);
+  }
+
+  /**
+   * Present exactly when the target has it (a service tells a mock org from a real one by it), and
+   * a getter so that the invocations that never start a job pay nothing for it.
+   */
+  get callPackage(): ((key: string, params: PackageParams, options?: WriteOptions) => Promise<PackageAnswer>) | undefined {
+    const target = this.target;
+    if (!target.callPackage) return undefined;
+    return (key, params, options) => target.callPackage!(key, params, options?.signal ? options : this.invocation);
   }
 }
 

@@ -12,6 +12,9 @@ import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
 import type { PackageAnswer, PackageParams, RecordFields, WriteOptions } from '../core/org';
+import { AsyncJobsConfig, AsyncJobsProblem, packageServiceOf, parseAsyncJobs, runPackageService } from './package';
+import { formatProblems } from './fixtures/problems';
+import { asyncJobsProblem } from './fixtures/load';
 import type { CommitHook, PlatformWriter, StoreChange } from './writes/changes';
 import { OrgWriter } from './writes/org-writer';
 import { platformWriter } from './writes/platform-writer';
@@ -49,6 +52,8 @@ interface OrgCore {
   readonly start: number;
   readonly apiVersion: string;
   readonly rest: RestSettings;
+  /** How the emulated package's jobs move. */
+  readonly asyncJobs: AsyncJobsConfig;
   /** Every write of every user's view goes through it (one transaction at a time). */
   readonly writer: OrgWriter;
   /** The state file every view shares (issue 14), once opened. */
@@ -86,6 +91,7 @@ export class MockOrg implements Org {
     const loaded = loadFixturesOrThrow(source, start);
     const store = loaded.store;
     const engine = new SoqlEngine(store, loaded.schema, apiVersion);
+    const asyncJobs = options.asyncJobs === undefined ? loaded.asyncJobs : MockOrg.asyncJobsOption(options.asyncJobs, loaded.schema);
     const userIds = new Set([...loaded.users.users.values()].map((user) => user.id));
     const writer = new OrgWriter({ schema: loaded.schema, store, userIds, clock, start });
     const core: OrgCore = {
@@ -98,6 +104,7 @@ export class MockOrg implements Org {
       start,
       apiVersion,
       rest: loaded.rest,
+      asyncJobs,
       writer,
     };
     const org = new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
@@ -107,6 +114,17 @@ export class MockOrg implements Org {
       org.setCommitHook(core.state.commit);
     }
     return org;
+  }
+
+  /** MockOrgOptions.asyncJobs, checked like the fixture's (problems named `asyncJobs: …`). */
+  private static asyncJobsOption(raw: unknown, schema: Schema): AsyncJobsConfig {
+    const problems: AsyncJobsProblem[] = [];
+    const config = parseAsyncJobs(raw, schema, problems);
+    if (problems.length > 0) {
+      const listed = problems.map((p) => asyncJobsProblem(p));
+      throw new IpemuError('INVALID_INPUT', formatProblems(listed).join('\n'), listed);
+    }
+    return config;
   }
 
   private static userOf(core: OrgCore, name: string): OrgUser {
@@ -262,9 +280,17 @@ export class MockOrg implements Org {
     this.core.writer.setCommitHook(hook);
   }
 
-  /** The emulated Insurance managed package (job starters). */
-  async callPackage(key: string, _params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
-    throw new IpemuError('NOT_IMPLEMENTED', `The mock org does not run ${key} yet.`);
+  /**
+   * The emulated Insurance managed package (mock-org/package): runs the job starter `key` in one
+   * platform transaction (all its writes or none); an unknown key is NOT_FOUND.
+   */
+  async callPackage(key: string, params: PackageParams, _options?: WriteOptions): Promise<PackageAnswer> {
+    return this.callPackageSync(key, params);
+  }
+
+  callPackageSync(key: string, params: PackageParams): PackageAnswer {
+    const service = packageServiceOf(key);
+    return this.asPlatform((platform) => runPackageService(service, key, platform, this.core.asyncJobs, params));
   }
 
   /**

@@ -2,7 +2,7 @@ import type { FieldDecl, ObjectDecl } from '../fixtures/types';
 
 /**
  * The standard objects the mock org serves without any fixture `schema` (DESIGN.md §4). Field
- * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf and 005 are Salesforce's;
+ * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf, 0Q0, 0QL, 01t and 005 are Salesforce's;
  * (ipemu) InsuranceAsyncBulkRequestItem `0rg` and InsuranceAsyncBulkRecordDetail `0rh` are our
  * choice, as Salesforce does not document them.
  */
@@ -20,6 +20,7 @@ const ASYNC_APEX_JOB_TYPES = [
   'Queueable',
 ];
 const BULK_RECORD_DETAIL_STATUS = ['Scheduled', 'In Progress', 'Success', 'Failed'];
+const QUOTE_STATUS = ['Draft', 'Needs Review', 'In Review', 'Approved', 'Rejected', 'Presented', 'Accepted', 'Denied'];
 
 function str(label: string, length = 255, idLookup = false): FieldDecl {
   return { type: 'string', label, length, ...(idLookup ? { idLookup: true } : {}) };
@@ -34,6 +35,8 @@ function picklist(label: string, values?: string[]): FieldDecl {
 }
 
 const dt = (label: string): FieldDecl => ({ type: 'datetime', label });
+const date = (label: string): FieldDecl => ({ type: 'date', label });
+const required = (decl: FieldDecl): FieldDecl => ({ ...decl, nillable: false });
 const int = (label: string): FieldDecl => ({ type: 'int', label });
 const bool = (label: string): FieldDecl => ({ type: 'boolean', label, nillable: false });
 
@@ -82,6 +85,8 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
       ReferencePolicyNumber: str('Reference Policy Number', 255, true),
       UniversalPolicyNumber: str('Universal Policy Number'),
       ParentPolicyId: ref('Parent Policy ID', 'InsurancePolicy', 'ParentPolicy'),
+      // The product a policy (a multi-root child) was issued for: how a new version finds its prior child.
+      ProductId: ref('Product ID', 'Product2', 'Product'),
       PriorPolicyId: ref('Prior Policy ID', 'InsurancePolicy', 'PriorPolicy'),
       OriginalPolicyId: ref('Original Policy ID', 'InsurancePolicy', 'OriginalPolicy'),
       IsPolicyEditLocked: bool('Policy Edit Locked'),
@@ -98,6 +103,9 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     fields: {
       Name: str('Name', 80, true),
       Status: picklist('Status'),
+      // Read by InsAsyncBulkService (isAdditionalInfo, getRequestStatusByUser's accountId).
+      AdditionalInformation: { type: 'textarea', label: 'Additional Information', length: 131072 },
+      AccountId: ref('Account ID', 'Account', 'Account'),
       ...AUDIT,
     },
   },
@@ -111,6 +119,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
       SequenceNumber: int('Sequence Number'),
       Status: picklist('Status'),
+      PlanName: str('Plan Name'),
       ...AUDIT,
     },
   },
@@ -122,6 +131,42 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
       InsuranceAsyncBulkRequestItemId: ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
       Status: picklist('Status', BULK_RECORD_DETAIL_STATUS),
+      ...AUDIT,
+    },
+  },
+  // What the emulated managed package starts a multi-root policy from (mock-org/package).
+  Quote: {
+    keyPrefix: '0Q0',
+    label: 'Quote',
+    fields: {
+      Name: required(str('Quote Name', 255, true)),
+      QuoteNumber: str('Quote Number', 30, true),
+      Status: picklist('Status', QUOTE_STATUS),
+      ExpirationDate: date('Expiration Date'),
+      ...AUDIT,
+    },
+  },
+  QuoteLineItem: {
+    keyPrefix: '0QL',
+    label: 'Quote Line Item',
+    fields: {
+      QuoteId: required(ref('Quote ID', 'Quote', 'Quote')),
+      Product2Id: required(ref('Product ID', 'Product2', 'Product2')),
+      // (ipemu) Empty on a root product's line; a coverage line names its root product's line.
+      ParentQuoteLineItemId: ref('Parent Quote Line Item ID', 'QuoteLineItem', 'ParentQuoteLineItem'),
+      Quantity: { type: 'double', label: 'Quantity' },
+      UnitPrice: { type: 'currency', label: 'Sales Price' },
+      LineNumber: str('Line Item Number', 255),
+      ...AUDIT,
+    },
+  },
+  Product2: {
+    keyPrefix: '01t',
+    label: 'Product',
+    fields: {
+      Name: required(str('Product Name', 255, true)),
+      ProductCode: str('Product Code'),
+      IsActive: bool('Active'),
       ...AUDIT,
     },
   },

@@ -10,20 +10,23 @@ export interface PassedKeys {
 
 export const JOB_KEY_PREFIX = '707';
 export const POLICY_KEY_PREFIX = '0YT';
+export const REQUEST_KEY_PREFIX = '0rf';
 export const MAX_REFERENCE_LENGTH = 255;
 export const SHAPE_MESSAGE = 'Specify one of jobId, policyId, or referencePolicyNumber.';
 
-interface Issue {
+/** One fault of one key; every fault is reported at once, in `details`. */
+export interface Issue {
   path: string;
   message: string;
 }
 
 /** Echoes a caller's value in a message without letting a huge one flood it. */
-function shown(value: string): string {
+export function shown(value: string): string {
   return JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
 }
 
-function checkId(key: 'jobId' | 'policyId', value: string, prefix: string, objectName: string, issues: Issue[]): string | undefined {
+/** The Id's canonical 18-character form, or undefined after recording why `value` is not an Id of `objectName`. */
+export function checkId(key: string, value: string, prefix: string, objectName: string, issues: Issue[]): string | undefined {
   const id = normalizeId(value);
   if (id === undefined) {
     issues.push({
@@ -33,7 +36,8 @@ function checkId(key: 'jobId' | 'policyId', value: string, prefix: string, objec
     return undefined;
   }
   if (!hasKeyPrefix(id, prefix)) {
-    issues.push({ path: key, message: `${key} ${shown(value)} is not an ${objectName} Id (key prefix ${prefix}).` });
+    const article = /^[AEIOU]/.test(objectName) ? 'an' : 'a';
+    issues.push({ path: key, message: `${key} ${shown(value)} is not ${article} ${objectName} Id (key prefix ${prefix}).` });
     return undefined;
   }
   return id;

@@ -2,23 +2,10 @@ import { createEmulator } from '../../../src/ipemu';
 import { MockOrg, DEMO_FIXTURES } from '../../../src/mock-org/mock-org';
 import { startMockRestServer } from '../../../src/mock-org/rest/server';
 import { connectOrg } from '../../../src/orgs/jsforce/connect';
-import { runServiceSuite, type OrgFactory } from '../../services/ins-policy-service/get-policy-async-job-status.suite';
+import { runServiceSuite } from '../../services/ins-policy-service/get-policy-async-job-status.suite';
+import { jsforceOverRest } from './jsforce-over-rest';
 
 const KEY = 'InsPolicyService:getPolicyAsyncJobStatus';
-
-/** jsforce, unmodified, over loopback HTTP to the fake REST API on the same fixtures. */
-const jsforceOverRest: OrgFactory = async (fixtures, user) => {
-  const mock = await MockOrg.fromFixtures(fixtures, { user });
-  const server = await startMockRestServer({ org: mock });
-  const org = await connectOrg({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, apiVersion: '64.0', maxRetries: 0 });
-  return {
-    org,
-    close: async () => {
-      await org.close();
-      await server.close();
-    },
-  };
-};
 
 runServiceSuite('jsforce over REST', jsforceOverRest);
 

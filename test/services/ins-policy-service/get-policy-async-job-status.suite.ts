@@ -7,7 +7,14 @@ import { ABORTED_DETAIL, CUSTOM_JOB_LINK, ERRORS_DETAIL, FAILED_DETAIL, JOBS, PO
 
 export type OrgFactory = (fixtures: FixtureDocument, user?: string) => Promise<{ org: Org; close(): Promise<void> }>;
 
-const KEY = 'InsPolicyService:getPolicyAsyncJobStatus';
+/** A status service the suite walks: the contract is shared, the key, the job noun and the link's config key are its own. */
+export interface SuiteService {
+  key: string;
+  jobNoun: string;
+  linkKey: string;
+}
+
+export const POLICY_JOB_STATUS: SuiteService = { key: 'InsPolicyService:getPolicyAsyncJobStatus', jobNoun: 'asynchronous job', linkKey: 'jobLink' };
 const SHAPE = 'Specify one of jobId, policyId, or referencePolicyNumber.';
 const JOB_FIELDS = ['Id', 'Status', 'NumberOfErrors', 'ExtendedStatus', 'CreatedDate'].map((f) => `AsyncApexJob.${f}`);
 
@@ -20,7 +27,8 @@ interface Call {
  * DESIGN.md §2, rule by rule, through `createEmulator({ org }).invoke(...)`. Org-agnostic: it only
  * sees `Org`, so the parity suite runs it against jsforce over the fake REST API too.
  */
-export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
+export function runServiceSuite(label: string, makeOrg: OrgFactory, service: SuiteService = POLICY_JOB_STATUS): void {
+  const KEY = service.key;
   describe(`${KEY} (${label})`, () => {
     const fixtures = suiteFixtures();
     const orgs = new Map<string, Promise<{ org: Org; close(): Promise<void> }>>();
@@ -247,7 +255,7 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
       ])('a policy with no linked job (%s) → 404', async (_why, input, value) => {
         const out = await invoke(input);
         expect(out.errorCode).toBe('INVOKE-404');
-        expect(out.error).toContain('No asynchronous job found for policy');
+        expect(out.error).toContain(`No ${service.jobNoun} found for policy`);
         expect(out.error).toContain(value);
       });
     });
@@ -285,8 +293,8 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
     });
 
     describe('policy → job link from config', () => {
-      it('a custom jobLink is followed, and the default chain is not', async () => {
-        const config = { jobLink: CUSTOM_JOB_LINK };
+      it(`a custom ${service.linkKey} is followed, and the default chain is not`, async () => {
+        const config = { [service.linkKey]: CUSTOM_JOB_LINK };
         expect(await invoke({ policyId: POLICIES.custom }, { config })).toEqual({
           status: 'WaitingToProcess',
           jobId: JOBS.custom,
@@ -297,7 +305,7 @@ export function runServiceSuite(label: string, makeOrg: OrgFactory): void {
         expect((await invoke({ policyId: POLICIES.sample }, { config })).errorCode).toBe('INVOKE-404');
       });
       it('field permissions are checked on the custom link object', async () => {
-        const out = await invoke({ policyId: POLICIES.custom }, { user: 'customhidden', config: { jobLink: CUSTOM_JOB_LINK } });
+        const out = await invoke({ policyId: POLICIES.custom }, { user: 'customhidden', config: { [service.linkKey]: CUSTOM_JOB_LINK } });
         expect(out).toMatchObject({ errorCode: 'INVOKE-403', details: { fields: ['PolicyJobLink__c.JobId__c'] } });
       });
     });
