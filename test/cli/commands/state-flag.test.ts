@@ -64,6 +64,26 @@ describe('ipemu invoke --state', () => {
     expect(fresh.code).toBe(4);
   });
 
+  it('a job started by one invoke (createMultiRootPolicy on the demo org) is found by the next, and a third --wait polls it to Success', async () => {
+    const started = await runCli([
+      'invoke',
+      'InsPolicyService:createMultiRootPolicy',
+      '--state',
+      state,
+      '--input',
+      '{"quoteId":"0Q05w0000000001CAA","effectiveDate":"2026-01-01"}',
+    ]);
+    expect(started.code).toBe(0);
+    const { jobId } = JSON.parse(started.stdout) as { jobId: string };
+    expect(jobId).toMatch(/^707\w{15}$/);
+    const polled = await runCli(['invoke', KEY, '--state', state, '--input', JSON.stringify({ jobId })]);
+    expect({ code: polled.code, out: JSON.parse(polled.stdout) }).toEqual({ code: 0, out: expect.objectContaining({ jobId, errorCode: 'INVOKE-200' }) });
+    const waited = await runCli(['invoke', KEY, '--state', state, '--wait', '--timeout', '20', '--input', JSON.stringify({ jobId })]);
+    expect(JSON.parse(waited.stdout)).toEqual({ status: 'Success', jobId, errorCode: 'INVOKE-200', error: 'OK' });
+    const fresh = await runCli(['invoke', KEY, '--input', JSON.stringify({ jobId })]);
+    expect(fresh.code).toBe(4);
+  });
+
   it('a relative --state is resolved from the working directory, and a new file starts with the header', async () => {
     const r = await runCli(['invoke', KEY, '--fixtures', fixtures, '--state', 'new.state', '--input', JSON.stringify({ policyId: POLICY })], { cwd: dir });
     expect(r.code).toBe(4);
