@@ -86,9 +86,9 @@ function procedureProblems(problems: readonly DefinitionProblem[]): IpemuError {
 }
 
 /** The embedded demo org, loaded only when an invocation needs it (the mock org is not required before). */
-async function loadDemoOrg(user?: string): Promise<Org> {
+async function loadDemoOrg(options: { user?: string; state?: string } = {}): Promise<Org> {
   const { MockOrg, DEMO_FIXTURES } = await import('./mock-org/mock-org');
-  return MockOrg.fromFixtures(DEMO_FIXTURES, user === undefined ? {} : { user });
+  return MockOrg.fromFixtures(DEMO_FIXTURES, options);
 }
 
 /**
@@ -114,6 +114,8 @@ export interface OrgSelection {
   fixtures?: string;
   /** The mock org's running user. */
   user?: string;
+  /** The mock org's state file (a resolved path): it starts from the fixtures plus the file, and keeps its writes there. */
+  state?: string;
   instanceUrl?: string;
   accessToken?: string;
   /** An sf CLI alias or username. */
@@ -138,30 +140,38 @@ export async function openOrg(selection: OrgSelection, env: NodeJS.ProcessEnv): 
   }
   if (selection.fixtures !== undefined) {
     const { MockOrg } = await import('./mock-org/mock-org');
-    return MockOrg.fromFixtures(selection.fixtures, selection.user === undefined ? {} : { user: selection.user });
+    return MockOrg.fromFixtures(selection.fixtures, mockOrgOptions(selection));
   }
 
   const { connectOrg, connectOptionsFromEnv } = await import('./orgs/jsforce/connect');
   const fromEnv = connectOptionsFromEnv(env);
   const apiVersion = selection.apiVersion ?? fromEnv?.apiVersion ?? DEFAULT_API_VERSION;
-  const mockOnlyUser = (): void => {
+  const mockOnlyFlags = (): void => {
     if (selection.user !== undefined) throw invalid('--user names a mock org user; it does not apply to a real org.');
+    if (selection.state !== undefined) throw invalid("--state keeps a mock org's writes; it does not apply to a real org.");
   };
   if (selection.instanceUrl !== undefined || selection.accessToken !== undefined) {
     const instanceUrl = selection.instanceUrl ?? env.SF_INSTANCE_URL;
     const accessToken = selection.accessToken ?? env.SF_ACCESS_TOKEN;
     if (!instanceUrl) throw invalid('--access-token needs --instance-url (or env SF_INSTANCE_URL).');
     if (!accessToken) throw invalid('--instance-url needs --access-token (or env SF_ACCESS_TOKEN).');
-    mockOnlyUser();
+    mockOnlyFlags();
     return connectOrg({ instanceUrl, accessToken, apiVersion });
   }
   if (selection.targetOrg !== undefined) {
-    mockOnlyUser();
+    mockOnlyFlags();
     return connectOrg({ targetOrg: selection.targetOrg, apiVersion });
   }
   if (fromEnv) {
-    mockOnlyUser();
+    mockOnlyFlags();
     return connectOrg({ ...fromEnv, apiVersion });
   }
-  return loadDemoOrg(selection.user);
+  return loadDemoOrg(mockOrgOptions(selection));
+}
+
+function mockOrgOptions(selection: OrgSelection): { user?: string; state?: string } {
+  const options: { user?: string; state?: string } = {};
+  if (selection.user !== undefined) options.user = selection.user;
+  if (selection.state !== undefined) options.state = selection.state;
+  return options;
 }

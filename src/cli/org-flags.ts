@@ -14,12 +14,15 @@ export interface OrgFlags {
   apiVersion: string;
   config?: string;
   plugin: string[];
+  /** The mock org's state file (issue 14). */
+  state?: string;
 }
 
 export function addOrgFlags(cmd: Command): Command {
   return cmd
     .option('--fixtures <path>', 'mock org on these fixtures (a JSON file or a directory)')
     .option('--user <name>', "the mock org's running user")
+    .option('--state <file>', 'the mock org keeps its writes in this file (locked; created if missing)')
     .option('-o, --target-org <alias|username>', 'real org authorised in the sf CLI')
     .option('--instance-url <url>', 'real org instance URL (env SF_INSTANCE_URL)')
     .option('--access-token <token>', 'real org access token (env SF_ACCESS_TOKEN)')

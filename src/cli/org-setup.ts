@@ -7,12 +7,14 @@ import type { PluginDefinition } from '../core/define-service';
 import { createEmulator, openOrg, type OrgSelection } from '../ipemu';
 import type { OrgFlags } from './org-flags';
 import type { CliIo } from './output';
+import { closeOnStopSignal } from './signals';
 
 /** The org flags as the composition root's OrgSelection: paths resolved from the cwd. */
 function selectionOf(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): OrgSelection {
   return {
     fixtures: flags.fixtures === undefined ? undefined : resolve(io.cwd, flags.fixtures),
     user: flags.user,
+    state: flags.state === undefined ? undefined : resolve(io.cwd, flags.state),
     instanceUrl: flags.instanceUrl,
     accessToken: flags.accessToken,
     targetOrg: flags.targetOrg,
@@ -63,5 +65,25 @@ export async function buildEmulator(flags: OrgFlags, io: CliIo, apiVersionGiven:
     // A real org's open sockets would keep the process alive after the error is printed.
     await org.close?.();
     throw err;
+  }
+}
+
+/**
+ * Runs `work` on the emulator `building` gives and closes it after, also on the first SIGINT or
+ * SIGTERM (closeOnStopSignal), for the commands without a stop of their own. Called in the tick
+ * buildEmulator starts, its handler is set before the org opens: a stop signal never leaves a mock
+ * org's state file locked.
+ */
+export async function closingEmulator<T>(building: Promise<Emulator>, work: (emulator: Emulator) => Promise<T>): Promise<T> {
+  const stopListening = closeOnStopSignal(async () => (await building).close());
+  try {
+    const emulator = await building;
+    try {
+      return await work(emulator);
+    } finally {
+      await emulator.close();
+    }
+  } finally {
+    stopListening();
   }
 }

@@ -99,6 +99,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
   addProcedureFlags(mockOrg.command('serve'))
     .description('serve a fake Salesforce REST API over a mock org, with the Integration Procedure routes')
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
+    .option('--state <file>', "keep the mock org's writes in this file (locked; created if missing)")
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .addOption(maxConnectionsOption())

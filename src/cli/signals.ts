@@ -21,6 +21,17 @@ export function untilStopSignal(): Promise<NodeJS.Signals> {
 /** Exit codes after a stop signal, as shells report a process killed by it (128 + its number). */
 export const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
+/**
+ * For a command with no stop of its own (`invoke`, `ip run`, `ip test`): the first SIGINT or
+ * SIGTERM closes its org (a mock org's state file is synced and unlocked) and exits as killed by
+ * it, instead of dying with the lock held. Answers the function that stops listening.
+ */
+export function closeOnStopSignal(close: () => Promise<void>): () => void {
+  return onFirstStopSignal((signal) => {
+    void settledWithin(close().catch(() => undefined)).then(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1));
+  });
+}
+
 export interface StopSignal {
   /** Aborted on the first SIGINT or SIGTERM; its reason is the signal's name. */
   readonly signal: AbortSignal;

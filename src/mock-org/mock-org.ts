@@ -18,6 +18,7 @@ import { asyncJobsProblem } from './fixtures/load';
 import type { CommitHook, PlatformWriter, StoreChange } from './writes/changes';
 import { OrgWriter } from './writes/org-writer';
 import { platformWriter } from './writes/platform-writer';
+import { StateFile } from './state/state-file';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -55,6 +56,8 @@ interface OrgCore {
   readonly asyncJobs: AsyncJobsConfig;
   /** Every write of every user's view goes through it (one transaction at a time). */
   readonly writer: OrgWriter;
+  /** The state file every view shares (issue 14), once opened. */
+  state?: StateFile;
 }
 
 let orgSerial = 0;
@@ -104,7 +107,13 @@ export class MockOrg implements Org {
       asyncJobs,
       writer,
     };
-    return new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
+    const org = new MockOrg(core, MockOrg.userOf(core, options.user ?? loaded.users.defaultUser));
+    if (options.state !== undefined) {
+      // Replayed before the hook is set: replay is not a new write.
+      core.state = StateFile.open(options.state, org, { now: clock });
+      org.setCommitHook(core.state.commit);
+    }
+    return org;
   }
 
   /** MockOrgOptions.asyncJobs, checked like the fixture's (problems named `asyncJobs: …`). */
@@ -284,6 +293,15 @@ export class MockOrg implements Org {
     return this.asPlatform((platform) => runPackageService(service, key, platform, this.core.asyncJobs, params));
   }
 
-  /** Releases the state file (flushes and unlocks); a no-op without one. */
-  async close(): Promise<void> {}
+  /**
+   * Releases the state file (syncs and unlocks), for every view of the org; a no-op without one.
+   * Later writes are refused (the state file is closed) rather than kept in memory only.
+   */
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  closeSync(): void {
+    this.core.state?.close();
+  }
 }

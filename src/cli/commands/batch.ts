@@ -92,7 +92,14 @@ export async function runBatch(key: string, flags: BatchFlags, io: CliIo, apiVer
   if (flags.inputFile === '-') throw usageError('batch reads a file (.jsonl or .csv), not stdin.');
   const source = await openBatchSource(resolve(io.cwd, flags.inputFile));
   const emulator = await buildEmulator(flags, io, apiVersionGiven);
-  const out = flags.output === undefined ? LineWriter.toStream(io.stdout) : openOutput(resolve(io.cwd, flags.output), flags.output);
+  let out: LineWriter;
+  try {
+    out = flags.output === undefined ? LineWriter.toStream(io.stdout) : openOutput(resolve(io.cwd, flags.output), flags.output);
+  } catch (err) {
+    // An unwritable --output: the org's state file must still be flushed and unlocked.
+    await emulator.close();
+    throw err;
+  }
   const counts = new Map<string, number>();
   let read = 0;
   let lines = 0;

@@ -2,7 +2,7 @@ import { exitCodeOf, ERROR_CODES } from '../../core/errors';
 import { MAX_TIMEOUT_MS } from '../../core/emulator';
 import type { InvokeOptions } from '../../core/define-service';
 import type { OutputMap } from '../../core/envelope';
-import { buildEmulator } from '../org-setup';
+import { buildEmulator, closingEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
 import { CliIo, envelope, printJson } from '../output';
 import { readInvokeInput } from '../input';
@@ -31,8 +31,7 @@ export async function runInvoke(key: string, flags: InvokeFlags, io: CliIo, apiV
     throw usageError(`--timeout is at most ${MAX_TIMEOUT_MS / 1000} seconds for one invocation (with --wait it bounds the whole wait).`);
   }
   const input = await readInvokeInput(flags, io);
-  const emulator = await buildEmulator(flags, io, apiVersionGiven);
-  try {
+  return closingEmulator(buildEmulator(flags, io, apiVersionGiven), async (emulator) => {
     let output: OutputMap;
     let exit: number;
     const warnings: string[] = [];
@@ -60,7 +59,5 @@ export async function runInvoke(key: string, flags: InvokeFlags, io: CliIo, apiV
     }
     printJson(io, flags.json ? envelope(exit, output, warnings) : output);
     return exit;
-  } finally {
-    await emulator.close();
-  }
+  });
 }

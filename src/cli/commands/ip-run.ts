@@ -2,7 +2,7 @@ import { exitCodeOf } from '../../core/errors';
 import type { OutputMap } from '../../core/envelope';
 import type { ProcedureRunOptions } from '../../core/procedure-port';
 import { readInvokeInput } from '../input';
-import { buildEmulator } from '../org-setup';
+import { buildEmulator, closingEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
 import { CliIo, envelope, printJson } from '../output';
 import { ProcedureFlags, procedureDirs } from '../procedure-flags';
@@ -38,8 +38,7 @@ function printed(out: OutputMap): unknown {
 /** `ipemu ip run <Type_SubType>`: one run, its exit code from the one error table. */
 export async function runIpRun(key: string, flags: IpRunFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
   const input = await readInvokeInput(inputFlags(flags), io);
-  const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
-  try {
+  return closingEmulator(buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io)), async (emulator) => {
     const options: ProcedureRunOptions = {};
     if (flags.trace) options.trace = true;
     if (flags.test) options.test = true;
@@ -48,7 +47,5 @@ export async function runIpRun(key: string, flags: IpRunFlags, io: CliIo, apiVer
     if (flags.trace) for (const line of traceLines(out.trace)) io.stderr.write(`${line}\n`);
     printJson(io, flags.json ? envelope(exit, out) : printed(out));
     return exit;
-  } finally {
-    await emulator.close();
-  }
+  });
 }

@@ -3,7 +3,7 @@ import { resolve, sep } from 'node:path';
 import type { ProcedureInfo } from '../../core/procedure-port';
 import { DEMO_PROCEDURES } from '../../ipemu';
 import { junitXml } from '../junit-xml';
-import { buildEmulator } from '../org-setup';
+import { buildEmulator, closingEmulator } from '../org-setup';
 import type { OrgFlags } from '../org-flags';
 import type { CliIo } from '../output';
 import { ProcedureFlags, procedureDirs } from '../procedure-flags';
@@ -49,9 +49,8 @@ export function testProcedures(procedures: readonly ProcedureInfo[]): ProcedureI
  * test procedure at all (a CI job that tests nothing should not pass).
  */
 export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
-  const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const results: ProcedureTestResult[] = [];
-  try {
+  await closingEmulator(buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io)), async (emulator) => {
     for (const procedure of testProcedures(emulator.describeProcedures())) {
       const started = performance.now();
       const out = await emulator.runProcedure(procedure.key, {}, { test: true });
@@ -59,9 +58,7 @@ export async function runIpTest(flags: IpTestFlags, io: CliIo, apiVersionGiven: 
       results.push(result);
       for (const line of resultLines(result)) io.stdout.write(`${line}\n`);
     }
-  } finally {
-    await emulator.close();
-  }
+  });
   if (flags.junit !== undefined) {
     try {
       await writeFile(resolve(io.cwd, flags.junit), junitXml(results), 'utf8');

@@ -7,31 +7,38 @@ import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 /** `ipemu mock-org serve`: the fake Salesforce REST API over a mock org. */
 export interface MockServeFlags extends ListenFlags, ProcedureFlags {
   fixtures?: string;
+  state?: string;
   port: number;
 }
 
 export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise<number> {
   const { MockOrg, DEMO_FIXTURES } = await import('../../mock-org/mock-org');
   warnIfExposed(flags.host, io);
-  const org = await MockOrg.fromFixtures(flags.fixtures === undefined ? DEMO_FIXTURES : resolve(io.cwd, flags.fixtures), {});
-  const { createEmulator } = await import('../../ipemu');
-  const { mockOrgProcedures } = await import('../mock-org-procedures');
-  const dirs = procedureDirs(flags, io);
-  const procedures = mockOrgProcedures(org, (userOrg) => createEmulator({ org: userOrg, procedures: dirs }));
-  const { startMockRestServer } = await import('../../mock-org/rest/server');
-  const stopped = untilStopSignal();
-  const server = await startMockRestServer({
-    org,
-    host: flags.host,
-    port: flags.port,
-    limits: listenLimitsOf(flags),
-    extensions: [procedures.extension],
-  });
-  io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
-  // Right after the line a client reads: whoever starts it learns that logins are not checked.
-  if (server.permissiveNotice !== undefined) io.stderr.write(`ipemu: ${server.permissiveNotice}\n`);
-  await stopped;
-  await server.close();
-  await procedures.close();
+  const fixtures = flags.fixtures === undefined ? DEMO_FIXTURES : resolve(io.cwd, flags.fixtures);
+  const org = await MockOrg.fromFixtures(fixtures, flags.state === undefined ? {} : { state: resolve(io.cwd, flags.state) });
+  // Closing the org flushes its state file and releases the lock, also when the server cannot start.
+  try {
+    const { createEmulator } = await import('../../ipemu');
+    const { mockOrgProcedures } = await import('../mock-org-procedures');
+    const dirs = procedureDirs(flags, io);
+    const procedures = mockOrgProcedures(org, (userOrg) => createEmulator({ org: userOrg, procedures: dirs }));
+    const { startMockRestServer } = await import('../../mock-org/rest/server');
+    const stopped = untilStopSignal();
+    const server = await startMockRestServer({
+      org,
+      host: flags.host,
+      port: flags.port,
+      limits: listenLimitsOf(flags),
+      extensions: [procedures.extension],
+    });
+    io.stdout.write(`${JSON.stringify({ instanceUrl: server.instanceUrl, accessToken: server.accessToken })}\n`);
+    // Right after the line a client reads: whoever starts it learns that logins are not checked.
+    if (server.permissiveNotice !== undefined) io.stderr.write(`ipemu: ${server.permissiveNotice}\n`);
+    await stopped;
+    await server.close();
+    await procedures.close();
+  } finally {
+    await org.close();
+  }
   return 0;
 }

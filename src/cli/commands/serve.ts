@@ -33,14 +33,21 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const { startServer } = await import('../../http/server');
   const stopped = untilStopSignal();
-  const server = await startServer({
-    emulator,
-    host: flags.host,
-    port: flags.port,
-    token,
-    logLevel: flags.logLevel,
-    limits: listenLimitsOf(flags),
-  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      emulator,
+      host: flags.host,
+      port: flags.port,
+      token,
+      logLevel: flags.logLevel,
+      limits: listenLimitsOf(flags),
+    });
+  } catch (err) {
+    // A port in use: the org's state file must still be flushed and unlocked.
+    await emulator.close();
+    throw err;
+  }
   io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   await stopped;
   const closing = server.close();
