@@ -6,6 +6,7 @@ import { createEmulator, DEMO_PROCEDURES } from '../../../src/ipemu';
 import { compileLibrary } from '../../../src/procedures/library';
 import { loadDefinitions } from '../../../src/procedures/loader';
 import { host } from '../run-helpers';
+import { DEMO_FIXTURES, MockOrg } from '../../../src/mock-org/mock-org';
 
 describe('the demo procedures', () => {
   const set = loadDefinitions([DEMO_PROCEDURES]);
@@ -18,6 +19,7 @@ describe('the demo procedures', () => {
     expect(lib.list().map((p) => [p.key, p.isTest, p.format])).toEqual([
       ['InsPolicy_DemoTests', true, 'datapack-expanded'],
       ['InsPolicy_JobStatusSummary', false, 'datapack-expanded'],
+      ['InsPolicy_StartMultiRootPolicy', false, 'datapack-expanded'],
       ['InsPolicy_StatusByReference', false, 'datapack-expanded'],
     ]);
     expect(set.dataMappers.map((d) => d.name)).toEqual(['DRExtractPolicyByReference']);
@@ -142,5 +144,34 @@ describe('the demo procedures through createEmulator (the embedded demo org and 
   it('passes InsPolicy_DemoTests in a test run', async () => {
     const out = await emu.runProcedure('InsPolicy_DemoTests', {}, { test: true });
     expect((out.asserts as { passed: boolean }[]).every((a) => a.passed)).toBe(true);
+  });
+});
+
+describe('InsPolicy_StartMultiRootPolicy (starts a job through createMultiRootPolicy as Remote Options)', () => {
+  let now = Date.UTC(2026, 11, 1, 9, 0, 0);
+  const org = MockOrg.fromFixturesSync(DEMO_FIXTURES, { clock: () => now });
+  const emu = createEmulator({ org });
+  afterAll(() => emu.close());
+
+  it('answers the new job waiting to process; the job is found from the new parent policy and reaches Success 3 s later', async () => {
+    const out = await emu.runProcedure('InsPolicy_StartMultiRootPolicy', { quoteId: '0Q05w0000000001CAA', effectiveDate: '2027-01-01' });
+    expect(out).toEqual({
+      IPResult: { jobId: expect.stringMatching(/^707/), quoteId: '0Q05w0000000001CAA', status: 'WaitingToProcess' },
+      errorCode: 'INVOKE-200',
+      error: 'OK',
+    });
+    const jobId = (out.IPResult as { jobId: string }).jobId;
+    const parent = org.querySync("SELECT Id FROM InsurancePolicy WHERE ReferencePolicyNumber LIKE 'MRP-%' AND ParentPolicyId = null").records[0]!;
+    expect(await emu.invoke('InsPolicyService:getPolicyAsyncJobStatus', { policyId: parent.Id })).toMatchObject({ jobId, status: 'WaitingToProcess' });
+    now += 3000;
+    expect(await emu.invoke('InsPolicyService:getPolicyAsyncJobStatus', { jobId })).toEqual({ status: 'Success', jobId, errorCode: 'INVOKE-200', error: 'OK' });
+  });
+
+  it("fails the run with the starter's INVOKE-404 for an unknown quote, naming the Remote Action", async () => {
+    expect(await emu.runProcedure('InsPolicy_StartMultiRootPolicy', { quoteId: '0Q05w0000000099CAA', effectiveDate: '2027-01-01' })).toMatchObject({
+      errorCode: 'INVOKE-404',
+      error: expect.stringContaining('No quote found with quoteId'),
+      details: { element: 'StartPolicy' },
+    });
   });
 });
