@@ -12,6 +12,7 @@ import type {
   QueryMerge,
   QueryOptions,
   QueryResult,
+  RecordFields,
   SObjectRecord,
   WriteOptions,
 } from './org';
@@ -45,13 +46,36 @@ class InvocationOrg implements Org {
 
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>> {
     if (options?.signal) return this.target.query<R>(soql, binds, options);
-    // The invocation is itself a QueryOptions (its signal, no merge): only a merge needs an object of its own.
-    const scoped = options?.merge ? new ScopedQueryOptions(this.invocation, options.merge, options.final) : this.invocation;
+    // The invocation is itself a QueryOptions (its signal, no merge): only a merge or final rows need an object of their own.
+    const scoped = options?.merge || options?.final ? new ScopedQueryOptions(this.invocation, options.merge, options.final) : this.invocation;
     return this.target.query<R>(soql, binds, scoped);
   }
 
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult> {
     return this.target.describe(sobject, options?.signal ? options : this.invocation);
+  }
+
+  /** Writes, present exactly when the target has them (an org without them is read-only), with the invocation's signal. */
+  get create(): ((sobject: string, fields: RecordFields, options?: WriteOptions) => Promise<string>) | undefined {
+    const target = this.target;
+    if (!target.create) return undefined;
+    return (sobject, fields, options) => target.create!(sobject, fields, this.writeOptions(options));
+  }
+
+  get update(): ((sobject: string, id: string, fields: RecordFields, options?: WriteOptions) => Promise<void>) | undefined {
+    const target = this.target;
+    if (!target.update) return undefined;
+    return (sobject, id, fields, options) => target.update!(sobject, id, fields, this.writeOptions(options));
+  }
+
+  get delete(): ((sobject: string, id: string, options?: WriteOptions) => Promise<void>) | undefined {
+    const target = this.target;
+    if (!target.delete) return undefined;
+    return (sobject, id, options) => target.delete!(sobject, id, this.writeOptions(options));
+  }
+
+  private writeOptions(options: WriteOptions | undefined): WriteOptions {
+    return options?.signal ? options : this.invocation;
   }
 
   /**
@@ -61,7 +85,7 @@ class InvocationOrg implements Org {
   get callPackage(): ((key: string, params: PackageParams, options?: WriteOptions) => Promise<PackageAnswer>) | undefined {
     const target = this.target;
     if (!target.callPackage) return undefined;
-    return (key, params, options) => target.callPackage!(key, params, options?.signal ? options : this.invocation);
+    return (key, params, options) => target.callPackage!(key, params, this.writeOptions(options));
   }
 }
 
