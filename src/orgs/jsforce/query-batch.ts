@@ -46,7 +46,8 @@ function isSubresponse(value: unknown): value is Subresponse {
   return isPlainObject(value) && typeof value.httpStatusCode === 'number' && typeof value.referenceId === 'string';
 }
 
-const invalidResponse = (): OrgError => new OrgError('INVALID_RESPONSE', 'The org answered a composite request with a body that is not a composite response.', 502);
+const invalidResponse = (): OrgError =>
+  new OrgError('INVALID_RESPONSE', 'The org answered a composite request with a body that is not a composite response.', 502);
 
 /**
  * A failed subrequest as jsforce would have thrown it for the same query sent alone: the one error
@@ -60,7 +61,8 @@ function subrequestError(sub: Subresponse): unknown {
     const err = new Error(typeof item.message === 'string' ? item.message : item.errorCode);
     return Object.assign(err, { name: item.errorCode, errorCode: item.errorCode, data: item });
   }
-  if (items.length > 1) return Object.assign(new Error('Multiple errors returned.'), { name: 'MULTIPLE_API_ERRORS', errorCode: 'MULTIPLE_API_ERRORS', data: items });
+  if (items.length > 1)
+    return Object.assign(new Error('Multiple errors returned.'), { name: 'MULTIPLE_API_ERRORS', errorCode: 'MULTIPLE_API_ERRORS', data: items });
   const errorCode = `ERROR_HTTP_${sub.httpStatusCode}`;
   return Object.assign(new Error(typeof sub.body === 'string' ? sub.body : errorCode), { name: errorCode, errorCode });
 }
@@ -103,7 +105,10 @@ async function sendOne(deps: QueryBatchDeps, group: readonly Rendered[], outcome
   try {
     // The pages of every subrequest are read inside the same deadline.
     const settled = await deps.requests.run(async () => {
-      const answer: unknown = await deps.connection.request({ method: 'POST', url: '/composite', body, headers: { 'content-type': 'application/json' } }, deps.once);
+      const answer: unknown = await deps.connection.request(
+        { method: 'POST', url: '/composite', body, headers: { 'content-type': 'application/json' } },
+        deps.once,
+      );
       return await Promise.allSettled(subresponsesOf(answer, group.length).map((sub) => allPages(deps, sub)));
     }, signal);
     settled.forEach((outcome, k) => {

@@ -1,5 +1,14 @@
 import { createCoalescingOrg, MAX_VALUES_PER_CHUNK } from '../../../src/orgs/coalescing/coalescing-org';
-import { OrgError, type BatchQuery, type Binds, type DescribeResult, type Org, type QueryOptions, type QueryResult, type SObjectRecord } from '../../../src/core/org';
+import {
+  OrgError,
+  type BatchQuery,
+  type Binds,
+  type DescribeResult,
+  type Org,
+  type QueryOptions,
+  type QueryResult,
+  type SObjectRecord,
+} from '../../../src/core/org';
 
 /**
  * The query merger on an org with a batch door (Org.queryBatch): a merged round needing several
@@ -27,7 +36,7 @@ function fakeOrg(behaviour: Behaviour = {}) {
   const signals: (AbortSignal | undefined)[] = [];
   const answer = (binds: Binds | undefined): QueryResult<SObjectRecord> => {
     const values = ([] as unknown[]).concat(binds?.ids ?? []).map(String);
-    if (behaviour.failOn !== undefined && values.includes(behaviour.failOn)) throw behaviour.error;
+    if (behaviour.failOn !== undefined && values.includes(behaviour.failOn)) throw behaviour.error ?? new OrgError('UNKNOWN_EXCEPTION', 'failed', 500);
     const records = values.map((Id) => ({ attributes: { type: 'Thing', url: `/x/${Id}` }, Id }));
     const short = behaviour.pageShortOn !== undefined && values.includes(behaviour.pageShortOn);
     return { totalSize: records.length, done: !short, records: short ? records.slice(0, 1) : records };
@@ -144,8 +153,8 @@ describe('query merger with Org.queryBatch', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const batch = org.queryBatch!.bind(org);
-    org.queryBatch = async (list, options) => {
-      const answer = batch(list, options);
+    org.queryBatch = async <R = SObjectRecord>(list: readonly BatchQuery[], options?: QueryOptions): Promise<PromiseSettledResult<QueryResult<R>>[]> => {
+      const answer = batch<R>(list, options);
       await gate;
       return answer;
     };

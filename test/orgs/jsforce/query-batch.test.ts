@@ -135,7 +135,11 @@ describe('JsforceOrg.queryBatch: what a server of ours cannot produce (nock)', (
           url: `/services/data/v64.0/query?q=${encodeURIComponent(`SELECT Id, Status FROM AsyncApexJob WHERE Id IN ('${JOBS[0]}','${JOBS[1]}')`)}`,
           referenceId: 'q0',
         },
-        { method: 'GET', url: `/services/data/v64.0/query?q=${encodeURIComponent(`SELECT Id, Status FROM AsyncApexJob WHERE Id IN ('${JOBS[2]}')`)}`, referenceId: 'q1' },
+        {
+          method: 'GET',
+          url: `/services/data/v64.0/query?q=${encodeURIComponent(`SELECT Id, Status FROM AsyncApexJob WHERE Id IN ('${JOBS[2]}')`)}`,
+          referenceId: 'q1',
+        },
       ],
     });
     expect(fulfilled(outcomes[0])).toEqual({ totalSize: 3, done: true, records: [row(JOBS[0]!), row(JOBS[1]!), row(JOBS[3]!)] });
@@ -160,7 +164,9 @@ describe('JsforceOrg.queryBatch: what a server of ours cannot produce (nock)', (
     nock(INSTANCE)
       .post(COMPOSITE)
       .reply(200, {
-        compositeResponse: [{ body: [{ message: `Bad token ${TOKEN}`, errorCode: 'INVALID_HEADER_TYPE' }], httpHeaders: {}, httpStatusCode: 400, referenceId: 'q0' }],
+        compositeResponse: [
+          { body: [{ message: `Bad token ${TOKEN}`, errorCode: 'INVALID_HEADER_TYPE' }], httpHeaders: {}, httpStatusCode: 400, referenceId: 'q0' },
+        ],
       });
     const org = await connect();
     const [outcome] = await org.queryBatch([{ soql: BY_IDS, binds: { ids: [JOBS[0]!] } }]);
@@ -171,7 +177,9 @@ describe('JsforceOrg.queryBatch: what a server of ours cannot produce (nock)', (
   });
 
   test('a body that is not a composite response fails every query with INVALID_RESPONSE', async () => {
-    nock(INSTANCE).post(COMPOSITE).reply(200, { compositeResponse: [{ body: {}, httpHeaders: {}, httpStatusCode: 200, referenceId: 'q0' }] });
+    nock(INSTANCE)
+      .post(COMPOSITE)
+      .reply(200, { compositeResponse: [{ body: {}, httpHeaders: {}, httpStatusCode: 200, referenceId: 'q0' }] });
     const org = await connect();
     const outcomes = await org.queryBatch([
       { soql: BY_IDS, binds: { ids: [JOBS[0]!] } },

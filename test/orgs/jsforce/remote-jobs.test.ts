@@ -133,7 +133,6 @@ describe('polling 1,000 jobs concurrently through jsforce until all are done', (
     expect(5 * MAX_VALUES_PER_CHUNK).toBeGreaterThanOrEqual(JOBS);
     expect(rounds.map((r) => r.requests)).toEqual([1, 1, 1, 1, 1, 0]);
   });
-
 });
 
 describe('polling 1,500 running jobs concurrently through jsforce', () => {
@@ -161,6 +160,8 @@ describe('polling 1,500 running jobs concurrently through jsforce', () => {
       expect(outs.map((out) => [out.errorCode, out.jobId, out.status])).toEqual(ids.map((jobId) => ['INVOKE-200', jobId, 'InProgress']));
     }
   });
+});
+
 describe('a job starter on a real org through jsforce', () => {
   let app: FastifyInstance;
   let instanceUrl: string;
