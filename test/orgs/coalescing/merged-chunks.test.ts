@@ -173,3 +173,16 @@ describe('query merger with Org.queryBatch', () => {
     release();
   });
 });
+
+describe('CoalescingOrg and a caller’s own batch', () => {
+  it('passes queryBatch through to the org as asked, and has none when the org has none', async () => {
+    const { org, batches } = fakeOrg({ remote: true });
+    const outcomes = await createCoalescingOrg(org).queryBatch!([
+      { soql: SOQL, binds: { ids: [idOf(1)] } },
+      { soql: SOQL, binds: { ids: [idOf(2)] } },
+    ]);
+    expect(batches).toEqual([[[idOf(1)], [idOf(2)]]]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? idsOf(o.value) : o.reason))).toEqual([[idOf(1)], [idOf(2)]]);
+    expect(createCoalescingOrg(fakeOrg({ batch: false }).org).queryBatch).toBeUndefined();
+  });
+});
