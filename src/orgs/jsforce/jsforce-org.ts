@@ -80,6 +80,8 @@ export class JsforceOrg implements Org {
   private readonly logger: Logger;
   private readonly requests: OrgRequests;
   private readonly packageCalls: PackageCalls;
+  /** Whether the org lacks the composite resource (queryBatch then goes query by query). */
+  private readonly compositeDoor = { missing: false };
 
   constructor(connection: Connection, options: JsforceOrgOptions = {}) {
     this.connection = connection;
@@ -121,7 +123,14 @@ export class JsforceOrg implements Org {
   async queryBatch<R = SObjectRecord>(queries: readonly BatchQuery[], options: QueryOptions = {}): Promise<PromiseSettledResult<QueryResult<R>>[]> {
     const started = Date.now();
     const outcomes = await sendQueryBatch(
-      { connection: this.connection, requests: this.requests, once: NO_RETRY, fail: (op, err) => this.fail(op, err) },
+      {
+        connection: this.connection,
+        requests: this.requests,
+        once: NO_RETRY,
+        fail: (op, err) => this.fail(op, err),
+        alone: (query, signal) => this.query(query.soql, query.binds, { signal }),
+        door: this.compositeDoor,
+      },
       queries,
       options.signal,
     );

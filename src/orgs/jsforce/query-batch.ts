@@ -23,12 +23,17 @@ export interface QueryBatchDeps {
   readonly once: HttpRequestOptions;
   /** Maps what jsforce threw (or a subrequest's error item) as JsforceOrg.query does, tokens scrubbed. */
   fail(op: string, err: unknown): unknown;
+  /** One query sent on its own (JsforceOrg.query), for an org without the composite resource. */
+  alone(query: BatchQuery, signal: AbortSignal | undefined): Promise<QueryResult>;
+  /** Set once the org answered the composite resource NOT_FOUND (an API version before it): later batches go query by query. */
+  readonly door: { missing: boolean };
 }
 
 type Outcome = PromiseSettledResult<QueryResult>;
 
 interface Rendered {
   readonly index: number;
+  readonly query: BatchQuery;
   readonly text: string;
 }
 
@@ -115,10 +120,23 @@ async function sendOne(deps: QueryBatchDeps, group: readonly Rendered[], outcome
       outcomes[group[k]!.index] = outcome.status === 'fulfilled' ? outcome : { status: 'rejected', reason: deps.fail('query', outcome.reason) };
     });
   } catch (err) {
-    // The request itself failed (network, session, abort): every query in it fails alike.
     const reason = deps.fail('query', err);
+    if ((reason as OrgError).errorCode === 'NOT_FOUND' && (reason as OrgError).status === 404) {
+      // No composite resource at this API version: the queries still have an answer, one request each.
+      deps.door.missing = true;
+      await sendAlone(deps, group, outcomes, signal);
+      return;
+    }
+    // The request itself failed (network, session, abort): every query in it fails alike.
     for (const q of group) outcomes[q.index] = { status: 'rejected', reason };
   }
+}
+
+async function sendAlone(deps: QueryBatchDeps, group: readonly Rendered[], outcomes: Outcome[], signal: AbortSignal | undefined): Promise<void> {
+  const settled = await Promise.allSettled(group.map((q) => deps.alone(q.query, signal)));
+  settled.forEach((outcome, k) => {
+    outcomes[group[k]!.index] = outcome;
+  });
 }
 
 /** The queries in requests of at most MAX_QUERIES_PER_COMPOSITE, sent at once; one outcome per query, in order. */
@@ -127,12 +145,16 @@ export async function sendQueryBatch(deps: QueryBatchDeps, queries: readonly Bat
   const rendered: Rendered[] = [];
   queries.forEach((q, index) => {
     try {
-      rendered.push({ index, text: renderSoql(q.soql, q.binds) });
+      rendered.push({ index, query: q, text: renderSoql(q.soql, q.binds) });
     } catch (err) {
       // As JsforceOrg.query: a bind that cannot be rendered is refused before any request.
       outcomes[index] = { status: 'rejected', reason: err };
     }
   });
+  if (deps.door.missing) {
+    await sendAlone(deps, rendered, outcomes, signal);
+    return outcomes;
+  }
   const groups: Rendered[][] = [];
   for (let i = 0; i < rendered.length; i += MAX_QUERIES_PER_COMPOSITE) groups.push(rendered.slice(i, i + MAX_QUERIES_PER_COMPOSITE));
   await Promise.all(groups.map((group) => sendOne(deps, group, outcomes, signal)));

@@ -146,6 +146,32 @@ describe('JsforceOrg.queryBatch: what a server of ours cannot produce (nock)', (
     expect(idsOf(fulfilled(outcomes[1]))).toEqual([JOBS[2]]);
   });
 
+  test('an org without the composite resource (404 NOT_FOUND) is asked query by query, and not offered a composite again', async () => {
+    const QUERY = '/services/data/v64.0/query';
+    const answered = (id: string) => ({ totalSize: 1, done: true, records: [row(id)] });
+    const scope = nock(INSTANCE)
+      .post(COMPOSITE)
+      .reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }])
+      .get(QUERY)
+      .query((q) => String(q.q).includes(JOBS[0]!))
+      .times(2)
+      .reply(200, answered(JOBS[0]!))
+      .get(QUERY)
+      .query((q) => String(q.q).includes(JOBS[1]!))
+      .times(2)
+      .reply(200, answered(JOBS[1]!));
+    const org = await connect();
+    const queries = [
+      { soql: BY_IDS, binds: { ids: [JOBS[0]!] } },
+      { soql: BY_IDS, binds: { ids: [JOBS[1]!] } },
+    ];
+    for (let round = 0; round < 2; round++) {
+      const outcomes = await org.queryBatch(queries);
+      expect(outcomes.map((o) => idsOf(fulfilled(o)))).toEqual([[JOBS[0]], [JOBS[1]]]);
+    }
+    expect(scope.isDone()).toBe(true);
+  });
+
   test('a composite POST answered 503 is not resent: every query in it fails with SERVER_ERROR', async () => {
     const scope = nock(INSTANCE).post(COMPOSITE).reply(503, 'down').post(COMPOSITE).reply(200, { compositeResponse: [] });
     const org = await connect(); // jsforce's default retries apply to GETs; this POST must not be one of them
