@@ -84,6 +84,12 @@ export interface QueryOptions {
   readonly final?: FinalRows;
 }
 
+/** One query of `Org.queryBatch`: a SOQL text and its binds, as `Org.query` takes them. */
+export interface BatchQuery {
+  readonly soql: string;
+  readonly binds?: Binds;
+}
+
 export interface WriteOptions {
   /** Abandon the request when this aborts (timeouts). */
   readonly signal?: AbortSignal;
@@ -109,6 +115,15 @@ export interface Org {
    */
   readonly remote?: boolean;
   query<R = SObjectRecord>(soql: string, binds?: Binds, options?: QueryOptions): Promise<QueryResult<R>>;
+  /**
+   * Several queries in one request where the org can: a real org sends them as one
+   * `POST /composite` (Salesforce counts it as one API call; at most 5 queries a request, so more
+   * become several requests). Answers one outcome per query, in order, never rejecting as a whole:
+   * each is the records (every page) or the error `query` would have given for that query alone.
+   * Optional: an org without it (the in-memory mock org, whose queries cost no request) is asked
+   * query by query. `options.merge`/`final` are ignored.
+   */
+  queryBatch?<R = SObjectRecord>(queries: readonly BatchQuery[], options?: QueryOptions): Promise<PromiseSettledResult<QueryResult<R>>[]>;
   /** Describe as the running user sees it: fields the user cannot read are left out. */
   describe(sobject: string, options?: QueryOptions): Promise<DescribeResult>;
   /**

@@ -29,6 +29,8 @@ export function createCoalescingOrg(org: Org, options: CoalescingOptions = {}): 
     remote: org.remote,
     query: org.remote === true ? keepFinalRows(org, merged, options.finalRows ?? sharedFinalRowCache()) : merged,
     describe: createDescribeCache(org),
+    // A caller's own batch is sent as it asked: merging and final rows are for the declared queries above.
+    queryBatch: org.queryBatch ? (queries, batchOptions) => org.queryBatch!(queries, batchOptions) : undefined,
     // Writes and package calls are never merged or cached: each is its own request.
     create: org.create ? (sobject, fields, options) => org.create!(sobject, fields, options) : undefined,
     update: org.update ? (sobject, id, fields, options) => org.update!(sobject, id, fields, options) : undefined,

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Binds, Org, QueryMerge, QueryOptions, QueryResult, SObjectRecord } from '../../core/org';
 import { Callers } from './callers';
-import { shareOut, type Waiter } from './share-out';
+import type { Waiter } from './share-out';
+import { sendChunks, settleWaiters } from './merged-chunks';
 import { baseBytesOf, chunkValues, type MergeValue } from './value-chunks';
 
 /**
@@ -12,7 +13,10 @@ import { baseBytesOf, chunkValues, type MergeValue } from './value-chunks';
  *
  * A caller is held for the merge only when it has company: another query of its text is in flight
  * or already held, or callers met recently (`contended`). A sequential loop, whose every query is
- * answered before the next is asked, is sent straight through with no tick and no batch.
+ * answered before the next is asked, is sent straight through with no tick and no batch, except on
+ * a remote org (`Org.remote`), where each caller waits a tick: a tick is nothing next to a request.
+ * A round needing several chunks goes through the org's batch door where it has one
+ * (merged-chunks.ts): on a real org, up to 1,500 Ids cost one request.
  */
 
 /** Lanes kept at most; services send a handful of texts, a plugin building texts must not grow this forever. */
@@ -61,6 +65,7 @@ export function createQueryMerger(org: Org): QueryFn {
    * started together merge too, and the first caller of a burst does not race ahead alone.
    */
   let contended = false;
+  const holdLoneCallers = org.remote === true;
 
   // An evicted lane only loses its in-flight count: its held callers are still reached through `held`.
   function laneFor(soql: string, merge: QueryMerge): Lane {
@@ -104,17 +109,10 @@ export function createQueryMerger(org: Org): QueryFn {
     try {
       const chunks = chunkValues([...seen.values()], lane.baseBytes);
       // No one caller's deadline may end the merged query: it ends when every caller gave up.
-      const results = await Promise.all(chunks.map((chunk) => org.query<SObjectRecord>(lane.soql, { [bind]: chunk }, callers)));
-      if (results.some((r) => !r.done)) {
-        // More rows than one page: the merged answer is incomplete, so each caller asks alone.
-        for (const w of waiters) org.query<SObjectRecord>(lane.soql, { [bind]: w.values }, w.options).then(w.resolve, w.reject);
-        return;
-      }
-      shareOut(
-        lane.fieldPath,
-        waiters,
-        results.flatMap((r) => r.records),
-      );
+      const outcomes = await sendChunks(org, lane.soql, bind, chunks, callers);
+      settleWaiters(lane.fieldPath, waiters, chunks, outcomes, (w) => {
+        org.query<SObjectRecord>(lane.soql, { [bind]: w.values }, w.options).then(w.resolve, w.reject);
+      });
     } catch (err) {
       for (const waiter of waiters) waiter.reject(err);
     }
@@ -170,9 +168,12 @@ export function createQueryMerger(org: Org): QueryFn {
     const lane = laneFor(soql, merge);
     // The same text declared with another WHERE field cannot share this lane's answers.
     if (!sameMerge(lane.merge, merge)) return org.query<R>(soql, binds, options);
-    // Nobody else is asking this text: a sequential caller is never held back.
-    if (lane.inFlight === 0 && lane.waiters === undefined && !contended) return sendAlone<R>(lane, binds, options);
-    contended = true;
+    const lone = lane.inFlight === 0 && lane.waiters === undefined && !contended;
+    // Nobody else is asking this text: a sequential caller is not held back, but on a remote org,
+    // where a request costs far more than a tick, it waits one tick so that the first caller of a
+    // burst joins the others' request instead of costing one of its own.
+    if (lone && !holdLoneCallers) return sendAlone<R>(lane, binds, options);
+    if (!lone) contended = true;
     return hold<R>(lane, values, options);
   };
 }

@@ -2,6 +2,7 @@ import type { Connection } from 'jsforce';
 import { createHash } from 'node:crypto';
 import {
   OrgError,
+  type BatchQuery,
   type Binds,
   type DescribeResult,
   type Org,
@@ -22,6 +23,7 @@ import { silentLogger, type Logger } from '../../core/logger';
 import { OrgRequests } from './org-requests';
 import { PackageCalls } from './package-calls';
 import { omitKeys } from '../../core/omit-keys';
+import { sendQueryBatch } from './query-batch';
 
 /** Far above any result the service reads; it only stops jsforce's autoFetch from truncating. */
 export const MAX_FETCH = 1_000_000;
@@ -78,6 +80,8 @@ export class JsforceOrg implements Org {
   private readonly logger: Logger;
   private readonly requests: OrgRequests;
   private readonly packageCalls: PackageCalls;
+  /** Whether the org lacks the composite resource (queryBatch then goes query by query). */
+  private readonly compositeDoor = { missing: false };
 
   constructor(connection: Connection, options: JsforceOrgOptions = {}) {
     this.connection = connection;
@@ -110,6 +114,28 @@ export class JsforceOrg implements Org {
     } catch (err) {
       throw this.fail('query', err);
     }
+  }
+
+  /**
+   * Several queries as `POST /composite` requests of at most 5 (one API call each), sent once
+   * (NO_RETRY); each query's outcome is what `query` would have answered for it alone.
+   */
+  async queryBatch<R = SObjectRecord>(queries: readonly BatchQuery[], options: QueryOptions = {}): Promise<PromiseSettledResult<QueryResult<R>>[]> {
+    const started = Date.now();
+    const outcomes = await sendQueryBatch(
+      {
+        connection: this.connection,
+        requests: this.requests,
+        once: NO_RETRY,
+        fail: (op, err) => this.fail(op, err),
+        alone: (query, signal) => this.query(query.soql, query.binds, { signal }),
+        door: this.compositeDoor,
+      },
+      queries,
+      options.signal,
+    );
+    this.logger.debug({ op: 'queryBatch', queries: queries.length, ms: Date.now() - started }, 'org query batch');
+    return outcomes as PromiseSettledResult<QueryResult<R>>[];
   }
 
   /** One request per call: describes are cached once, above any org (orgs/coalescing/describe-cache.ts). */

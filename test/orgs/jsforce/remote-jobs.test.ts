@@ -114,7 +114,7 @@ describe('polling 1,000 jobs concurrently through jsforce until all are done', (
     await stop(served);
   });
 
-  test('each round asks only for the jobs still running (merged, at most 300 Ids a request), and nothing once all are done', async () => {
+  test('each round costs exactly one request while jobs run (their chunks in one /composite), and none once all are done', async () => {
     const { emu, server } = served;
     await emu.invoke(STATUS, { jobId: ids[0] }); // describes, once per object
     const rounds: { pending: number; requests: number }[] = [];
@@ -123,19 +123,42 @@ describe('polling 1,000 jobs concurrently through jsforce until all are done', (
       const outs = await Promise.all(ids.map((jobId) => emu.invoke(STATUS, { jobId })));
       const requests = server.requestCount() - before;
       const pending = outs.filter((out) => out.status !== 'Success').length;
-      expect(outs.every((out) => out.errorCode === 'INVOKE-200')).toBe(true);
+      expect(outs.every((out) => out.errorCode === 'INVOKE-200' && out.jobId !== undefined)).toBe(true);
       rounds.push({ pending, requests });
       now += 1_000;
     }
     expect(rounds.map((r) => r.pending)).toEqual([1000, 750, 500, 250, 0, 0]);
-    // Round k asks for the jobs not final before it: the first caller alone, the others merged in chunks.
-    const asked = [1000, 1000, 750, 500, 250, 0];
-    rounds.forEach(({ requests }, k) => {
-      const bound = asked[k] === 0 ? 0 : 1 + Math.ceil((asked[k]! - 1) / MAX_VALUES_PER_CHUNK);
-      expect(requests).toBeLessThanOrEqual(bound);
-    });
-    expect(rounds[4]!.requests).toBeGreaterThan(0);
-    expect(rounds[5]!.requests).toBe(0);
+    // Round k asks for the jobs not final before it (1,000, 1,000, 750, 500, 250, then none): up to
+    // 5 chunks of MAX_VALUES_PER_CHUNK go in one composite request, a single chunk in one GET.
+    expect(5 * MAX_VALUES_PER_CHUNK).toBeGreaterThanOrEqual(JOBS);
+    expect(rounds.map((r) => r.requests)).toEqual([1, 1, 1, 1, 1, 0]);
+  });
+});
+
+describe('polling 1,500 running jobs concurrently through jsforce', () => {
+  let served: Served;
+  const ids = Array.from({ length: 5 * MAX_VALUES_PER_CHUNK }, (_, i) => makeId('707', 9_000 + i));
+
+  beforeAll(async () => {
+    const doc: FixtureDocument = {
+      users: { admin: { default: true } },
+      records: { AsyncApexJob: ids.map((Id) => ({ Id, Status: 'Processing', JobType: 'Queueable', NumberOfErrors: 0 })) },
+    };
+    served = await serve(await MockOrg.fromFixtures(doc));
+  });
+  afterAll(async () => {
+    await stop(served);
+  });
+
+  test('five full chunks fit one composite request: one request a round, every job answered', async () => {
+    const { emu, server } = served;
+    await emu.invoke(STATUS, { jobId: ids[0] }); // describes, once per object
+    for (let round = 0; round < 2; round++) {
+      const before = server.requestCount();
+      const outs = await Promise.all(ids.map((jobId) => emu.invoke(STATUS, { jobId })));
+      expect(server.requestCount() - before).toBe(1);
+      expect(outs.map((out) => [out.errorCode, out.jobId, out.status])).toEqual(ids.map((jobId) => ['INVOKE-200', jobId, 'InProgress']));
+    }
   });
 });
 
