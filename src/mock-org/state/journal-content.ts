@@ -1,5 +1,8 @@
 import type { ChangeStep, StoreChange } from '../writes/changes';
 import type { RowValues } from '../store/values';
+import { mergeSteps } from '../writes/merge-steps';
+
+const atOf = (step: ChangeStep): number => step.at;
 
 /** What the journal says about one record, all its changes folded into one. */
 interface Entry {
@@ -10,23 +13,9 @@ interface Entry {
   deleted: boolean;
 }
 
-/** `values` win over earlier steps for the fields they set (StoreChange's update rule): those fields leave the steps. */
-function withoutFields(timeline: ChangeStep[], values: RowValues): ChangeStep[] {
-  const fields = Object.keys(values);
-  if (fields.length === 0 || timeline.length === 0) return timeline;
-  const kept: ChangeStep[] = [];
-  for (const step of timeline) {
-    const rest: RowValues = { ...step.values };
-    for (const field of fields) delete rest[field];
-    if (Object.keys(rest).length > 0) kept.push({ at: step.at, values: rest });
-  }
-  return kept;
-}
-
-function added(timeline: ChangeStep[], steps: readonly ChangeStep[] | undefined): ChangeStep[] {
-  if (!steps || steps.length === 0) return timeline;
-  // Stable: steps due at the same instant apply in the order they were written.
-  return [...timeline, ...steps.map((s) => ({ at: s.at, values: { ...s.values } }))].sort((a, b) => a.at - b.at);
+/** Steps copied, so the folded content never shares a values object with the store's rows. */
+function copied(steps: readonly ChangeStep[] | undefined): ChangeStep[] {
+  return (steps ?? []).map((s) => ({ at: s.at, values: { ...s.values } }));
 }
 
 /**
@@ -42,7 +31,12 @@ export class JournalContent {
   add(changes: readonly StoreChange[]): void {
     for (const change of changes) {
       if (change.op === 'insert') {
-        this.entries.set(change.id, { object: change.object, values: { ...change.values }, timeline: added([], change.timeline), deleted: false });
+        this.entries.set(change.id, {
+          object: change.object,
+          values: { ...change.values },
+          timeline: mergeSteps([], {}, copied(change.timeline), atOf),
+          deleted: false,
+        });
         continue;
       }
       const entry = this.entryOf(change.id);
@@ -50,7 +44,7 @@ export class JournalContent {
         entry.deleted = true;
         continue;
       }
-      entry.timeline = added(withoutFields(entry.timeline, change.values), change.timeline);
+      entry.timeline = mergeSteps(entry.timeline, change.values, copied(change.timeline), atOf);
       Object.assign(entry.values, change.values);
     }
   }

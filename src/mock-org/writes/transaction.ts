@@ -3,6 +3,7 @@ import type { Row, Store } from '../store/store';
 import type { TimelineStep } from '../store/timeline';
 import type { RowValues } from '../store/values';
 import type { ChangeStep, StoreChange } from './changes';
+import { mergeSteps } from './merge-steps';
 
 /**
  * One transaction's changes to the store, applied as they are made (so the work's own queries
@@ -32,7 +33,8 @@ export class Transaction {
 
   /** Sets fields of a record: they win over its timeline (dropped from its steps); `steps` join the timeline. */
   update(row: Row, values: RowValues, steps?: readonly ChangeStep[]): void {
-    const timeline = mergeTimeline(row.timeline, values, this.relative(steps));
+    const merged = mergeSteps(row.timeline ?? [], values, this.relative(steps) ?? [], (step) => step.after);
+    const timeline = merged.length > 0 ? merged : undefined;
     const next = this.store.table(row.object).successor(row, { ...row.values, ...values }, timeline);
     this.store.replace(row, next);
     this.undo.push(() => this.store.replace(next, row));
@@ -60,26 +62,4 @@ export class Transaction {
     // valuesAt applies steps in order until the first one not yet due.
     return steps.map((step) => ({ after: step.at - this.start, values: step.values })).sort((a, b) => a.after - b.after);
   }
-}
-
-/** The row's steps without the fields an update sets (steps left empty go), plus the update's own steps, in time order. */
-function mergeTimeline(
-  current: readonly TimelineStep[] | undefined,
-  values: RowValues,
-  added: readonly TimelineStep[] | undefined,
-): TimelineStep[] | undefined {
-  const kept: TimelineStep[] = [];
-  for (const step of current ?? []) {
-    const rest: RowValues = {};
-    let any = false;
-    for (const [name, value] of Object.entries(step.values)) {
-      if (name in values) continue;
-      rest[name] = value;
-      any = true;
-    }
-    if (any) kept.push({ after: step.after, values: rest });
-  }
-  const all = [...kept, ...(added ?? [])];
-  // A stable sort: of two steps at one instant, the one the update added applies last.
-  return all.length > 0 ? all.sort((a, b) => a.after - b.after) : undefined;
 }
