@@ -6,7 +6,7 @@ import { DEFAULT_API_VERSION } from '../salesforce/api-versions';
 import { describeGlobal, describeObject, GlobalDescribe } from './schema/describe';
 import type { FixtureDocument } from './fixtures/types';
 import { loadFixturesOrThrow } from './fixtures/load';
-import type { Schema } from './schema/schema';
+import type { ObjectSchema, Schema } from './schema/schema';
 import { Selection, SoqlEngine } from './soql/engine';
 import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
@@ -65,6 +65,14 @@ let orgSerial = 0;
 const notFound = (): OrgError => new OrgError('NOT_FOUND', 'The requested resource does not exist', 404);
 /** What the REST API's sObject rows resource says for `?fields=` naming a field that is missing or hidden (SOQL words it otherwise). */
 const noSuchRowColumn = (field: string, object: string): OrgError => new OrgError('INVALID_FIELD', `No such column '${field}' on sobject of type ${object}`);
+
+/** An object's name, as the schema spells it, and what users may do with its records. */
+export interface ObjectAbilities {
+  readonly name: string;
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  readonly deletable: boolean;
+}
 
 /** An in-memory org on JSON fixtures that answers like Salesforce's REST API (DESIGN.md §1 rule 4). */
 export class MockOrg implements Org {
@@ -191,9 +199,23 @@ export class MockOrg implements Org {
   }
 
   describeSync(sobject: string): DescribeResult {
+    return describeObject(this.visibleObject(sobject), this.user, this.core.apiVersion);
+  }
+
+  /**
+   * Describe's object flags (createable, updateable, deletable) without building the describe:
+   * what the fake REST API checks on every write. NOT_FOUND for an unknown or hidden object, as describe.
+   */
+  objectAbilities(sobject: string): ObjectAbilities {
+    const { name, createable, updateable, deletable } = this.visibleObject(sobject);
+    return { name, createable, updateable, deletable };
+  }
+
+  /** The object as this user may see it; NOT_FOUND for an unknown or hidden one. */
+  private visibleObject(sobject: string): ObjectSchema {
     const object = this.core.schema.get(sobject);
     if (!object || !this.user.canSeeObject(object.name)) throw notFound();
-    return describeObject(object, this.user, this.core.apiVersion);
+    return object;
   }
 
   describeGlobal(): GlobalDescribe {
@@ -202,8 +224,7 @@ export class MockOrg implements Org {
 
   /** One record by Id, with all fields the user can read or the ones named (checked first, as Salesforce checks them). */
   retrieve(sobject: string, id: string, fields?: string[]): SObjectRecord {
-    const object = this.core.schema.get(sobject);
-    if (!object || !this.user.canSeeObject(object.name)) throw notFound();
+    const object = this.visibleObject(sobject);
     const selected = fields
       ? fields.map((name) => {
           const field = object.fieldByLower.get(name.toLowerCase());

@@ -2,7 +2,7 @@ import { OrgError, type RecordFields } from '../../core/org';
 import { isPlainObject } from '../../core/plain-object';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/limited-file';
 import { isApiName } from '../../salesforce/api-names';
-import type { MockOrg } from '../mock-org';
+import type { MockOrg, ObjectAbilities } from '../mock-org';
 import { UNEXPECTED } from './rest-errors';
 import { notFound } from '../writes/write-errors';
 
@@ -45,23 +45,10 @@ export function recordBody(body: unknown): RecordFields {
   throw new OrgError('JSON_PARSER_ERROR', `Can not deserialize SObject out of ${jacksonToken(body)} token at [line:1, column:1]`);
 }
 
-interface ObjectAbilities {
-  readonly name: string;
-  readonly createable: boolean;
-  readonly updateable: boolean;
-  readonly deletable: boolean;
-}
-
 /** The object as the user's describe names it (NOT_FOUND for an unknown or hidden one), with what it allows. */
 function abilitiesOf(org: MockOrg, sobject: string): ObjectAbilities {
   if (!isApiName(sobject)) throw notFound();
-  const described = org.describeSync(sobject);
-  return {
-    name: described.name,
-    createable: described.createable === true,
-    updateable: described.updateable === true,
-    deletable: described.deletable === true,
-  };
+  return org.objectAbilities(sobject);
 }
 
 /** The methods `/sobjects/X` takes for this object, in Salesforce's order. */

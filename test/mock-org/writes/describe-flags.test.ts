@@ -23,6 +23,18 @@ describe('describe answers write flags per user', () => {
     expect(org.describeGlobal().sobjects.find((o) => o.name === 'AsyncApexJob')).toMatchObject({ createable: false, deletable: false });
   });
 
+  test('objectAbilities (what the fake REST API checks on each write) says what describe says, and is NOT_FOUND where describe is', () => {
+    const { org } = writeOrg();
+    for (const name of ['AsyncApexJob', 'User', 'InsurancePolicy', 'Archive__c']) {
+      const { createable, updateable, deletable } = org.describeSync(name);
+      expect(org.objectAbilities(name.toLowerCase())).toEqual({ name, createable, updateable, deletable });
+    }
+    expect(() => org.objectAbilities('NoSuch__c')).toThrow(expect.objectContaining({ errorCode: 'NOT_FOUND', status: 404 }));
+    const agent = org.asUser('agent');
+    expect(() => agent.describeSync('InsuranceAsyncBulkRequest')).toThrow(expect.objectContaining({ errorCode: 'NOT_FOUND' }));
+    expect(() => agent.objectAbilities('InsuranceAsyncBulkRequest')).toThrow(expect.objectContaining({ errorCode: 'NOT_FOUND' }));
+  });
+
   test('fields: Id and audit fields are not writable and defaulted; booleans defaulted; InsurancePolicy.Name required', () => {
     const { org } = writeOrg();
     expect(flags(org, 'InsurancePolicy', 'Id')).toEqual({ createable: false, updateable: false, defaultedOnCreate: true, nillable: false });
