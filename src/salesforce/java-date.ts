@@ -8,7 +8,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /**
  * A datetime as Java's `Date.toString()` writes it in GMT, `Thu Nov 16 05:23:06 GMT 2023`: the
  * form the Insurance package's InsAsyncBulkService answers `createdDate` in. Null (or an unreadable
- * datetime) stays null.
+ * datetime) stays null. Written out rather than with dayjs: the status services load with every
+ * `ipemu invoke`, whose cold start does not load dayjs.
  */
 export function javaDateString(text: string | null): string | null {
   const time = instantOf(text);
