@@ -1,12 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { makeId } from '../../salesforce/ids';
+import { MOCK_ORG_ID } from '../schema/users';
 import { isPlainObject } from '../../core/plain-object';
 import { grantFor, type GrantContext } from './token-grants';
 
-/** The org Id the fake REST API reports (in identity URLs and token prefixes). */
-export const MOCK_ORG_ID = makeId('00D', 1);
+// Its home is the schema, where the Organization record gets it too.
+export { MOCK_ORG_ID };
 
 /** The token endpoint's path; its replies are OAuth bodies, not the REST API's error array. */
 export const TOKEN_PATH = '/services/oauth2/token';
