@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { MOCK_ORG_ID } from '../schema/users';
 import { isPlainObject } from '../../core/plain-object';
 import { grantFor, type GrantContext } from './token-grants';
+import { identityUrl } from './identity-bodies';
 
 // Its home is the schema, where the Organization record gets it too.
 export { MOCK_ORG_ID };
@@ -69,7 +70,7 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthDeps): void
     const { user } = outcome;
     const accessToken = deps.tokens.issue(user);
     const instanceUrl = deps.instanceUrl();
-    const id = `${instanceUrl}/id/${MOCK_ORG_ID}/${deps.userIdOf(user)}`;
+    const id = identityUrl(instanceUrl, deps.userIdOf(user));
     const issuedAt = String(Date.now());
     const signature = createHmac('sha256', signingKey)
       .update(id + issuedAt)

@@ -11,6 +11,8 @@ import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, 
 import { permissiveNotice } from './token-grants';
 import { fieldsParam } from './record-fields';
 import { registerRecordWrites } from './record-writes';
+import { bearerOf } from './bearer';
+import { registerIdentityRoutes } from './identity';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -66,12 +68,6 @@ interface ServerState {
 
 const STATE = Symbol('ipemuRestState');
 type AppWithState = FastifyInstance & { [STATE]?: ServerState };
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const m = typeof header === 'string' ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header) : null;
-  return m ? m[1] : undefined;
-}
 
 /** A URL fastify could not route: 401 without a valid token, as everywhere, else NOT_FOUND. */
 function answerUnroutable(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): void {
@@ -140,6 +136,13 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     defaultUser,
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
+    userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
+    instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
+  });
+
+  registerIdentityRoutes(app, {
+    tokens: state.tokens,
+    org: baseOrg,
     userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
     instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
   });
