@@ -13,6 +13,7 @@ import { fieldsParam } from './record-fields';
 import { registerRecordWrites } from './record-writes';
 import { bearerOf } from './bearer';
 import { registerIdentityRoutes } from './identity';
+import { registerSoapLoginRoutes } from './soap-login';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -131,21 +132,17 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     return undefined;
   };
 
-  registerOAuthRoutes(app, {
+  const oauth = {
     tokens: state.tokens,
     defaultUser,
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
-    userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
+    userIdOf: (user: string) => userIds.get(user) ?? makeId('005', 0),
     instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
-  });
-
-  registerIdentityRoutes(app, {
-    tokens: state.tokens,
-    org: baseOrg,
-    userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
-    instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
-  });
+  };
+  registerOAuthRoutes(app, oauth);
+  registerIdentityRoutes(app, { ...oauth, org: baseOrg });
+  registerSoapLoginRoutes(app, { ...oauth, org: baseOrg });
 
   app.get('/services/data', { config: { publicRoute: true } }, async () => apiVersions());
   app.get('/services/data/', { config: { publicRoute: true } }, async () => apiVersions());

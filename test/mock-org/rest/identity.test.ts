@@ -53,7 +53,7 @@ describe('the token reply names a real User record', () => {
 describe('jsforce identity()', () => {
   it("answers the identity URL's shape for the logged-in user: ids, names, urls with {version}, active, user_type", async () => {
     const conn = await loggedIn('agent', 'agent-pass');
-    const identity = await conn.identity();
+    const identity: Record<string, unknown> & Awaited<ReturnType<Connection['identity']>> = await conn.identity();
     const base = server.instanceUrl;
     expect(identity).toMatchObject({
       id: `${base}/id/${MOCK_ORG_ID}/${AGENT}`,
