@@ -136,6 +136,27 @@ describe('attributes.url in the version asked', () => {
     expect(again.json().records[0].attributes.url).toBe(`${V}/sobjects/InsurancePolicy/${FIRST}`);
   });
 
+  it('a /composite subrequest answers in its own URL’s version', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${V}/composite`,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      payload: {
+        compositeRequest: [
+          { method: 'GET', url: `/services/data/v58.0/sobjects/InsurancePolicy/${FIRST}?fields=Name`, referenceId: 'one' },
+          {
+            method: 'GET',
+            url: `/services/data/v60.0/query?q=${encodeURIComponent(`SELECT Id FROM InsurancePolicy WHERE Id = '${FIRST}'`)}`,
+            referenceId: 'two',
+          },
+        ],
+      },
+    });
+    const [one, two] = res.json().compositeResponse;
+    expect(one.body.attributes.url).toBe(`/services/data/v58.0/sobjects/InsurancePolicy/${FIRST}`);
+    expect(two.body.records[0].attributes.url).toBe(`/services/data/v60.0/sobjects/InsurancePolicy/${FIRST}`);
+  });
+
   it('a parent record read through a relationship carries the version too', async () => {
     const child = makeId('0YT', 9);
     const withParent = await MockOrg.fromFixtures({
