@@ -6,14 +6,19 @@ import { makeId } from '../../salesforce/ids';
 import { CursorStore } from './cursors';
 import { registerOAuthRoutes, TokenStore, newAccessToken } from './oauth';
 import { apiVersions, isKnownVersion } from './versions';
-import { isApiName } from '../../salesforce/api-names';
 import { applyListenLimits, DEFAULT_HOST, ListenLimits } from '../../core/listen-defaults';
 import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, SESSION_INVALID } from './rest-errors';
 import { permissiveNotice } from './token-grants';
-import { fieldsParam } from './record-fields';
+import { orgViews } from './org-views';
+import { registerQueryRoutes } from './query-routes';
+import { registerSObjectRoutes } from './sobject-routes';
+import { registerVersionRoot } from './version-root';
 import { registerRecordWrites } from './record-writes';
 import { oversizeRefusal, registerWire, wireServerOptions, type WireOptions } from './wire';
 import { schemeOf } from '../../core/tls-options';
+import { bearerOf } from './bearer';
+import { identityUrl, registerIdentityRoutes } from './identity';
+import { registerSoapLoginRoutes } from './soap-login';
 
 export interface MockRestServerOptions extends WireOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -68,12 +73,6 @@ interface ServerState {
 
 const STATE = Symbol('ipemuRestState');
 type AppWithState = FastifyInstance & { [STATE]?: ServerState };
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const m = typeof header === 'string' ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header) : null;
-  return m ? m[1] : undefined;
-}
 
 /** A URL fastify could not route: 401 without a valid token, as everywhere, else NOT_FOUND. */
 function answerUnroutable(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): void {
@@ -144,14 +143,17 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     return undefined;
   };
 
-  registerOAuthRoutes(app, {
+  const oauth = {
     tokens: state.tokens,
     defaultUser,
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
-    userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
+    userIdOf: (user: string) => userIds.get(user) ?? makeId('005', 0),
     instanceUrl: () => state.instanceUrl ?? `${schemeOf(opts.tls)}://${DEFAULT_HOST}`,
-  });
+  };
+  registerOAuthRoutes(app, oauth);
+  registerIdentityRoutes(app, { ...oauth, org: baseOrg });
+  registerSoapLoginRoutes(app, { ...oauth, org: baseOrg });
 
   app.get('/services/data', { config: { publicRoute: true } }, async () => apiVersions());
 
@@ -165,58 +167,12 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       });
       for (const extension of opts.extensions ?? []) if (extension.dataApi) void api.register(extension.dataApi);
 
-      const queryUrl = (request: FastifyRequest): string => `/services/data/${(request.params as { version: string }).version}/query`;
-
-      api.get('/query', async (request, reply) => {
-        const q = (request.query as { q?: unknown }).q;
-        if (typeof q !== 'string' || q.trim() === '') {
-          return reply.code(400).send([{ errorCode: 'MALFORMED_QUERY', message: 'A query string has to be specified' }]);
-        }
-        try {
-          const selection = await orgFor(request.ipemuUser as string).select(q);
-          return state.cursors.firstPage(selection, request.ipemuUser as string, queryUrl(request));
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/query/:locator', async (request, reply) => {
-        const { locator } = request.params as { locator: string };
-        const page = state.cursors.page(locator, request.ipemuUser as string, queryUrl(request));
-        if (!page) return reply.code(400).send([{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
-        return page;
-      });
-
-      api.get('/sobjects', async (request, reply) => {
-        try {
-          return orgFor(request.ipemuUser as string).describeGlobal();
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/sobjects/:sobject/describe', async (request, reply) => {
-        const { sobject } = request.params as { sobject: string };
-        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
-        try {
-          return orgFor(request.ipemuUser as string).describeSync(sobject);
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/sobjects/:sobject/:id', async (request, reply) => {
-        const { sobject, id } = request.params as { sobject: string; id: string };
-        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
-        try {
-          const record = orgFor(request.ipemuUser as string).retrieve(sobject, id, fieldsParam(request.query));
-          if (record === undefined || record === null) return reply.code(404).send(NOT_FOUND_BODY);
-          return record;
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
+      const orgOf = orgViews(orgFor);
+      void api.register(async (scope) =>
+        registerVersionRoot(scope, (request) => identityUrl(oauth.instanceUrl(), oauth.userIdOf(request.ipemuUser as string))),
+      );
+      void api.register(async (scope) => registerQueryRoutes(scope, { orgOf, cursors: state.cursors }));
+      void api.register(async (scope) => registerSObjectRoutes(scope, { orgOf }));
       void api.register(async (writes) => registerRecordWrites(writes, orgFor));
 
       api.get('/limits', async () => ({

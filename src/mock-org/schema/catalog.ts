@@ -2,7 +2,7 @@ import type { FieldDecl, ObjectDecl } from '../fixtures/types';
 
 /**
  * The standard objects the mock org serves without any fixture `schema` (DESIGN.md §4). Field
- * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf, 0Q0, 0QL, 01t and 005 are Salesforce's;
+ * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf, 0Q0, 0QL, 01t, 005 and 00D are Salesforce's;
  * (ipemu) InsuranceAsyncBulkRequestItem `0rg` and InsuranceAsyncBulkRecordDetail `0rh` are our
  * choice, as Salesforce does not document them.
  */
@@ -20,6 +20,7 @@ const ASYNC_APEX_JOB_TYPES = [
   'Queueable',
 ];
 const BULK_RECORD_DETAIL_STATUS = ['Scheduled', 'In Progress', 'Success', 'Failed'];
+const USER_TYPES = ['Standard', 'PowerPartner', 'CsnOnly', 'CspLitePortal', 'CustomerSuccess', 'PowerCustomerSuccess', 'Guest', 'AutomatedProcess'];
 const QUOTE_STATUS = ['Draft', 'Needs Review', 'In Review', 'Approved', 'Rejected', 'Presented', 'Accepted', 'Denied'];
 
 function str(label: string, length = 255, idLookup = false): FieldDecl {
@@ -48,6 +49,9 @@ const AUDIT = {
   LastModifiedById: ref('Last Modified By ID', 'User', 'LastModifiedBy'),
   SystemModstamp: dt('System Modstamp'),
 } satisfies Record<string, FieldDecl>;
+
+/** The flag every deletable object has: false on each live record, true on the deleted ones `/queryAll` returns. */
+const DELETED = { IsDeleted: bool('Deleted') } satisfies Record<string, FieldDecl>;
 
 const READ_ONLY = { createable: false, updateable: false, deletable: false } as const;
 
@@ -80,6 +84,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0YT',
     label: 'Insurance Policy',
     fields: {
+      ...DELETED,
       // Required in Salesforce (nillable false): an insert without it is REQUIRED_FIELD_MISSING.
       Name: { ...str('Policy Name', 255, true), nillable: false },
       ReferencePolicyNumber: str('Reference Policy Number', 255, true),
@@ -101,6 +106,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rf',
     label: 'Insurance Async Bulk Request',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       Status: picklist('Status'),
       // Read by InsAsyncBulkService (isAdditionalInfo, getRequestStatusByUser's accountId).
@@ -113,6 +119,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rg',
     label: 'Insurance Async Bulk Request Item',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       InsuranceAsyncBulkRequestId: ref('Insurance Async Bulk Request ID', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequest'),
       BatchJobId: ref('Batch Job ID', 'AsyncApexJob', 'BatchJob'),
@@ -127,6 +134,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rh',
     label: 'Insurance Async Bulk Record Detail',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       InsuranceAsyncBulkRequestItemId: ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
@@ -139,6 +147,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0Q0',
     label: 'Quote',
     fields: {
+      ...DELETED,
       Name: required(str('Quote Name', 255, true)),
       QuoteNumber: str('Quote Number', 30, true),
       Status: picklist('Status', QUOTE_STATUS),
@@ -150,6 +159,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0QL',
     label: 'Quote Line Item',
     fields: {
+      ...DELETED,
       QuoteId: required(ref('Quote ID', 'Quote', 'Quote')),
       Product2Id: required(ref('Product ID', 'Product2', 'Product2')),
       // (ipemu) Empty on a root product's line; a coverage line names its root product's line.
@@ -164,6 +174,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '01t',
     label: 'Product',
     fields: {
+      ...DELETED,
       Name: required(str('Product Name', 255, true)),
       ProductCode: str('Product Code'),
       IsActive: bool('Active'),
@@ -177,13 +188,46 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     ...READ_ONLY,
     fields: {
       Name: str('Full Name', 121, true),
+      FirstName: str('First Name', 40),
+      LastName: str('Last Name', 80),
       Username: str('Username', 80, true),
       Email: { type: 'email', label: 'Email', length: 128 },
+      Alias: str('Alias', 8),
+      CommunityNickname: str('Nickname', 40),
       IsActive: bool('Active'),
+      UserType: picklist('User Type', USER_TYPES),
+      // Profile is not modelled: any Id goes (see checkReference).
+      ProfileId: ref('Profile ID', 'Profile', 'Profile'),
+      TimeZoneSidKey: picklist('Time Zone'),
+      LocaleSidKey: picklist('Locale'),
+      LanguageLocaleKey: picklist('Language'),
+      EmailEncodingKey: picklist('Email Encoding'),
+      LastLoginDate: dt('Last Login'),
+      ...AUDIT,
+    },
+  },
+  // The org itself: one record (MOCK_ORG_ID), what clients read to tell a sandbox or a namespace.
+  Organization: {
+    keyPrefix: '00D',
+    label: 'Organization',
+    ...READ_ONLY,
+    fields: {
+      Name: str('Name', 80),
+      Division: str('Division', 80),
+      OrganizationType: picklist('Edition'),
+      InstanceName: str('Instance Name', 5),
+      IsSandbox: bool('Is Sandbox'),
+      NamespacePrefix: str('Namespace Prefix', 15),
+      TrialExpirationDate: dt('Trial Expiration Date'),
+      LanguageLocaleKey: picklist('Language'),
+      DefaultLocaleSidKey: picklist('Locale'),
+      TimeZoneSidKey: picklist('Default Time Zone'),
+      Country: str('Country', 80),
+      PrimaryContact: str('Primary Contact', 80),
       ...AUDIT,
     },
   },
 };
 
 /** Fields a fixture-declared object gets without declaring them. */
-export const IMPLICIT_FIELDS: Readonly<Record<string, FieldDecl>> = AUDIT;
+export const IMPLICIT_FIELDS: Readonly<Record<string, FieldDecl>> = { ...DELETED, ...AUDIT };
