@@ -9,6 +9,8 @@ import { buildOpenApi } from './openapi';
 import type { OutputMap } from '../core/envelope';
 import { readInvokeBody } from './invoke-body';
 import { apexRestRoutes, connectRoutes } from './procedure-routes';
+import { docsPage } from './docs-page';
+import { createDocsSession } from './docs-session';
 import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
 
 export interface ServerOptions {
@@ -26,6 +28,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
   limits?: Partial<ListenLimits>;
+  /** Serve the interactive API page at /docs; default true. */
+  docs?: boolean;
 }
 
 export interface StartServerOptions extends ServerOptions {
@@ -52,7 +56,8 @@ interface KeyRoute {
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;
-  const guard = createRequestGuard(opts.token);
+  const docs = opts.docs ?? true;
+  const guard = createRequestGuard(opts.token, docs && opts.token !== undefined ? createDocsSession(opts.token) : undefined);
   const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
     loggerInstance: logger,
@@ -110,11 +115,14 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     services ??= JSON.stringify(emulator.services());
     return reply.type('application/json; charset=utf-8').send(services);
   });
+  let openApiDocument: Record<string, unknown> | undefined;
+  const openApiOf = () => (openApiDocument ??= buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
   let openApi: string | undefined;
   app.get('/openapi.json', async (_request, reply) => {
-    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
+    openApi ??= JSON.stringify(openApiOf());
     return reply.type('application/json; charset=utf-8').send(openApi);
   });
+  if (docs) void app.register(docsPage({ document: openApiOf }));
 
   const beforeAnswer = (request: FastifyRequest, reply: FastifyReply, errorCode: string): void => {
     (request as unknown as RequestOutcome).ipemuCode = errorCode;
