@@ -11,6 +11,8 @@ import { ProcedureFlags, procedureDirs } from '../procedure-flags';
 export interface ServeFlags extends OrgFlags, ListenFlags, ProcedureFlags {
   port: number;
   token?: string;
+  /** false with --no-docs. */
+  docs: boolean;
   logLevel: LogLevel;
 }
 
@@ -40,6 +42,7 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
       host: flags.host,
       port: flags.port,
       token,
+      docs: flags.docs,
       logLevel: flags.logLevel,
       limits: listenLimitsOf(flags),
     });
