@@ -115,14 +115,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     services ??= JSON.stringify(emulator.services());
     return reply.type('application/json; charset=utf-8').send(services);
   });
-  let openApiDocument: Record<string, unknown> | undefined;
-  const openApiOf = () => (openApiDocument ??= buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
   let openApi: string | undefined;
   app.get('/openapi.json', async (_request, reply) => {
-    openApi ??= JSON.stringify(openApiOf());
+    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
     return reply.type('application/json; charset=utf-8').send(openApi);
   });
-  if (docs) void app.register(docsPage({ document: openApiOf }));
 
   const beforeAnswer = (request: FastifyRequest, reply: FastifyReply, errorCode: string): void => {
     (request as unknown as RequestOutcome).ipemuCode = errorCode;
@@ -151,6 +148,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const procedureRoutes = { runnerOf: () => emulator, onAnswer: beforeAnswer };
   void app.register(apexRestRoutes(procedureRoutes), { prefix: '/services/apexrest' });
   void app.register(connectRoutes(procedureRoutes), { prefix: '/services/data/:version' });
+  if (docs) void app.register(docsPage({ emulator, bearerAuth: opts.token !== undefined }));
 
   return app;
 }
