@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/http/server';
 import { DOCS_CSP } from '../../src/http/docs-options';
@@ -84,6 +86,22 @@ describe('docs: false', () => {
       expect([url, res.statusCode]).toEqual([url, 404]);
     }
     expect((await app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);
+    await app.close();
+  });
+});
+
+describe('no third-party analytics', () => {
+  test('package.json opts this repository out of @scarf/scarf install analytics (a dev dependency of Spectral)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scarfSettings?: unknown };
+    expect(pkg.scarfSettings).toEqual({ enabled: false });
+  });
+
+  test('no asset of the page mentions scarf', async () => {
+    const app = buildServer({ emulator: makeEmulator(), logStream: captureLogs().stream });
+    for (const url of ['/docs', '/docs/static/swagger-ui-bundle.js', '/docs/static/swagger-ui-standalone-preset.js', '/docs/static/swagger-initializer.js']) {
+      const body = (await app.inject({ method: 'GET', url })).body;
+      expect([url, /scarf/i.test(body)]).toEqual([url, false]);
+    }
     await app.close();
   });
 });
