@@ -5,7 +5,7 @@ import { httpStatusOf } from '../core/errors';
 import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
 import { handleClientError, handleError, handleNotFound } from './error-replies';
-import { buildOpenApi } from './openapi';
+import { openApiRoute } from './openapi-route';
 import type { OutputMap } from '../core/envelope';
 import { readInvokeBody } from './invoke-body';
 import { apexRestRoutes, connectRoutes } from './procedure-routes';
@@ -115,11 +115,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     services ??= JSON.stringify(emulator.services());
     return reply.type('application/json; charset=utf-8').send(services);
   });
-  let openApi: string | undefined;
-  app.get('/openapi.json', async (_request, reply) => {
-    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
-    return reply.type('application/json; charset=utf-8').send(openApi);
-  });
+  app.get('/openapi.json', openApiRoute(emulator, { bearerAuth: opts.token !== undefined }));
 
   const beforeAnswer = (request: FastifyRequest, reply: FastifyReply, errorCode: string): void => {
     (request as unknown as RequestOutcome).ipemuCode = errorCode;
