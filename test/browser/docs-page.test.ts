@@ -4,7 +4,8 @@ import { startServer, RunningServer } from '../../src/http/server';
 import { BROWSER_REQUIRED, CHROMIUM_PATH, HAVE_CHROMIUM, INSTALL_HINT, launchChromium, Browser } from './chromium';
 
 const SERVICE = 'InsPolicyService:getPolicyAsyncJobStatus';
-const SERVICE_OPERATION = '#operations-InsPolicyService-InsPolicyService_getPolicyAsyncJobStatus';
+// The operation's block, found by the path Swagger UI shows (not by its operationId-derived DOM id).
+const SERVICE_OPERATION = `.opblock:has(.opblock-summary-path[data-path="/invoke/${SERVICE}"])`;
 const PROCEDURE_PATH = '/procedures/InsPolicy_JobStatusSummary';
 const TOKEN = 'browser-T0ken-e5d4c3b2a1f0';
 
@@ -102,7 +103,11 @@ if (!HAVE_CHROMIUM) {
         await page.locator(SERVICE_OPERATION).waitFor();
         expect(await opened?.text()).not.toContain(TOKEN);
         expect(await page.content()).not.toContain(TOKEN);
-        expect(await page.evaluate(() => document.cookie)).toBe('');
+        expect(await page.evaluate('document.cookie')).toBe('');
+        const cookies = await browser.context.cookies(`${server.url}/docs`);
+        expect(cookies.filter((c) => c.name.startsWith('ipemu_docs_'))).toEqual([
+          expect.objectContaining({ path: '/docs', httpOnly: true, sameSite: 'Strict', secure: false }),
+        ]);
         await page.close();
       });
 

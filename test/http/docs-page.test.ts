@@ -48,11 +48,13 @@ describe('the API page at /docs', () => {
     expect(DOCS_CSP).not.toMatch(/https?:|validator/);
   });
 
-  test('the page shows the very document GET /openapi.json serves', async () => {
+  test('the page shows the document GET /openapi.json serves, with the relative server / so that Try it out calls the origin the page came from', async () => {
     const page = await app.inject({ method: 'GET', url: '/docs/json' });
+    // Not listening (inject), /openapi.json names the relative server too: the two are equal.
     const served = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(page.statusCode).toBe(200);
     expect(page.json()).toEqual(served.json());
+    expect(page.json<{ servers: unknown }>().servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(Object.keys(page.json<{ paths: object }>().paths)).toContain('/invoke/Echo:echo');
   });
 
