@@ -4,8 +4,9 @@ import { startServer, RunningServer } from '../../src/http/server';
 import { BROWSER_REQUIRED, CHROMIUM_PATH, HAVE_CHROMIUM, INSTALL_HINT, launchChromium, Browser } from './chromium';
 
 const SERVICE = 'InsPolicyService:getPolicyAsyncJobStatus';
-// The operation's block, found by the path Swagger UI shows (not by its operationId-derived DOM id).
-const SERVICE_OPERATION = `.opblock:has(.opblock-summary-path[data-path="/invoke/${SERVICE}"])`;
+// An operation's block, found by the path Swagger UI shows (not by its operationId-derived DOM id).
+const operation = (path: string): string => `.opblock:has(.opblock-summary-path[data-path="${path}"])`;
+const SERVICE_OPERATION = operation(`/invoke/${SERVICE}`);
 const PROCEDURE_PATH = '/procedures/InsPolicy_JobStatusSummary';
 const TOKEN = 'browser-T0ken-e5d4c3b2a1f0';
 
@@ -24,9 +25,9 @@ function watch(page: Page): { requests: Request[]; problems: string[] } {
   return { requests, problems };
 }
 
-/** Opens the service's operation, presses "Try it out" and "Execute" on the example shown, and reads the response panel. */
-async function sendExample(page: Page): Promise<{ status: string; body: string; sentBody: string }> {
-  const op = page.locator(SERVICE_OPERATION);
+/** Opens an operation, presses "Try it out" and "Execute" on the example shown, and reads the response panel. */
+async function sendExample(page: Page, selector = SERVICE_OPERATION): Promise<{ status: string; body: string; sentBody: string }> {
+  const op = page.locator(selector);
   await op.locator('.opblock-summary').first().click();
   await op.getByRole('button', { name: 'Try it out' }).click();
   const sentBody = await op.locator('textarea.body-param__text').inputValue();
@@ -64,7 +65,7 @@ if (!HAVE_CHROMIUM) {
       });
       afterAll(() => server?.close());
 
-      test(`lists ${SERVICE} and a demo procedure, sends the example and shows INVOKE-200; every request goes to this server`, async () => {
+      test(`lists ${SERVICE} and a demo procedure, sends the service's example (INVOKE-200) and the procedure's (200); every request goes to this server`, async () => {
         const page = await browser.context.newPage();
         const seen = watch(page);
         await page.goto(`${server.url}/docs`);
@@ -76,6 +77,8 @@ if (!HAVE_CHROMIUM) {
         expect(JSON.parse(answer.sentBody)).toHaveProperty('input');
         expect(answer.status).toBe('200');
         expect(JSON.parse(answer.body)).toMatchObject({ errorCode: 'INVOKE-200', error: 'OK' });
+        const procedure = await sendExample(page, operation(PROCEDURE_PATH));
+        expect(procedure.status).toBe('200');
 
         const urls = seen.requests.map((r) => r.url());
         expect(urls).toContain(`${server.url}/invoke/${SERVICE}`);
