@@ -4,7 +4,7 @@ import { MAX_TIMEOUT_MS } from '../core/emulator';
 import { httpStatusOf } from '../core/errors';
 import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
-import { handleClientError, handleError, handleNotFound } from './error-replies';
+import { handleClientError, handleError } from './error-replies';
 import { openApiRoute } from './openapi-route';
 import type { OutputMap } from '../core/envelope';
 import { readInvokeBody } from './invoke-body';
@@ -12,6 +12,9 @@ import { apexRestRoutes, connectRoutes } from './procedure-routes';
 import { docsPage } from './docs-page';
 import { createDocsSession } from './docs-session';
 import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
+import { schemeOf, type TlsKeyPair } from '../core/tls-options';
+import type { CorsOrigins } from '../core/cors-options';
+import { registerServeWire } from './wire';
 
 export interface ServerOptions {
   emulator: Emulator;
@@ -30,6 +33,10 @@ export interface ServerOptions {
   limits?: Partial<ListenLimits>;
   /** Serve the interactive API page at /docs; default true. */
   docs?: boolean;
+  /** HTTPS with this key pair; HTTP without. */
+  tls?: TlsKeyPair;
+  /** Origins a browser page may call from (`*` for any); no CORS without. */
+  cors?: CorsOrigins;
 }
 
 export interface StartServerOptions extends ServerOptions {
@@ -60,6 +67,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const guard = createRequestGuard(opts.token, docs && opts.token !== undefined ? createDocsSession(opts.token) : undefined);
   const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
+    ...(opts.tls ? { https: opts.tls } : {}),
     loggerInstance: logger,
     // Fastify binds a child logger (with the request id) to every request; when nothing is written
     // the bindings are serialized for nothing, a microsecond a request, so requests share the root.
@@ -80,6 +88,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // fastify's 503 while closing has its own body; requests still arriving are answered (with Connection: close).
     return503OnClosing: false,
   }) as unknown as FastifyInstance;
+  const wire = registerServeWire(app, opts.cors);
   applyListenLimits(app.server, opts.limits);
 
   let closing = false;
@@ -89,7 +98,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
   app.decorateRequest('ipemuCode', '');
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  app.setNotFoundHandler(wire.notFound);
 
   // Only JSON is read; a text/plain body would otherwise arrive as a string and confuse callers.
   app.removeContentTypeParser('text/plain');
@@ -103,9 +112,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
 
   // First of all hooks, so nothing (body parsing, routing answers) reaches a caller the guard refuses.
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!guard(request, reply, request.routeOptions.url === '/healthz')) done();
-  });
+  wire.afterCors(() =>
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!guard(request, reply, request.routeOptions.url === '/healthz')) done();
+    }),
+  );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -149,8 +160,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   return app;
 }
 
-function formatUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+function formatUrl(scheme: string, host: string, port: number): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
@@ -165,5 +176,5 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? DEFAULT_PORT);
-  return { url: formatUrl(host, port), close: () => app.close() };
+  return { url: formatUrl(schemeOf(opts.tls), host, port), close: () => app.close() };
 }
