@@ -148,6 +148,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     defaultUser,
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
+    isActive: (user: string) => baseOrg.systemValues('User', userIds.get(user) ?? '')?.IsActive !== false,
     userIdOf: (user: string) => userIds.get(user) ?? makeId('005', 0),
     instanceUrl: () => state.instanceUrl ?? `${schemeOf(opts.tls)}://${DEFAULT_HOST}`,
   };

@@ -19,6 +19,8 @@ export interface GrantContext {
   settings: RestSettings;
   defaultUser: string;
   userNames(): readonly string[];
+  /** False for a user whose User record is inactive (IsActive false): Salesforce refuses their logins. */
+  isActive?(user: string): boolean;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -39,12 +41,13 @@ function clientRefusal(params: Record<string, unknown>, settings: RestSettings, 
 
 /**
  * Who a username and password log in as: the one rule for the password grant and SOAP login.
- * Once any user has a password, every password login is checked; a user without one cannot log in by password.
+ * Once any user has a password, every password login is checked; a user without one cannot log in
+ * by password, nor can an inactive user.
  */
 export function passwordUser(params: Record<string, unknown>, ctx: GrantContext): GrantOutcome {
   const name = text(params.username) ?? '';
   const user = ctx.userNames().find((u) => u === name);
-  if (user === undefined) return { refused: AUTHENTICATION_FAILURE };
+  if (user === undefined || ctx.isActive?.(user) === false) return { refused: AUTHENTICATION_FAILURE };
   if (!passwordsChecked(ctx.settings)) return { user };
   const expected = ctx.settings.credentials.get(user)?.password;
   const presented = text(params.password);

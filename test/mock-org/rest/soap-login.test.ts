@@ -74,6 +74,17 @@ describe('jsforce login() without OAuth settings (SOAP)', () => {
   });
 });
 
+describe('an inactive user (their User record says IsActive false)', () => {
+  it('cannot log in by SOAP (INVALID_LOGIN) nor by the password grant (invalid_grant), whatever the password', async () => {
+    await start(fixtures({ records: { User: [{ Id: mockUserId(1), IsActive: false }] } }));
+    await expect(new Connection({ loginUrl: server.instanceUrl, version: '64.0' }).login('agent', 'agent-pass')).rejects.toThrow(INVALID_LOGIN);
+    const oauth = new Connection({ oauth2: { loginUrl: server.instanceUrl, clientId: 'any', clientSecret: 'any' }, version: '64.0' });
+    await expect(oauth.login('agent', 'agent-pass')).rejects.toMatchObject({ name: 'invalid_grant' });
+    // The active user still logs in.
+    expect((await new Connection({ loginUrl: server.instanceUrl, version: '64.0' }).login('admin', 'a&b<c>"\'d')).id).toBe(ADMIN);
+  });
+});
+
 describe('jsforce logout() after a SOAP login', () => {
   it('ends the session: the REST API then refuses its token with 401 INVALID_SESSION_ID', async () => {
     await start();
