@@ -218,6 +218,17 @@ export class MockOrg implements Org {
     return object;
   }
 
+  /**
+   * A record's field values in system mode (no field-level security): what the identity service
+   * reads about a user and the org. Undefined when the object or the record does not exist.
+   */
+  systemValues(sobject: string, id: string): Readonly<Record<string, string | number | boolean | null>> | undefined {
+    const object = this.core.schema.get(sobject);
+    const id18 = normalizeId(id);
+    const row = object && id18 ? this.core.store.table(object).find(id18) : undefined;
+    return row ? valuesAt(row, this.core.clock() - this.core.start) : undefined;
+  }
+
   describeGlobal(): GlobalDescribe {
     return describeGlobal(this.core.schema, this.user, this.core.apiVersion);
   }

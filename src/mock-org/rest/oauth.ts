@@ -1,12 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { makeId } from '../../salesforce/ids';
+import { MOCK_ORG_ID } from '../schema/users';
 import { isPlainObject } from '../../core/plain-object';
 import { grantFor, type GrantContext } from './token-grants';
+import { identityUrl } from './identity-bodies';
 
-/** The org Id the fake REST API reports (in identity URLs and token prefixes). */
-export const MOCK_ORG_ID = makeId('00D', 1);
+// Its home is the schema, where the Organization record gets it too.
+export { MOCK_ORG_ID };
 
 /** The token endpoint's path; its replies are OAuth bodies, not the REST API's error array. */
 export const TOKEN_PATH = '/services/oauth2/token';
@@ -69,7 +70,7 @@ export function registerOAuthRoutes(app: FastifyInstance, deps: OAuthDeps): void
     const { user } = outcome;
     const accessToken = deps.tokens.issue(user);
     const instanceUrl = deps.instanceUrl();
-    const id = `${instanceUrl}/id/${MOCK_ORG_ID}/${deps.userIdOf(user)}`;
+    const id = identityUrl(instanceUrl, deps.userIdOf(user));
     const issuedAt = String(Date.now());
     const signature = createHmac('sha256', signingKey)
       .update(id + issuedAt)

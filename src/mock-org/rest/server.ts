@@ -11,6 +11,9 @@ import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, 
 import { permissiveNotice } from './token-grants';
 import { fieldsParam } from './record-fields';
 import { registerRecordWrites } from './record-writes';
+import { bearerOf } from './bearer';
+import { registerIdentityRoutes } from './identity';
+import { registerSoapLoginRoutes } from './soap-login';
 
 export interface MockRestServerOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -66,12 +69,6 @@ interface ServerState {
 
 const STATE = Symbol('ipemuRestState');
 type AppWithState = FastifyInstance & { [STATE]?: ServerState };
-
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const m = typeof header === 'string' ? /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(header) : null;
-  return m ? m[1] : undefined;
-}
 
 /** A URL fastify could not route: 401 without a valid token, as everywhere, else NOT_FOUND. */
 function answerUnroutable(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): void {
@@ -135,14 +132,17 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     return undefined;
   };
 
-  registerOAuthRoutes(app, {
+  const oauth = {
     tokens: state.tokens,
     defaultUser,
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
-    userIdOf: (user) => userIds.get(user) ?? makeId('005', 0),
+    userIdOf: (user: string) => userIds.get(user) ?? makeId('005', 0),
     instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
-  });
+  };
+  registerOAuthRoutes(app, oauth);
+  registerIdentityRoutes(app, { ...oauth, org: baseOrg });
+  registerSoapLoginRoutes(app, { ...oauth, org: baseOrg });
 
   app.get('/services/data', { config: { publicRoute: true } }, async () => apiVersions());
   app.get('/services/data/', { config: { publicRoute: true } }, async () => apiVersions());

@@ -37,8 +37,11 @@ function clientRefusal(params: Record<string, unknown>, settings: RestSettings, 
   return secret !== undefined && secretMatches(secret, app.clientSecret) ? undefined : INVALID_CLIENT;
 }
 
-/** Once any user has a password, every password login is checked; a user without one cannot log in by password. */
-function passwordUser(params: Record<string, unknown>, ctx: GrantContext): GrantOutcome {
+/**
+ * Who a username and password log in as: the one rule for the password grant and SOAP login.
+ * Once any user has a password, every password login is checked; a user without one cannot log in by password.
+ */
+export function passwordUser(params: Record<string, unknown>, ctx: GrantContext): GrantOutcome {
   const name = text(params.username) ?? '';
   const user = ctx.userNames().find((u) => u === name);
   if (user === undefined) return { refused: AUTHENTICATION_FAILURE };

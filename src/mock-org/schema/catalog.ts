@@ -2,7 +2,7 @@ import type { FieldDecl, ObjectDecl } from '../fixtures/types';
 
 /**
  * The standard objects the mock org serves without any fixture `schema` (DESIGN.md §4). Field
- * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf, 0Q0, 0QL, 01t and 005 are Salesforce's;
+ * lists follow reference/salesforce.md. Key prefixes 707, 0YT, 0rf, 0Q0, 0QL, 01t, 005 and 00D are Salesforce's;
  * (ipemu) InsuranceAsyncBulkRequestItem `0rg` and InsuranceAsyncBulkRecordDetail `0rh` are our
  * choice, as Salesforce does not document them.
  */
@@ -20,6 +20,7 @@ const ASYNC_APEX_JOB_TYPES = [
   'Queueable',
 ];
 const BULK_RECORD_DETAIL_STATUS = ['Scheduled', 'In Progress', 'Success', 'Failed'];
+const USER_TYPES = ['Standard', 'PowerPartner', 'CsnOnly', 'CspLitePortal', 'CustomerSuccess', 'PowerCustomerSuccess', 'Guest', 'AutomatedProcess'];
 const QUOTE_STATUS = ['Draft', 'Needs Review', 'In Review', 'Approved', 'Rejected', 'Presented', 'Accepted', 'Denied'];
 
 function str(label: string, length = 255, idLookup = false): FieldDecl {
@@ -177,9 +178,42 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     ...READ_ONLY,
     fields: {
       Name: str('Full Name', 121, true),
+      FirstName: str('First Name', 40),
+      LastName: str('Last Name', 80),
       Username: str('Username', 80, true),
       Email: { type: 'email', label: 'Email', length: 128 },
+      Alias: str('Alias', 8),
+      CommunityNickname: str('Nickname', 40),
       IsActive: bool('Active'),
+      UserType: picklist('User Type', USER_TYPES),
+      // Profile is not modelled: any Id goes (see checkReference).
+      ProfileId: ref('Profile ID', 'Profile', 'Profile'),
+      TimeZoneSidKey: picklist('Time Zone'),
+      LocaleSidKey: picklist('Locale'),
+      LanguageLocaleKey: picklist('Language'),
+      EmailEncodingKey: picklist('Email Encoding'),
+      LastLoginDate: dt('Last Login'),
+      ...AUDIT,
+    },
+  },
+  // The org itself: one record (MOCK_ORG_ID), what clients read to tell a sandbox or a namespace.
+  Organization: {
+    keyPrefix: '00D',
+    label: 'Organization',
+    ...READ_ONLY,
+    fields: {
+      Name: str('Name', 80),
+      Division: str('Division', 80),
+      OrganizationType: picklist('Edition'),
+      InstanceName: str('Instance Name', 5),
+      IsSandbox: bool('Is Sandbox'),
+      NamespacePrefix: str('Namespace Prefix', 15),
+      TrialExpirationDate: dt('Trial Expiration Date'),
+      LanguageLocaleKey: picklist('Language'),
+      DefaultLocaleSidKey: picklist('Locale'),
+      TimeZoneSidKey: picklist('Default Time Zone'),
+      Country: str('Country', 80),
+      PrimaryContact: str('Primary Contact', 80),
       ...AUDIT,
     },
   },

@@ -4,6 +4,9 @@ import { makeId } from '../../salesforce/ids';
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** The mock org's Organization Id: its Organization record, identity URLs and token prefixes. */
+export const MOCK_ORG_ID = makeId('00D', 1);
+
 /**
  * The User Id of the fixture's `index`-th user (from 0, in fixture order): the one rule the mock
  * org (CreatedById of what a user writes) and the fake REST API's identity share.
