@@ -3,11 +3,11 @@ import { IpemuError } from '../core/errors';
 import { Binds, DescribeResult, Org, OrgError, QueryOptions, QueryResult, SObjectRecord } from '../core/org';
 import { normalizeId } from '../salesforce/ids';
 import { DEFAULT_API_VERSION } from '../salesforce/api-versions';
-import { describeGlobal, describeObject, GlobalDescribe } from './schema/describe';
+import { describeGlobal, describeObject, describeSummary, GlobalDescribe, ObjectSummary } from './schema/describe';
 import type { FixtureDocument } from './fixtures/types';
 import { loadFixturesOrThrow } from './fixtures/load';
 import type { ObjectSchema, Schema } from './schema/schema';
-import { Selection, SoqlEngine } from './soql/engine';
+import { ReadScope, Selection, SoqlEngine, urlBaseOf } from './soql/engine';
 import { Store, valuesAt } from './store/store';
 import type { OrgUser, Users } from './schema/users';
 import type { RestSettings } from './fixtures/rest-settings';
@@ -19,6 +19,8 @@ import type { CommitHook, PlatformWriter, StoreChange } from './writes/changes';
 import { OrgWriter } from './writes/org-writer';
 import { platformWriter } from './writes/platform-writer';
 import { StateFile } from './state/state-file';
+import { accessError, type Plan } from './soql/compile';
+import { copyOrgError } from './soql/errors';
 
 /** The embedded demo org; the same relative path works from src/ and dist/. */
 export const DEMO_FIXTURES: string = join(__dirname, '../../fixtures/demo');
@@ -78,13 +80,23 @@ export interface ObjectAbilities {
 export class MockOrg implements Org {
   readonly userName: string;
   readonly cacheKey: string;
+  /** The API version this view answers in: the `/services/data/vXX.X` of attributes.url and describe's urls. */
+  readonly apiVersion: string;
+  private readonly scope: ReadScope;
+  private readonly scopeWithDeleted: ReadScope;
 
   private constructor(
     private readonly core: OrgCore,
     private readonly user: OrgUser,
+    apiVersion: string = core.apiVersion,
   ) {
     this.userName = user.name;
-    this.cacheKey = `mock:${core.serial}:${user.name}`;
+    this.apiVersion = apiVersion;
+    const own = apiVersion === core.apiVersion;
+    // Describes differ by version (their urls): a view at another version is another cache entry.
+    this.cacheKey = own ? `mock:${core.serial}:${user.name}` : `mock:${core.serial}:${user.name}:v${apiVersion}`;
+    this.scope = own ? core.engine.defaultScope : { urlBase: urlBaseOf(apiVersion), all: false };
+    this.scopeWithDeleted = { urlBase: this.scope.urlBase, all: true };
   }
 
   /** Loads a fixture file, directory or object; problems throw IpemuError INVALID_INPUT. */
@@ -147,13 +159,14 @@ export class MockOrg implements Org {
     return [...this.core.users.users.keys()];
   }
 
-  /** The same org (same store and clock) seen by another user. */
+  /** The same org (same store and clock) seen by another user, at this view's version. */
   asUser(name: string): MockOrg {
-    return new MockOrg(this.core, MockOrg.userOf(this.core, name));
+    return new MockOrg(this.core, MockOrg.userOf(this.core, name), this.apiVersion);
   }
 
-  get apiVersion(): string {
-    return this.core.apiVersion;
+  /** The same org and user answering in another API version (`58.0`): what the fake REST API serves a `/services/data/v58.0/…` request from. */
+  atApiVersion(apiVersion: string): MockOrg {
+    return apiVersion === this.apiVersion ? this : new MockOrg(this.core, this.user, apiVersion);
   }
 
   /** The running user's User Id (`005…`, by the user's place in the fixture): CreatedById of what they write. */
@@ -175,23 +188,33 @@ export class MockOrg implements Org {
   // would make every invocation build an AbortController.
   async query<R = SObjectRecord>(soql: string, binds?: Binds, _options?: QueryOptions): Promise<QueryResult<R>> {
     const now = this.core.clock();
-    const result = this.core.engine.executeSliced(soql, binds, this.user, now, now - this.core.start);
+    const result = this.core.engine.executeSliced(soql, binds, this.user, now, now - this.core.start, this.scope);
     return (result instanceof Promise ? await result : result) as unknown as QueryResult<R>;
   }
 
   /** All matching rows at once (`done: true`), synchronously, without yielding: for small orgs and tests. */
   querySync(soql: string, binds?: Binds): QueryResult {
     const now = this.core.clock();
-    return this.core.engine.execute(soql, binds, this.user, now, now - this.core.start);
+    return this.core.engine.execute(soql, binds, this.user, now, now - this.core.start, this.scope);
   }
 
   /**
    * The matching rows without their records (the REST server pages them itself, projecting one
-   * page at a time); a long scan yields to the event loop between slices.
+   * page at a time); a long scan yields to the event loop between slices. `withDeleted`: deleted
+   * records too, with IsDeleted true (`/queryAll`).
    */
-  select(soql: string, binds?: Binds): Promise<Selection> {
+  select(soql: string, binds?: Binds, options: { withDeleted?: boolean } = {}): Promise<Selection> {
     const now = this.core.clock();
-    return this.core.engine.selectAsync(soql, binds, this.user, now, now - this.core.start);
+    const scope = options.withDeleted === true ? this.scopeWithDeleted : this.scope;
+    return this.core.engine.selectAsync(soql, binds, this.user, now, now - this.core.start, scope);
+  }
+
+  /** The compiled query, checked as this user would run it (FLS included), without running it: what `columns=true` describes. */
+  plan(soql: string): Plan {
+    const plan = this.core.engine.plan(soql);
+    const denied = accessError(plan, this.user);
+    if (denied) throw copyOrgError(denied);
+    return plan;
   }
 
   async describe(sobject: string, _options?: QueryOptions): Promise<DescribeResult> {
@@ -199,7 +222,31 @@ export class MockOrg implements Org {
   }
 
   describeSync(sobject: string): DescribeResult {
-    return describeObject(this.visibleObject(sobject), this.user, this.core.apiVersion);
+    return describeObject(this.visibleObject(sobject), this.user, this.apiVersion);
+  }
+
+  /** The object's describeGlobal entry (`GET /sobjects/<SObject>`); NOT_FOUND for an unknown or hidden object. */
+  describeSummary(sobject: string): ObjectSummary {
+    return describeSummary(this.visibleObject(sobject), this.apiVersion);
+  }
+
+  /** The field a user may look records up by (idLookup and readable), else undefined. */
+  idLookupField(sobject: string, field: string): string | undefined {
+    const object = this.visibleObject(sobject);
+    const found = object.fieldByLower.get(field.toLowerCase());
+    return found && found.idLookup && this.user.canSeeField(object.name, found.name) ? found.name : undefined;
+  }
+
+  /** Ids of the records whose idLookup field equals the value (Ids in 15 or 18 characters, text case-insensitively), in table order. */
+  idsByLookup(sobject: string, field: string, value: string): string[] {
+    const object = this.visibleObject(sobject);
+    const table = this.core.store.table(object);
+    if (object.fieldByLower.get(field.toLowerCase())?.type === 'id') {
+      const id18 = normalizeId(value);
+      const row = id18 ? table.find(id18) : undefined;
+      return row ? [row.id] : [];
+    }
+    return table.lookup(object.fieldByLower.get(field.toLowerCase())?.name ?? field, value).map((row) => row.id);
   }
 
   /**
@@ -230,7 +277,7 @@ export class MockOrg implements Org {
   }
 
   describeGlobal(): GlobalDescribe {
-    return describeGlobal(this.core.schema, this.user, this.core.apiVersion);
+    return describeGlobal(this.core.schema, this.user, this.apiVersion);
   }
 
   /** One record by Id, with all fields the user can read or the ones named (checked first, as Salesforce checks them). */
@@ -247,7 +294,7 @@ export class MockOrg implements Org {
     const row = id18 ? this.core.store.table(object).find(id18) : undefined;
     if (!row) throw notFound();
     const values = valuesAt(row, this.core.clock() - this.core.start);
-    const record: SObjectRecord = { attributes: { type: object.name, url: `/services/data/v${this.core.apiVersion}/sobjects/${object.name}/${row.id}` } };
+    const record: SObjectRecord = { attributes: { type: object.name, url: `${this.scope.urlBase}${object.name}/${row.id}` } };
     for (const field of selected) record[field.name] = values[field.name] ?? null;
     return record;
   }

@@ -83,11 +83,13 @@ interface SubrequestContext {
 }
 
 /** One subrequest, its references already resolved, as the resource it names would answer. */
-function route(org: MockOrg, method: string, url: string, body: unknown, context: SubrequestContext): RestAnswer {
+function route(base: MockOrg, method: string, url: string, body: unknown, context: SubrequestContext): RestAnswer {
   const parsed = new URL(url, 'http://composite.invalid');
   const match = SUBREQUEST_URL.exec(parsed.pathname);
   if (!match || !isKnownVersion(match[1]!)) return { status: 404, body: NOT_FOUND_BODY };
   const version = match[1]!;
+  // A subrequest answers in its own URL's version (attributes.url, describe urls).
+  const org = base.atApiVersion(version.slice(1));
   const parts = match[2]!.split('/').filter((part) => part !== '');
   const query = Object.fromEntries(parsed.searchParams);
   const [resource, sobject, id, extra] = parts;

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { SObjectRecord } from '../../core/org';
 
-/** Rows per query page, as Salesforce pages query results. */
+/** Rows per query page, as Salesforce pages query results (the default and largest batch size). */
 export const PAGE_SIZE = 2000;
+
+/** The smallest page `Sforce-Query-Options: batchSize=N` may ask for. */
+export const MIN_PAGE_SIZE = 200;
 
 /** Salesforce: "A user can have up to 10 query cursors open at a time"; the 11th releases the oldest. */
 export const MAX_CURSORS_PER_USER = 10;
@@ -27,6 +30,8 @@ export interface PagedResult {
 interface Cursor {
   readonly user: string;
   readonly result: PagedResult;
+  /** Rows per page, chosen by the first request: every later page of the cursor has as many. */
+  readonly pageSize: number;
 }
 
 export interface CursorStoreOptions {
@@ -91,23 +96,23 @@ export class CursorStore {
     return this.byUser.get(user)?.size ?? 0;
   }
 
-  /** The first page of a result, opening a cursor when more rows follow. */
-  firstPage(result: PagedResult, user: string, queryUrl: string): Page {
-    if (result.length <= PAGE_SIZE) return { totalSize: result.totalSize, done: true, records: result.records(0, result.length) };
+  /** The first page of a result, opening a cursor when more rows follow; `pageSize` rows per page (see batchSizeOf). */
+  firstPage(result: PagedResult, user: string, queryUrl: string, pageSize: number = PAGE_SIZE): Page {
+    if (result.length <= pageSize) return { totalSize: result.totalSize, done: true, records: result.records(0, result.length) };
     this.cursors.purgeStale();
     for (let mine = this.byUser.get(user); mine && mine.size >= this.maxPerUser; mine = this.byUser.get(user)) {
       this.cursors.delete(mine.values().next().value as string); // the user's oldest (dispose forgets it)
     }
     // 0r8 is the key prefix Salesforce uses for query locators.
     const locator = `0r8${randomBytes(9).toString('base64url')}`;
-    this.cursors.set(locator, { user, result });
+    this.cursors.set(locator, { user, result, pageSize });
     // A cursor larger than maxBytes on its own is refused by the cache: the first page is served all the same.
     if (this.cursors.has(locator)) {
       const mine = this.byUser.get(user) ?? new Set<string>();
       mine.add(locator);
       this.byUser.set(user, mine);
     }
-    return { totalSize: result.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${PAGE_SIZE}`, records: result.records(0, PAGE_SIZE) };
+    return { totalSize: result.totalSize, done: false, nextRecordsUrl: `${queryUrl}/${locator}-${pageSize}`, records: result.records(0, pageSize) };
   }
 
   /** The page at `<locator>-<offset>`, or undefined for an unknown, expired, released or foreign locator. */
@@ -119,7 +124,7 @@ export class CursorStore {
     const offset = Number(offsetText);
     if (!cursor || cursor.user !== user || offset <= 0 || offset >= cursor.result.length) return undefined;
     const { result } = cursor;
-    const end = offset + PAGE_SIZE;
+    const end = offset + cursor.pageSize;
     const records = result.records(offset, end);
     if (end >= result.length) {
       this.cursors.delete(locator);
@@ -134,4 +139,17 @@ export class CursorStore {
     mine.delete(locator);
     if (mine.size === 0) this.byUser.delete(user);
   }
+}
+
+/**
+ * The page size a request asks for with `Sforce-Query-Options: batchSize=N`. Salesforce documents
+ * 200 to 2,000 (the default) and no guarantee; (ipemu) a number outside that range is brought to
+ * the nearer end, and a header without a whole-number batchSize leaves the default.
+ */
+export function batchSizeOf(header: unknown): number {
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (typeof text !== 'string') return PAGE_SIZE;
+  const m = /(?:^|[\s,;])batchSize\s*=\s*(\d{1,9})\s*(?:$|[,;])/i.exec(text);
+  if (!m) return PAGE_SIZE;
+  return Math.min(PAGE_SIZE, Math.max(MIN_PAGE_SIZE, Number(m[1])));
 }

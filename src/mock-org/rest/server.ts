@@ -5,11 +5,13 @@ import { makeId } from '../../salesforce/ids';
 import { CursorStore } from './cursors';
 import { registerOAuthRoutes, TokenStore, newAccessToken } from './oauth';
 import { apiVersions, isKnownVersion } from './versions';
-import { isApiName } from '../../salesforce/api-names';
 import { applyListenLimits, DEFAULT_HOST, ListenLimits } from '../../core/listen-defaults';
 import { LIMIT_EXCEEDED, NOT_FOUND_BODY, restClientErrorHandler, sendRestError, SESSION_INVALID } from './rest-errors';
 import { permissiveNotice } from './token-grants';
-import { fieldsParam } from './record-fields';
+import { orgViews } from './org-views';
+import { registerQueryRoutes } from './query-routes';
+import { registerSObjectRoutes } from './sobject-routes';
+import { registerVersionRoot } from './version-root';
 import { registerRecordWrites } from './record-writes';
 import { bearerOf } from './bearer';
 import { registerIdentityRoutes } from './identity';
@@ -157,58 +159,10 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       });
       for (const extension of opts.extensions ?? []) if (extension.dataApi) void api.register(extension.dataApi);
 
-      const queryUrl = (request: FastifyRequest): string => `/services/data/${(request.params as { version: string }).version}/query`;
-
-      api.get('/query', async (request, reply) => {
-        const q = (request.query as { q?: unknown }).q;
-        if (typeof q !== 'string' || q.trim() === '') {
-          return reply.code(400).send([{ errorCode: 'MALFORMED_QUERY', message: 'A query string has to be specified' }]);
-        }
-        try {
-          const selection = await orgFor(request.ipemuUser as string).select(q);
-          return state.cursors.firstPage(selection, request.ipemuUser as string, queryUrl(request));
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/query/:locator', async (request, reply) => {
-        const { locator } = request.params as { locator: string };
-        const page = state.cursors.page(locator, request.ipemuUser as string, queryUrl(request));
-        if (!page) return reply.code(400).send([{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }]);
-        return page;
-      });
-
-      api.get('/sobjects', async (request, reply) => {
-        try {
-          return orgFor(request.ipemuUser as string).describeGlobal();
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/sobjects/:sobject/describe', async (request, reply) => {
-        const { sobject } = request.params as { sobject: string };
-        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
-        try {
-          return orgFor(request.ipemuUser as string).describeSync(sobject);
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
-      api.get('/sobjects/:sobject/:id', async (request, reply) => {
-        const { sobject, id } = request.params as { sobject: string; id: string };
-        if (!isApiName(sobject)) return reply.code(404).send(NOT_FOUND_BODY);
-        try {
-          const record = orgFor(request.ipemuUser as string).retrieve(sobject, id, fieldsParam(request.query));
-          if (record === undefined || record === null) return reply.code(404).send(NOT_FOUND_BODY);
-          return record;
-        } catch (err) {
-          return sendRestError(err, request, reply);
-        }
-      });
-
+      const orgOf = orgViews(orgFor);
+      void api.register(async (scope) => registerVersionRoot(scope));
+      void api.register(async (scope) => registerQueryRoutes(scope, { orgOf, cursors: state.cursors }));
+      void api.register(async (scope) => registerSObjectRoutes(scope, { orgOf }));
       void api.register(async (writes) => registerRecordWrites(writes, orgFor));
 
       api.get('/limits', async () => ({

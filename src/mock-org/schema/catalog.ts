@@ -50,6 +50,9 @@ const AUDIT = {
   SystemModstamp: dt('System Modstamp'),
 } satisfies Record<string, FieldDecl>;
 
+/** The flag every deletable object has: false on each live record, true on the deleted ones `/queryAll` returns. */
+const DELETED = { IsDeleted: bool('Deleted') } satisfies Record<string, FieldDecl>;
+
 const READ_ONLY = { createable: false, updateable: false, deletable: false } as const;
 
 export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
@@ -81,6 +84,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0YT',
     label: 'Insurance Policy',
     fields: {
+      ...DELETED,
       // Required in Salesforce (nillable false): an insert without it is REQUIRED_FIELD_MISSING.
       Name: { ...str('Policy Name', 255, true), nillable: false },
       ReferencePolicyNumber: str('Reference Policy Number', 255, true),
@@ -102,6 +106,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rf',
     label: 'Insurance Async Bulk Request',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       Status: picklist('Status'),
       // Read by InsAsyncBulkService (isAdditionalInfo, getRequestStatusByUser's accountId).
@@ -114,6 +119,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rg',
     label: 'Insurance Async Bulk Request Item',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       InsuranceAsyncBulkRequestId: ref('Insurance Async Bulk Request ID', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequest'),
       BatchJobId: ref('Batch Job ID', 'AsyncApexJob', 'BatchJob'),
@@ -128,6 +134,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0rh',
     label: 'Insurance Async Bulk Record Detail',
     fields: {
+      ...DELETED,
       Name: str('Name', 80, true),
       InsuranceAsyncBulkRequestItemId: ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
       ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
@@ -140,6 +147,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0Q0',
     label: 'Quote',
     fields: {
+      ...DELETED,
       Name: required(str('Quote Name', 255, true)),
       QuoteNumber: str('Quote Number', 30, true),
       Status: picklist('Status', QUOTE_STATUS),
@@ -151,6 +159,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '0QL',
     label: 'Quote Line Item',
     fields: {
+      ...DELETED,
       QuoteId: required(ref('Quote ID', 'Quote', 'Quote')),
       Product2Id: required(ref('Product ID', 'Product2', 'Product2')),
       // (ipemu) Empty on a root product's line; a coverage line names its root product's line.
@@ -165,6 +174,7 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     keyPrefix: '01t',
     label: 'Product',
     fields: {
+      ...DELETED,
       Name: required(str('Product Name', 255, true)),
       ProductCode: str('Product Code'),
       IsActive: bool('Active'),
@@ -220,4 +230,4 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
 };
 
 /** Fields a fixture-declared object gets without declaring them. */
-export const IMPLICIT_FIELDS: Readonly<Record<string, FieldDecl>> = AUDIT;
+export const IMPLICIT_FIELDS: Readonly<Record<string, FieldDecl>> = { ...DELETED, ...AUDIT };

@@ -44,7 +44,23 @@ function objectUrls(object: ObjectSchema, apiVersion: string): Record<string, st
   return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
-function objectSummary(object: ObjectSchema, apiVersion: string) {
+/** An object's entry in describeGlobal, also `GET /sobjects/<SObject>`'s objectDescribe. */
+export interface ObjectSummary {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  custom: boolean;
+  queryable: boolean;
+  retrieveable: boolean;
+  searchable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  deletable: boolean;
+  urls: Record<string, string>;
+}
+
+export function describeSummary(object: ObjectSchema, apiVersion: string): ObjectSummary {
   return {
     name: object.name,
     label: object.label,
@@ -64,7 +80,7 @@ function objectSummary(object: ObjectSchema, apiVersion: string) {
 /** Describe as the user sees it: fields the user cannot read are left out. */
 export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: string): DescribeResult {
   return {
-    ...objectSummary(object, apiVersion),
+    ...describeSummary(object, apiVersion),
     fields: object.fields.filter((field) => user.canSeeField(object.name, field.name)).map((field) => describeField(object, field, user)),
     childRelationships: [],
   };
@@ -73,7 +89,7 @@ export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: 
 export interface GlobalDescribe {
   encoding: 'UTF-8';
   maxBatchSize: number;
-  sobjects: ReturnType<typeof objectSummary>[];
+  sobjects: ObjectSummary[];
 }
 
 export function describeGlobal(schema: Schema, user: OrgUser, apiVersion: string): GlobalDescribe {
@@ -81,6 +97,6 @@ export function describeGlobal(schema: Schema, user: OrgUser, apiVersion: string
     .objects()
     .filter((object) => user.canSeeObject(object.name))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((object) => objectSummary(object, apiVersion));
+    .map((object) => describeSummary(object, apiVersion));
   return { encoding: 'UTF-8', maxBatchSize: 200, sobjects };
 }

@@ -76,8 +76,16 @@ function defaultLength(type: FieldType): number {
   return isStringType(type) ? 255 : 0;
 }
 
-/** Fields only the platform sets: the Id and the audit fields. */
-export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
+/** Fields only the platform sets: the Id, IsDeleted and the audit fields. */
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
+  'Id',
+  'IsDeleted',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+]);
 
 function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'createable' | 'updateable'>): FieldSchema {
   const system = SYSTEM_FIELDS.has(name);

@@ -71,8 +71,7 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   return candidates[0];
 }
 
-/** `urlBase`: `/services/data/vXX.X/sobjects/`, which records' attributes.url start with. */
-export function compilePlan(schema: Schema, store: Store, query: Query, urlBase: string): Plan {
+export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   rejectUnsupported(query);
   if (query.offset !== undefined && query.offset > MAX_OFFSET) throw numberOutsideValidRange(`Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   const root = schema.get(query.sObject ?? '');
@@ -87,7 +86,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query, urlBase:
     table: store.table(root),
     count: select.count,
     columns: select.columns,
-    project: compileProjector(store, urlBase, select.columns),
+    project: compileProjector(store, select.columns),
     where,
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,

@@ -18,6 +18,17 @@ export const DEFAULT_PARSE_CACHE_SIZE = 2000;
 const NO_BINDS: Binds = Object.freeze({});
 const EMPTY_ROWS: readonly Row[] = Object.freeze([]);
 
+/**
+ * How one request reads: `urlBase` starts its records' attributes.url (`/services/data/vXX.X/sobjects/`,
+ * the version asked for), and `all` lets deleted records in, as `/queryAll` does.
+ */
+export interface ReadScope {
+  readonly urlBase: string;
+  readonly all: boolean;
+}
+
+export const urlBaseOf = (apiVersion: string): string => `/services/data/v${apiVersion}/sobjects/`;
+
 /** A compiled plan, or the error compiling the text gave (cached too). */
 interface CacheEntry {
   readonly plan: Plan | OrgError;
@@ -32,7 +43,8 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
-  private readonly urlBase: string;
+  /** The org's own version, for callers that name no scope. */
+  readonly defaultScope: ReadScope;
 
   constructor(
     private readonly store: Store,
@@ -41,7 +53,7 @@ export class SoqlEngine {
     capacity = DEFAULT_PARSE_CACHE_SIZE,
     private readonly budget: ScanBudget = DEFAULT_SCAN_BUDGET,
   ) {
-    this.urlBase = `/services/data/v${apiVersion}/sobjects/`;
+    this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
   }
 
@@ -65,7 +77,7 @@ export class SoqlEngine {
       this.parses++;
       let plan: Plan | OrgError;
       try {
-        plan = compilePlan(this.schema, this.store, parseSoql(soql), this.urlBase);
+        plan = compilePlan(this.schema, this.store, parseSoql(soql));
       } catch (err) {
         if (!isOrgError(err)) throw err;
         plan = err;
@@ -78,9 +90,9 @@ export class SoqlEngine {
   }
 
   /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
-  execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult {
+  execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
-    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined) as Row[], elapsed, undefined) as QueryResult;
+    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[], elapsed, undefined, scope.urlBase) as QueryResult;
   }
 
   /**
@@ -88,9 +100,16 @@ export class SoqlEngine {
    * scan.ts). The rows are kept, not the records: a Selection projects records when asked, so a
    * query cursor holds one reference per row instead of every projected record.
    */
-  async selectAsync(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Promise<Selection> {
+  async selectAsync(
+    soql: string,
+    binds: Binds | undefined,
+    user: OrgUser,
+    now: number,
+    elapsed: number,
+    scope: ReadScope = this.defaultScope,
+  ): Promise<Selection> {
     const plan = this.plan(soql);
-    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget), elapsed);
+    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all), elapsed, scope.urlBase);
   }
 
   /**
@@ -98,26 +117,36 @@ export class SoqlEngine {
    * slice answers synchronously, with no promise: the in-process invoke path runs a few indexed
    * queries per call, and each extra promise hop cost it measurably.
    */
-  executeSliced(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): QueryResult | Promise<QueryResult> {
+  executeSliced(
+    soql: string,
+    binds: Binds | undefined,
+    user: OrgUser,
+    now: number,
+    elapsed: number,
+    scope: ReadScope = this.defaultScope,
+  ): QueryResult | Promise<QueryResult> {
     const plan = this.plan(soql);
-    const rows = this.scan(plan, binds, user, now, elapsed, this.budget);
-    return rows instanceof Promise ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget)) : this.resultOf(plan, rows, elapsed, this.budget);
+    const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
+    const urlBase = scope.urlBase;
+    return rows instanceof Promise
+      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
+      : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
-  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined): QueryResult | Promise<QueryResult> {
+  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined, urlBase: string): QueryResult | Promise<QueryResult> {
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
     const result: QueryResult = { totalSize: rows.length, done: true, records };
     const project = plan.project;
     if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
-      for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed);
+      for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed, urlBase);
       return result;
     }
     const done = runSliced(
       rows.length,
       (i) => {
-        records[i] = project(rows[i]!, elapsed);
+        records[i] = project(rows[i]!, elapsed, urlBase);
         return true;
       },
       budget,
@@ -125,13 +154,21 @@ export class SoqlEngine {
     return typeof done === 'number' ? result : done.then(() => result);
   }
 
-  /** The rows the query returns, in order, after OFFSET and LIMIT. */
-  private scan(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, budget: ScanBudget | undefined): Row[] | Promise<Row[]> {
+  /** The rows the query returns, in order, after OFFSET and LIMIT; with `all`, deleted records too (indexes hold live rows only: a scan). */
+  private scan(
+    plan: Plan,
+    binds: Binds | undefined,
+    user: OrgUser,
+    now: number,
+    elapsed: number,
+    budget: ScanBudget | undefined,
+    all: boolean,
+  ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
     const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
-    const indexed = this.indexRows(plan, ctx);
-    const candidates = indexed ?? plan.table.rows;
+    const indexed = all ? undefined : this.indexRows(plan, ctx);
+    const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
     const offset = plan.offset ?? 0;
     const limit = plan.limit ?? Infinity;

@@ -5,10 +5,21 @@ import { parentOf } from './paths';
 import type { Column } from './select';
 import type { RowValues } from '../store/values';
 
-/** Builds the record a query returns for one row: attributes, then the selected fields in SELECT order. */
-export type Projector = (row: Row, elapsed: number) => SObjectRecord;
+/**
+ * Builds the record a query returns for one row: attributes, then the selected fields in SELECT
+ * order. `urlBase` (`/services/data/vXX.X/sobjects/`) is the version the request asked for: given
+ * per call rather than compiled in, so one plan serves every version at the same cost.
+ */
+export type Projector = (row: Row, elapsed: number, urlBase: string) => SObjectRecord;
 
-type Builder = (attributes: SObjectRecord['attributes'], values: RowValues, parents: readonly Projector[], row: Row, elapsed: number) => SObjectRecord;
+type Builder = (
+  attributes: SObjectRecord['attributes'],
+  values: RowValues,
+  parents: readonly Projector[],
+  row: Row,
+  elapsed: number,
+  urlBase: string,
+) => SObjectRecord;
 
 /**
  * One record literal per column list, compiled once per query plan as ajv compiles a schema. A
@@ -22,28 +33,28 @@ function compileBuilder(columns: readonly Column[]): Builder {
   const entries = columns.map((column) => {
     const key = JSON.stringify(column.name);
     if (column.kind === 'field') return `${key}: values[${key}] ?? null`;
-    return `${key}: parents[${parentIndex++}](row, elapsed)`;
+    return `${key}: parents[${parentIndex++}](row, elapsed, urlBase)`;
   });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('attributes', 'values', 'parents', 'row', 'elapsed', `return { attributes: attributes, ${entries.join(', ')} };`) as Builder;
+  return new Function('attributes', 'values', 'parents', 'row', 'elapsed', 'urlBase', `return { attributes: attributes, ${entries.join(', ')} };`) as Builder;
 }
 
 /** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
-export function compileProjector(store: Store, urlBase: string, columns: readonly Column[]): Projector {
+export function compileProjector(store: Store, columns: readonly Column[]): Projector {
   const build = compileBuilder(columns);
   const parents: Projector[] = [];
   for (const column of columns) {
     if (column.kind !== 'parent') continue;
     const hop = column.hop;
     const target = store.parentTable(hop.owner, hop.field.name, hop.target);
-    const child = compileProjector(store, urlBase, column.columns);
-    parents.push((row, elapsed) => {
+    const child = compileProjector(store, column.columns);
+    parents.push((row, elapsed, urlBase) => {
       const parent = parentOf(target, row, hop, elapsed);
-      return parent ? child(parent, elapsed) : (null as unknown as SObjectRecord);
+      return parent ? child(parent, elapsed, urlBase) : (null as unknown as SObjectRecord);
     });
   }
-  return (row, elapsed) => {
+  return (row, elapsed, urlBase) => {
     const type = row.object.name;
-    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed);
+    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
   };
 }

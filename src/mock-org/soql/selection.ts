@@ -14,7 +14,7 @@ export interface Selection {
   records(start: number, end: number): SObjectRecord[];
 }
 
-export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number): Selection {
+export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, urlBase: string): Selection {
   const length = plan.count ? 0 : rows.length;
   return {
     totalSize: rows.length,
@@ -22,7 +22,7 @@ export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number): 
     records: (start, end) => {
       const to = Math.min(end, length);
       const out = new Array<SObjectRecord>(Math.max(0, to - start));
-      for (let i = start; i < to; i++) out[i - start] = plan.project(rows[i]!, elapsed);
+      for (let i = start; i < to; i++) out[i - start] = plan.project(rows[i]!, elapsed, urlBase);
       return out;
     },
   };

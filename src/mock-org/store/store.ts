@@ -60,8 +60,8 @@ interface Follower {
 export class Store {
   private readonly tables = new Map<string, Table>();
   private readonly byPrefix = new Map<string, Table>();
-  /** Deleted records' Ids and objects: a second delete or an update is ENTITY_IS_DELETED, and newId never gives them again. */
-  private readonly deleted = new Map<string, ObjectSchema>();
+  /** Deleted records' tombstones by Id: a second delete or an update is ENTITY_IS_DELETED, newId never gives the Id again, `/queryAll` reads them. */
+  private readonly deleted = new Map<string, Row>();
   /** The next serial newId tries, per key prefix. */
   private readonly serials = new Map<string, number>();
   /** Per object name: the reference fields whose rows keep links to its rows (registered when a query that follows them compiles). */
@@ -138,7 +138,7 @@ export class Store {
 
   /** The object of a deleted record's Id, else undefined. */
   deletedObject(id18: string): ObjectSchema | undefined {
-    return this.deleted.get(id18);
+    return this.deleted.get(id18)?.object;
   }
 
   /** A new Id with the key prefix that no record has or had. */
@@ -171,16 +171,20 @@ export class Store {
     this.forgetParentsOf(current.object, current.id);
   }
 
-  /** Deletes a record: it leaves its table and is remembered as deleted. */
+  /** Deletes a record: it leaves its table and is remembered as deleted (its tombstone stays for `/queryAll`). */
   remove(row: Row): void {
-    this.table(row.object).remove(row);
-    this.deleted.set(row.id, row.object);
+    const table = this.table(row.object);
+    table.remove(row);
+    this.deleted.set(row.id, table.bury(row));
     this.forgetParentsOf(row.object, row.id);
   }
 
   /** Undoes `remove`. */
   unremove(row: Row): void {
-    this.table(row.object).restore(row);
+    const table = this.table(row.object);
+    table.restore(row);
+    const tombstone = this.deleted.get(row.id);
+    if (tombstone !== undefined) table.unbury(tombstone);
     this.deleted.delete(row.id);
     this.forgetParentsOf(row.object, row.id);
   }

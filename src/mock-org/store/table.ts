@@ -48,6 +48,8 @@ export class Table {
   private readonly built: IndexedField[] = [];
   /** Ordinals keep increasing after deletes, so table order is insertion order. */
   private nextOrdinal = 0;
+  /** Deleted records, as `/queryAll` reads them (IsDeleted true), in the order they were deleted. Replaced, never changed in place. */
+  private buried: Row[] = [];
 
   constructor(readonly schema: ObjectSchema) {
     for (const field of schema.fields) {
@@ -110,6 +112,37 @@ export class Table {
 
   find(id18: string): Row | undefined {
     return this.byId.get(id18);
+  }
+
+  /**
+   * Keeps a removed row as its tombstone: the same record at the same place with IsDeleted true
+   * (when the object has the field), which only `rowsWithDeleted` gives.
+   */
+  bury(row: Row): Row {
+    const values = this.schema.fieldByLower.has('isdeleted') ? { ...row.values, IsDeleted: true } : row.values;
+    const tombstone = new StoredRow(row.id, this.schema, row.ordinal, values, row.timeline);
+    this.buried = [...this.buried, tombstone];
+    return tombstone;
+  }
+
+  /** Forgets a tombstone (its delete was undone). */
+  unbury(tombstone: Row): void {
+    this.buried = this.buried.filter((row) => row !== tombstone);
+  }
+
+  /** Live rows and tombstones merged in table order (what `/queryAll` scans). */
+  rowsWithDeleted(): readonly Row[] {
+    if (this.buried.length === 0) return this.rows;
+    const dead = [...this.buried].sort((a, b) => a.ordinal - b.ordinal);
+    const live = this.rows;
+    const out: Row[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < live.length || j < dead.length) {
+      if (j >= dead.length || (i < live.length && live[i]!.ordinal < dead[j]!.ordinal)) out.push(live[i++]!);
+      else out.push(dead[j++]!);
+    }
+    return out;
   }
 
   /** Whether `field` has an equality index (Id is indexed through the table's Id map). */
