@@ -19,6 +19,7 @@ import {
   ProcedureReply,
   readConnectRequest,
 } from './procedure-replies';
+import { withAndWithoutSlash } from './slash-variants';
 
 /** What the routes need of an emulator. */
 export type ProcedureRunner = Pick<Emulator, 'runProcedure'>;
@@ -50,11 +51,6 @@ function notFound(reply: FastifyReply): FastifyReply {
   return reply;
 }
 
-/** The paths with and without the trailing slash: Salesforce documents it, clients often drop it. */
-function bothSlashes(path: string): string[] {
-  return [`${path}/`, path];
-}
-
 /**
  * `GET|POST <prefix>/<ns>/v1/integrationprocedure/<Type_SubType>/` and the same without `<ns>`,
  * for `<ns>` in APEX_REST_NAMESPACES; another namespace is no route (404). Register under
@@ -69,7 +65,7 @@ export function apexRestRoutes(opts: ProcedureRouteOptions) {
       noteOutcome(opts, request, reply, out);
       return send(reply, apexRestReply(out));
     };
-    for (const url of [...bothSlashes('/:ns/v1/integrationprocedure/:key'), ...bothSlashes('/v1/integrationprocedure/:key')]) {
+    for (const url of [...withAndWithoutSlash(scope, '/:ns/v1/integrationprocedure/:key'), ...withAndWithoutSlash(scope, '/v1/integrationprocedure/:key')]) {
       scope.route({ method: ['GET', 'POST'], url, handler });
     }
   };

@@ -11,6 +11,7 @@ import { httpStatusOf } from '../core/errors';
 import { handleError } from './error-replies';
 import { readInvokeBody } from './invoke-body';
 import { packageVersion } from './openapi';
+import { withAndWithoutSlash } from './slash-variants';
 
 /** What the routes need of an emulator. */
 export type ServiceRunner = Pick<Emulator, 'invoke' | 'services'>;
@@ -36,7 +37,7 @@ interface KeyParams {
 export function serviceRoutes(opts: ServiceRouteOptions) {
   const version = opts.version ?? packageVersion();
   return async (scope: FastifyInstance): Promise<void> => {
-    for (const url of ['/ipemu/v1/capabilities', '/ipemu/v1/capabilities/']) {
+    for (const url of withAndWithoutSlash(scope, '/ipemu/v1/capabilities')) {
       scope.get(url, async (request): Promise<CapabilitiesBody> => ({
         ipemu: version,
         services: opts
@@ -51,7 +52,7 @@ export function serviceRoutes(opts: ServiceRouteOptions) {
       const out = await opts.runnerOf(request).invoke(request.params.key, body.input, body.options);
       return reply.code(httpStatusOf(out.errorCode)).send(out);
     };
-    for (const url of ['/ipemu/v1/services/:key', '/ipemu/v1/services/:key/']) {
+    for (const url of withAndWithoutSlash(scope, '/ipemu/v1/services/:key')) {
       // ipemu's own route answers in ipemu's shape: a body that is not JSON is an INVOKE-400 output
       // map here, not the REST API's error list the rest of the server answers with.
       scope.route({

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isOrgError } from '../../core/org';
+import { isOrgError, OrgError } from '../../core/org';
 import type { OAuthError } from './token-grants';
 import { TOKEN_PATH } from './oauth';
 
@@ -17,12 +17,35 @@ export interface RestErrorItem {
   errorCode: string;
 }
 
-const item = (errorCode: string, message: string): RestErrorItem[] => [{ message, errorCode }];
+/** A REST error body of one item. */
+export const restError = (errorCode: string, message: string): RestErrorItem[] => [{ message, errorCode }];
 
-export const SESSION_INVALID = item('INVALID_SESSION_ID', 'Session expired or invalid');
-export const NOT_FOUND_BODY = item('NOT_FOUND', 'The requested resource does not exist');
-export const LIMIT_EXCEEDED = item('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-export const UNEXPECTED = item('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
+/** Salesforce's limit on the request URL, and on the URL plus headers together. */
+export const MAX_URL_BYTES = 16_384;
+
+export const SESSION_INVALID = restError('INVALID_SESSION_ID', 'Session expired or invalid');
+export const NOT_FOUND_BODY = restError('NOT_FOUND', 'The requested resource does not exist');
+export const LIMIT_EXCEEDED = restError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+/** 414: the URL alone is over the limit. */
+export const URI_TOO_LONG = restError('URI_TOO_LONG', `The request URL exceeds ${MAX_URL_BYTES} bytes.`);
+/** 431: the URL and headers are, whether the server counted them (under node's header limit) or node refused them on the socket. */
+export const HEADERS_TOO_LARGE = restError('REQUEST_HEADER_FIELDS_TOO_LARGE', `The request URL and headers exceed ${MAX_URL_BYTES} bytes.`);
+export const UNEXPECTED = restError('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support.');
+
+/** Salesforce's answer to a method a resource does not take: its wording, and the `Allow` header naming the ones it does. */
+export class MethodNotAllowed extends OrgError {
+  readonly allowed: readonly string[];
+
+  constructor(method: string, allowed: readonly string[]) {
+    super('METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`, 405);
+    this.allowed = allowed;
+  }
+
+  /** The `Allow` header's value. */
+  get allowHeader(): string {
+    return this.allowed.join(', ');
+  }
+}
 
 /** Salesforce's words for a body type a resource does not read. */
 export const unsupportedMediaTypeMessage = (contentType: unknown): string =>
@@ -62,6 +85,7 @@ const isTokenEndpoint = (request: FastifyRequest): boolean => request.routeOptio
 
 /** The one error handler: org errors keep their code and status, the rest are mapped above. */
 export function sendRestError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof MethodNotAllowed) void reply.header('allow', err.allowHeader);
   if (isOrgError(err)) return reply.code(err.status).send(err.toRestBody());
   const refusal = err instanceof Error ? refusalOf(err as FastifyError, request) : { status: 500, ...UNEXPECTED[0]! };
   if (refusal.status >= 500) request.log.error({ err: err instanceof Error ? err.message : String(err) }, 'mock org failed');
@@ -69,7 +93,7 @@ export function sendRestError(err: unknown, request: FastifyRequest, reply: Fast
     const body: OAuthError = { error: 'invalid_request', error_description: refusal.message };
     return reply.code(refusal.status).send(body);
   }
-  return reply.code(refusal.status).send(item(refusal.errorCode, refusal.message));
+  return reply.code(refusal.status).send(restError(refusal.errorCode, refusal.message));
 }
 
 /**
@@ -80,7 +104,9 @@ export function sendRestError(err: unknown, request: FastifyRequest, reply: Fast
 export function restClientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(item(status === 408 ? 'REQUEST_TIMEOUT' : 'INVALID_REQUEST', STATUS_CODES[status] ?? 'Bad Request'));
+  const body = JSON.stringify(
+    status === 431 ? HEADERS_TOO_LARGE : restError(status === 408 ? 'REQUEST_TIMEOUT' : 'INVALID_REQUEST', STATUS_CODES[status] ?? 'Bad Request'),
+  );
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\n\r\n${body}`,

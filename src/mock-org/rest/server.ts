@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { OrgError } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import { makeId } from '../../salesforce/ids';
@@ -16,8 +17,10 @@ import { registerRecordWrites } from './record-writes';
 import { bearerOf } from './bearer';
 import { registerIdentityRoutes } from './identity';
 import { registerSoapLoginRoutes } from './soap-login';
+import { oversizeRefusal, registerWire, wireServerOptions, type WireOptions } from './wire';
+import { schemeOf } from '../../core/tls-options';
 
-export interface MockRestServerOptions {
+export interface MockRestServerOptions extends WireOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
   org: MockOrg;
   host?: string;
@@ -57,8 +60,7 @@ export interface MockRestServer {
 /** Salesforce's default daily API request allowance for the mock org. */
 export const DEFAULT_DAILY_API_REQUESTS = 15_000;
 
-/** Salesforce's limit on the request URL plus headers. */
-export const MAX_URL_BYTES = 16_384;
+export { MAX_URL_BYTES } from './rest-errors';
 
 interface ServerState {
   tokens: TokenStore;
@@ -96,6 +98,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     max: opts.dailyApiRequests ?? opts.org.restSettings.dailyApiRequests ?? DEFAULT_DAILY_API_REQUESTS,
   };
   const app: AppWithState = Fastify({
+    ...wireServerOptions(opts),
     logger: opts.logger ? { level: 'info', stream: process.stderr } : false,
     // Node's default 16 KiB header limit would refuse a query URL Salesforce still accepts.
     http: { maxHeaderSize: 64 * 1024 },
@@ -104,7 +107,8 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       answerUnroutable(state.tokens, request, reply);
     },
     clientErrorHandler: restClientErrorHandler,
-  });
+  } as FastifyHttpOptions<Server>);
+  const wire = registerWire(app, opts);
   applyListenLimits(app.server, opts.limits);
   const baseOrg = opts.org;
   const defaultUser = baseOrg.userName;
@@ -121,13 +125,18 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
   app[STATE] = state;
   state.tokens.pin(defaultUser, opts.accessToken ?? newAccessToken());
 
-  app.addHook('onRequest', async (request, reply) => authenticate(state.tokens, request, reply));
+  // Authentication first, then Salesforce's limit on what it reads of a request.
+  wire.afterCors(() =>
+    app.addHook('onRequest', async (request, reply) => {
+      const refused = authenticate(state.tokens, request, reply);
+      if (refused) return refused;
+      const oversize = oversizeRefusal(request);
+      return oversize ? reply.code(oversize.status).send(oversize.body) : undefined;
+    }),
+  );
 
   /** An API request: refused past the daily limit, else counted. /limits neither counts nor is refused, so a client can still see why. */
   const countRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (Buffer.byteLength(request.url) > MAX_URL_BYTES) {
-      return reply.code(414).send([{ errorCode: 'URI_TOO_LONG', message: `The request URL exceeds ${MAX_URL_BYTES} bytes.` }]);
-    }
     if (request.routeOptions.url?.endsWith('/limits')) return undefined;
     if (state.counted >= state.max) return reply.code(403).send(LIMIT_EXCEEDED);
     state.counted++;
@@ -140,14 +149,13 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     settings: baseOrg.restSettings,
     userNames: () => baseOrg.userNames(),
     userIdOf: (user: string) => userIds.get(user) ?? makeId('005', 0),
-    instanceUrl: () => state.instanceUrl ?? `http://${DEFAULT_HOST}`,
+    instanceUrl: () => state.instanceUrl ?? `${schemeOf(opts.tls)}://${DEFAULT_HOST}`,
   };
   registerOAuthRoutes(app, oauth);
   registerIdentityRoutes(app, { ...oauth, org: baseOrg });
   registerSoapLoginRoutes(app, { ...oauth, org: baseOrg });
 
   app.get('/services/data', { config: { publicRoute: true } }, async () => apiVersions());
-  app.get('/services/data/', { config: { publicRoute: true } }, async () => apiVersions());
 
   // Everything under a version (already authenticated): versions checked, then the daily limit enforced and counted.
   app.register(
@@ -183,7 +191,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
     );
   }
 
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(NOT_FOUND_BODY));
+  app.setNotFoundHandler((request, reply) => wire.answerUnrouted(request, reply, () => reply.code(404).send(NOT_FOUND_BODY)));
   app.setErrorHandler((err, request, reply) => sendRestError(err, request, reply));
   return app;
 }

@@ -3,7 +3,7 @@ import { isPlainObject } from '../../core/plain-object';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/limited-file';
 import { isApiName } from '../../salesforce/api-names';
 import type { MockOrg, ObjectAbilities } from '../mock-org';
-import { UNEXPECTED } from './rest-errors';
+import { MethodNotAllowed, UNEXPECTED } from './rest-errors';
 import { notFound } from '../writes/write-errors';
 
 /**
@@ -17,11 +17,6 @@ export interface RestAnswer {
   readonly status: number;
   readonly body: unknown;
   readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** Salesforce's answer to a method the resource does not take (its own `Allow` wording). */
-export function methodNotAllowed(method: string, allowed: readonly string[]): OrgError {
-  return new OrgError('METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`, 405);
 }
 
 /** The Jackson token a JSON value starts with, as Salesforce's parser errors name it. */
@@ -64,7 +59,7 @@ export function rowMethods(abilities: ObjectAbilities): string[] {
 /** `POST /sobjects/X`: 201 with the SaveResult. */
 export function createAnswer(org: MockOrg, sobject: string, body: unknown, apiVersion: string): RestAnswer {
   const abilities = abilitiesOf(org, sobject);
-  if (!abilities.createable) throw methodNotAllowed('POST', objectMethods(abilities));
+  if (!abilities.createable) throw new MethodNotAllowed('POST', objectMethods(abilities));
   const id = org.createSync(abilities.name, recordBody(body));
   return {
     status: 201,
@@ -76,7 +71,7 @@ export function createAnswer(org: MockOrg, sobject: string, body: unknown, apiVe
 /** `PATCH /sobjects/X/<Id>`: 204. */
 export function updateAnswer(org: MockOrg, sobject: string, id: string, body: unknown): RestAnswer {
   const abilities = abilitiesOf(org, sobject);
-  if (!abilities.updateable) throw methodNotAllowed('PATCH', rowMethods(abilities));
+  if (!abilities.updateable) throw new MethodNotAllowed('PATCH', rowMethods(abilities));
   org.updateSync(abilities.name, id, recordBody(body));
   return { status: 204, body: null };
 }
@@ -84,23 +79,24 @@ export function updateAnswer(org: MockOrg, sobject: string, id: string, body: un
 /** `DELETE /sobjects/X/<Id>`: 204. */
 export function deleteAnswer(org: MockOrg, sobject: string, id: string): RestAnswer {
   const abilities = abilitiesOf(org, sobject);
-  if (!abilities.deletable) throw methodNotAllowed('DELETE', rowMethods(abilities));
+  if (!abilities.deletable) throw new MethodNotAllowed('DELETE', rowMethods(abilities));
   org.deleteSync(abilities.name, id);
   return { status: 204, body: null };
 }
 
 /** The methods a row URL takes, for a method it never takes (POST, PUT). */
 export function rowMethodRefusal(org: MockOrg, sobject: string, method: string): OrgError {
-  return methodNotAllowed(method, rowMethods(abilitiesOf(org, sobject)));
+  return new MethodNotAllowed(method, rowMethods(abilitiesOf(org, sobject)));
 }
 
 /** The methods an object URL takes, for a method it never takes (PATCH, PUT, DELETE). */
 export function objectMethodRefusal(org: MockOrg, sobject: string, method: string): OrgError {
-  return methodNotAllowed(method, objectMethods(abilitiesOf(org, sobject)));
+  return new MethodNotAllowed(method, objectMethods(abilitiesOf(org, sobject)));
 }
 
 /** Any thrown value as a REST answer: org errors keep their code and status; the rest is Salesforce's UNKNOWN_EXCEPTION. */
 export function errorAnswer(err: unknown): RestAnswer {
+  if (err instanceof MethodNotAllowed) return { status: err.status, body: err.toRestBody(), headers: { Allow: err.allowHeader } };
   if (err instanceof OrgError) return { status: err.status, body: err.toRestBody() };
   return { status: 500, body: UNEXPECTED };
 }

@@ -65,8 +65,8 @@ describe('with a valid token, fastify’s own answers are in the error-array sha
     'a URL over 16,384 bytes': { status: 414, errorCode: 'URI_TOO_LONG' },
     'an over-long path parameter': { status: 404, errorCode: 'NOT_FOUND' },
     'malformed JSON': { status: 400, errorCode: 'JSON_PARSER_ERROR' },
-    // No data route takes a body, so a body of a type nobody parses is simply an unknown route (415 is the token endpoint's, below).
-    'an unsupported content type': { status: 404, errorCode: 'NOT_FOUND' },
+    // /query takes GET and HEAD only: the method is refused before the body is looked at (415 is the token endpoint's, below).
+    'an unsupported content type': { status: 405, errorCode: 'METHOD_NOT_ALLOWED' },
     'a body over the limit': { status: 413, errorCode: 'REQUEST_ENTITY_TOO_LARGE' },
   };
   it.each(PROBES)('$name', async (probe) => {
@@ -128,7 +128,9 @@ describe('malformed HTTP over a real socket', () => {
       expect(JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4))).toEqual([{ message: 'Bad Request', errorCode: 'INVALID_REQUEST' }]);
       const huge = await rawReply(server.instanceUrl, `GET ${V}/limits HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\n\r\n`);
       expect(huge).toMatch(/^HTTP\/1\.1 431 /);
-      expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toEqual([{ message: 'Request Header Fields Too Large', errorCode: 'INVALID_REQUEST' }]);
+      expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toEqual([
+        { message: 'The request URL and headers exceed 16384 bytes.', errorCode: 'REQUEST_HEADER_FIELDS_TOO_LARGE' },
+      ]);
     } finally {
       await server.close();
     }
