@@ -52,6 +52,10 @@ function sfChecks() {
         expect(result.orgId === me.body.organization_id, `orgId ${result.orgId}, userinfo says ${me.body.organization_id}`);
         expect(result.orgId.slice(0, 15) === ctx.server.accessToken.slice(0, 15), `orgId ${result.orgId} is not the org the token names`);
         expect(result.instanceUrl.replace(/\/$/, '') === ctx.server.instanceUrl, `instanceUrl ${result.instanceUrl}`);
+        // sf reads the org's name and edition with a query it lets fail silently: its answer shows here.
+        const org = await ctx.rest.request('GET', `/services/data/v${ctx.apiVersion}/query?q=${encodeURIComponent('SELECT Name FROM Organization')}`);
+        const orgName = org.body?.records?.[0]?.Name;
+        expect(result.name === orgName && orgName !== undefined, `org name ${result.name}, the Organization record says ${orgName}`);
         ctx.login = result;
         return `${result.username} in ${result.orgId}`;
       },
