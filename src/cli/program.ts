@@ -5,6 +5,7 @@ import { DEFAULT_HOST, DEFAULT_SERVE_PORT } from '../core/listen-defaults';
 import { addOrgFlags, apiVersionExplicit } from './org-flags';
 import { addProcedureFlags } from './procedure-flags';
 import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } from './listen-flags';
+import { addTransportFlags } from './transport-flags';
 import type { CliIo } from './output';
 import type { IpRunFlags } from './commands/ip-run';
 import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
@@ -77,7 +78,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       setExitCode(await runServices(cmd.opts(), io));
     });
 
-  addProcedureFlags(
+  const serve = addProcedureFlags(
     addOrgFlags(
       program
         .command('serve')
@@ -90,13 +91,14 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
         .addOption(keepAliveTimeoutOption())
         .addOption(new Option('--log-level <level>', 'log level of the JSON logs on stderr').choices(LOG_LEVELS).default('info')),
     ),
-  ).action(async (_opts: unknown, cmd: Command) => {
+  );
+  addTransportFlags(serve).action(async (_opts: unknown, cmd: Command) => {
     const { runServe } = await import('./commands/serve');
     setExitCode(await runServe(cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
   const mockOrg = program.command('mock-org').description('the mock org: serve its fake REST API, generate or validate fixtures');
-  addProcedureFlags(mockOrg.command('serve'))
+  const mockServe = addProcedureFlags(mockOrg.command('serve'))
     .description('serve a fake Salesforce REST API over a mock org, with the Integration Procedure routes')
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')
     .option('--state <file>', "keep the mock org's writes in this file (locked; created if missing)")
@@ -104,11 +106,11 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
     .addOption(maxConnectionsOption())
     .addOption(headerTimeoutOption())
-    .addOption(keepAliveTimeoutOption())
-    .action(async (_opts: unknown, cmd: Command) => {
-      const { runMockOrgServe } = await import('./commands/mock-org-serve');
-      setExitCode(await runMockOrgServe(cmd.opts(), io));
-    });
+    .addOption(keepAliveTimeoutOption());
+  addTransportFlags(mockServe).action(async (_opts: unknown, cmd: Command) => {
+    const { runMockOrgServe } = await import('./commands/mock-org-serve');
+    setExitCode(await runMockOrgServe(cmd.opts(), io));
+  });
   mockOrg
     .command('generate')
     .description('write synthetic fixtures for load tests')

@@ -4,12 +4,15 @@ import { MAX_TIMEOUT_MS } from '../core/emulator';
 import { httpStatusOf } from '../core/errors';
 import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
-import { handleClientError, handleError, handleNotFound } from './error-replies';
+import { handleClientError, handleError } from './error-replies';
 import { buildOpenApi } from './openapi';
 import type { OutputMap } from '../core/envelope';
 import { readInvokeBody } from './invoke-body';
 import { apexRestRoutes, connectRoutes } from './procedure-routes';
 import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
+import { schemeOf, type TlsKeyPair } from '../core/tls-options';
+import type { CorsOrigins } from '../core/cors-options';
+import { registerServeWire } from './wire';
 
 export interface ServerOptions {
   emulator: Emulator;
@@ -26,6 +29,10 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
   limits?: Partial<ListenLimits>;
+  /** HTTPS with this key pair; HTTP without. */
+  tls?: TlsKeyPair;
+  /** Origins a browser page may call from (`*` for any); no CORS without. */
+  cors?: CorsOrigins;
 }
 
 export interface StartServerOptions extends ServerOptions {
@@ -55,6 +62,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const guard = createRequestGuard(opts.token);
   const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
+    ...(opts.tls ? { https: opts.tls } : {}),
     loggerInstance: logger,
     // Fastify binds a child logger (with the request id) to every request; when nothing is written
     // the bindings are serialized for nothing, a microsecond a request, so requests share the root.
@@ -75,6 +83,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // fastify's 503 while closing has its own body; requests still arriving are answered (with Connection: close).
     return503OnClosing: false,
   }) as unknown as FastifyInstance;
+  const wire = registerServeWire(app, opts.cors);
   applyListenLimits(app.server, opts.limits);
 
   let closing = false;
@@ -84,7 +93,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
   app.decorateRequest('ipemuCode', '');
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  app.setNotFoundHandler(wire.notFound);
 
   // Only JSON is read; a text/plain body would otherwise arrive as a string and confuse callers.
   app.removeContentTypeParser('text/plain');
@@ -98,9 +107,11 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   });
 
   // First of all hooks, so nothing (body parsing, routing answers) reaches a caller the guard refuses.
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!guard(request, reply, request.routeOptions.url === '/healthz')) done();
-  });
+  wire.afterCors(() =>
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!guard(request, reply, request.routeOptions.url === '/healthz')) done();
+    }),
+  );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -147,8 +158,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   return app;
 }
 
-function formatUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+function formatUrl(scheme: string, host: string, port: number): string {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
@@ -163,5 +174,5 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (opts.port ?? DEFAULT_PORT);
-  return { url: formatUrl(host, port), close: () => app.close() };
+  return { url: formatUrl(schemeOf(opts.tls), host, port), close: () => app.close() };
 }

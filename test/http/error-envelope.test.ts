@@ -24,7 +24,7 @@ const FRAMEWORK_FAILURES: [string, number, string, { method: 'GET' | 'POST' | 'D
   ['bad percent-encoding in an unknown path', 400, 'INVOKE-400', { method: 'GET', url: '/%E0%A4%A' }],
   ['a service key over the router limit', 414, 'INVOKE-400', { method: 'POST', url: `/invoke/${'K'.repeat(201)}` }],
   ['an unknown route', 404, 'INVOKE-404', { method: 'GET', url: '/nowhere' }],
-  ['a wrong method', 404, 'INVOKE-404', { method: 'DELETE', url: '/services' }],
+  ['a wrong method', 405, 'INVOKE-400', { method: 'DELETE', url: '/services' }],
   ['a content type other than JSON', 415, 'INVOKE-400', { method: 'POST', url: '/invoke/Echo:echo', headers: { 'content-type': 'text/xml' }, payload: '<a/>' }],
   [
     'a body over the limit',

@@ -201,13 +201,14 @@ describe('HTTP routes (inject)', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  test('an unknown route or method is 404 with an output map', async () => {
+  test('an unknown route is 404 INVOKE-404; a method the route does not take is 405 INVOKE-400 naming the ones it does', async () => {
     const route = await app.inject({ method: 'GET', url: '/nowhere?x=1' });
     expect(route.statusCode).toBe(404);
     expect(route.json()).toEqual({ errorCode: 'INVOKE-404', error: 'No route GET /nowhere.' });
     const method = await app.inject({ method: 'GET', url: '/invoke/Echo:echo' });
-    expect(method.statusCode).toBe(404);
-    expect(method.json()).toMatchObject({ errorCode: 'INVOKE-404' });
+    expect(method.statusCode).toBe(405);
+    expect(method.json()).toEqual({ errorCode: 'INVOKE-400', error: "HTTP Method 'GET' not allowed. Allowed are POST" });
+    expect(method.headers.allow).toBe('POST');
   });
 
   test('proto-poisoning JSON is refused as INVOKE-400', async () => {

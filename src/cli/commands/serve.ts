@@ -7,8 +7,10 @@ import { usageError } from '../usage';
 import { ListenFlags, listenLimitsOf, warnIfExposed } from '../listen-flags';
 import { shortTokenWarning, tokenProblem } from '../../http/auth';
 import { ProcedureFlags, procedureDirs } from '../procedure-flags';
+import { certificateLine, serverTransport, type ServerTransport } from '../server-transport';
+import type { TransportFlags } from '../transport-flags';
 
-export interface ServeFlags extends OrgFlags, ListenFlags, ProcedureFlags {
+export interface ServeFlags extends OrgFlags, ListenFlags, ProcedureFlags, TransportFlags {
   port: number;
   token?: string;
   logLevel: LogLevel;
@@ -30,6 +32,15 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
   // Before the org is opened: a bad token must not cost a login to find out.
   const token = serveToken(flags, io);
   warnIfExposed(flags.host, io, token === undefined ? ' Without a token it answers only requests addressed to 127.0.0.1, localhost or [::1].' : '');
+  const transport = await serverTransport(flags, flags.host, io);
+  try {
+    return await serveWith(flags, io, apiVersionGiven, token, transport);
+  } finally {
+    await transport.dispose();
+  }
+}
+
+async function serveWith(flags: ServeFlags, io: CliIo, apiVersionGiven: boolean, token: string | undefined, transport: ServerTransport): Promise<number> {
   const emulator = await buildEmulator(flags, io, apiVersionGiven, procedureDirs(flags, io));
   const { startServer } = await import('../../http/server');
   const stopped = untilStopSignal();
@@ -42,13 +53,15 @@ export async function runServe(flags: ServeFlags, io: CliIo, apiVersionGiven: bo
       token,
       logLevel: flags.logLevel,
       limits: listenLimitsOf(flags),
+      ...(transport.tls ? { tls: transport.tls } : {}),
+      ...(transport.cors ? { cors: transport.cors } : {}),
     });
   } catch (err) {
     // A port in use: the org's state file must still be flushed and unlocked.
     await emulator.close();
     throw err;
   }
-  io.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  io.stdout.write(`${JSON.stringify({ url: server.url, ...certificateLine(transport) })}\n`);
   await stopped;
   const closing = server.close();
   // Requests in flight get a grace to finish, then closing the org cancels its requests still open:
