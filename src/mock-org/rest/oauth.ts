@@ -38,6 +38,11 @@ export class TokenStore {
     return token;
   }
 
+  /** Ends an issued token (SOAP logout). (ipemu) The start-up token is never revoked: what `mock-org serve` printed keeps working. */
+  revoke(token: string): void {
+    this.issued.delete(token);
+  }
+
   userOf(token: string | undefined): string | undefined {
     return token === undefined ? undefined : (this.pinned.get(token) ?? this.issued.get(token));
   }

@@ -2,8 +2,8 @@ import type { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isPlainObject } from '../../core/plain-object';
 
 /*
- * The SOAP API's envelopes for `login`: reading a request and writing Salesforce's
- * loginResponse and faults. Hostile XML is refused before it is parsed: a DOCTYPE (so no entity
+ * The SOAP API's envelopes for `login` and `logout`: reading a request and writing Salesforce's
+ * responses and faults. Hostile XML is refused before it is parsed: a DOCTYPE (so no entity
  * of the client's own is ever defined, let alone expanded), nesting past MAX_DEPTH, and (the
  * route's body limit) size.
  */
@@ -37,7 +37,8 @@ function decodeText(value: string): string {
 }
 
 /** What a login request's body holds: the credentials, another operation, or why it cannot be read. */
-export type SoapRequest = { login: { username: string; password: string } } | { operation: string } | { unreadable: string };
+export type SoapRequest =
+  { login: { username: string; password: string } } | { logout: { sessionId: string } } | { operation: string } | { unreadable: string };
 
 export interface XmlTools {
   parser: XMLParser;
@@ -84,10 +85,16 @@ export function readSoapRequest(body: string, { parser, validator }: XmlTools): 
   const soapBody = isPlainObject(envelope) ? envelope.Body : undefined;
   if (!isPlainObject(soapBody)) return { unreadable: 'The request is not a SOAP envelope with a Body.' };
   const operations = Object.keys(soapBody);
-  const login = soapBody.login;
-  if (operations.length !== 1 || (!isPlainObject(login) && login !== '')) return { operation: operations.join(', ') };
-  const fields = isPlainObject(login) ? login : {};
-  return { login: { username: textOf(fields.username) ?? '', password: textOf(fields.password) ?? '' } };
+  const [operation] = operations;
+  const call = operation === undefined ? undefined : soapBody[operation];
+  if (operations.length !== 1 || (!isPlainObject(call) && call !== '')) return { operation: operations.join(', ') };
+  const fields = isPlainObject(call) ? call : {};
+  if (operation === 'login') return { login: { username: textOf(fields.username) ?? '', password: textOf(fields.password) ?? '' } };
+  if (operation === 'logout') {
+    const header = isPlainObject(envelope) && isPlainObject(envelope.Header) ? envelope.Header.SessionHeader : undefined;
+    return { logout: { sessionId: (isPlainObject(header) ? textOf(header.sessionId) : undefined) ?? '' } };
+  }
+  return { operation: operation! };
 }
 
 /** A SOAP fault as Salesforce writes one; `code` is `sf:<exceptionCode>` or `soapenv:Client`. */
@@ -121,8 +128,16 @@ function elements(fields: XmlFields): string {
 
 /** `<loginResponse><result>…</result></loginResponse>` in the API's namespace. */
 export function loginResponse(api: SoapApi, result: XmlFields): string {
+  return response(api, `<loginResponse><result>${elements(result)}</result></loginResponse>`);
+}
+
+export function logoutResponse(api: SoapApi): string {
+  return response(api, '<logoutResponse/>');
+}
+
+function response(api: SoapApi, body: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP_ENV}" xmlns="${NAMESPACE[api]}" xmlns:xsi="${XSI}">` +
-    `<soapenv:Body><loginResponse><result>${elements(result)}</result></loginResponse></soapenv:Body></soapenv:Envelope>`
+    `<soapenv:Body>${body}</soapenv:Body></soapenv:Envelope>`
   );
 }

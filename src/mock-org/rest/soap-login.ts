@@ -5,11 +5,12 @@ import { majorOf } from '../../salesforce/api-versions';
 import { OLDEST_VERSION, NEWEST_VERSION } from './versions';
 import type { TokenStore } from './oauth';
 import { passwordUser, type GrantContext } from './token-grants';
-import { loginResponse, readSoapRequest, soapFault, xmlTools, type SoapApi, type XmlFields } from './soap-envelope';
+import { loginResponse, logoutResponse, readSoapRequest, soapFault, xmlTools, type SoapApi, type XmlFields } from './soap-envelope';
 
 /*
  * SOAP login (`POST /services/Soap/u/<version>`, and `/c/` for the enterprise WSDL): what jsforce's
- * login() without OAuth settings, the jsforce CLI and simple-salesforce send. Who may log in is
+ * login() without OAuth settings, the jsforce CLI and simple-salesforce send; and `logout`, which
+ * jsforce's logout() sends after a SOAP login. Who may log in is
  * the token endpoint's password rule (passwordUser); the session Id is an access token the REST
  * API accepts. (ipemu) Not counted against DailyApiRequests, as the token endpoint is not.
  */
@@ -18,6 +19,7 @@ import { loginResponse, readSoapRequest, soapFault, xmlTools, type SoapApi, type
 export const MAX_SOAP_BODY_BYTES = 64 * 1024;
 
 const INVALID_LOGIN = 'Invalid username, password, security token; or user locked out.';
+const INVALID_SESSION = 'Invalid Session ID found in SessionHeader: Illegal Session';
 /** (ipemu) The session's lifetime Salesforce's default session settings report (2 hours). */
 const SESSION_SECONDS = 7200;
 
@@ -114,6 +116,11 @@ export function registerSoapLoginRoutes(app: FastifyInstance, deps: SoapLoginDep
         const read = readSoapRequest(body, await xmlTools());
         if ('unreadable' in read) return fault(reply, api, 'soapenv:Client', read.unreadable);
         if ('operation' in read) return fault(reply, api, 'soapenv:Client', `No operation available for request ${read.operation || '(none)'}`);
+        if ('logout' in read) {
+          if (deps.tokens.userOf(read.logout.sessionId) === undefined) return fault(reply, api, 'sf:INVALID_SESSION_ID', INVALID_SESSION);
+          deps.tokens.revoke(read.logout.sessionId);
+          return reply.type('text/xml; charset=utf-8').send(logoutResponse(api));
+        }
         const outcome = passwordUser({ username: read.login.username, password: read.login.password }, deps);
         if ('refused' in outcome) return fault(reply, api, 'sf:INVALID_LOGIN', INVALID_LOGIN);
         const sessionId = deps.tokens.issue(outcome.user);

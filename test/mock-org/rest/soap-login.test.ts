@@ -74,6 +74,35 @@ describe('jsforce login() without OAuth settings (SOAP)', () => {
   });
 });
 
+describe('jsforce logout() after a SOAP login', () => {
+  it('ends the session: the REST API then refuses its token with 401 INVALID_SESSION_ID', async () => {
+    await start();
+    const conn = new Connection({ loginUrl: server.instanceUrl, version: '64.0' });
+    await conn.login('agent', 'agent-pass');
+    const token = conn.accessToken!;
+    await conn.logout();
+    const after = new Connection({ instanceUrl: server.instanceUrl, accessToken: token, version: '64.0' });
+    await expect(after.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
+  });
+
+  it('a logout naming no valid session is fault sf:INVALID_SESSION_ID; the start-up token survives a logout (ipemu)', async () => {
+    await start();
+    const logout = (sessionId: string) =>
+      post(
+        '/services/Soap/u/64.0',
+        `<se:Envelope xmlns:se="http://schemas.xmlsoap.org/soap/envelope/"><se:Header><SessionHeader xmlns="urn:partner.soap.sforce.com"><sessionId>${sessionId}</sessionId></SessionHeader></se:Header><se:Body><logout xmlns="urn:partner.soap.sforce.com"/></se:Body></se:Envelope>`,
+      );
+    expect(await faultOf(await logout('nope'))).toMatchObject({
+      status: 500,
+      faultcode: 'sf:INVALID_SESSION_ID',
+      faultstring: 'INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session',
+    });
+    expect((await logout(server.accessToken)).status).toBe(200);
+    const conn = new Connection({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, version: '64.0' });
+    expect((await conn.query('SELECT Id FROM Organization')).totalSize).toBe(1);
+  });
+});
+
 describe('POST /services/Soap/u/<version>', () => {
   it("answers Salesforce's loginResponse: server URLs with the org Id, the session, the user and their userInfo", async () => {
     await start();
@@ -171,7 +200,7 @@ describe('(ipemu) malformed and hostile requests are soapenv:Client faults, neve
     ['XML that is not well-formed', '<env:Envelope><env:Body><login></env:Body>', 'text/xml', 'The request is not well-formed XML'],
     ['an empty body', '', 'text/xml', 'The request is not well-formed XML'],
     ['XML that is no SOAP envelope', '<login><username>admin</username></login>', 'text/xml', 'The request is not a SOAP envelope with a Body.'],
-    ['another operation', envelope('admin', 'x', 'logout'), 'text/xml', 'No operation available for request logout'],
+    ['another operation', envelope('admin', 'x', 'query'), 'text/xml', 'No operation available for request query'],
     ['a JSON body', '{"username":"admin"}', 'application/json', ''],
     ['a body of another type', 'username=admin', 'application/x-www-form-urlencoded', ''],
   ];
