@@ -15,7 +15,7 @@ import { registerSObjectRoutes } from './sobject-routes';
 import { registerVersionRoot } from './version-root';
 import { registerRecordWrites } from './record-writes';
 import { bearerOf } from './bearer';
-import { registerIdentityRoutes } from './identity';
+import { identityUrl, registerIdentityRoutes } from './identity';
 import { registerSoapLoginRoutes } from './soap-login';
 import { oversizeRefusal, registerWire, wireServerOptions, type WireOptions } from './wire';
 import { schemeOf } from '../../core/tls-options';
@@ -168,7 +168,9 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       for (const extension of opts.extensions ?? []) if (extension.dataApi) void api.register(extension.dataApi);
 
       const orgOf = orgViews(orgFor);
-      void api.register(async (scope) => registerVersionRoot(scope));
+      void api.register(async (scope) =>
+        registerVersionRoot(scope, (request) => identityUrl(oauth.instanceUrl(), oauth.userIdOf(request.ipemuUser as string))),
+      );
       void api.register(async (scope) => registerQueryRoutes(scope, { orgOf, cursors: state.cursors }));
       void api.register(async (scope) => registerSObjectRoutes(scope, { orgOf }));
       void api.register(async (writes) => registerRecordWrites(writes, orgFor));

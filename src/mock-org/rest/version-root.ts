@@ -12,6 +12,7 @@ export function versionResources(version: string): Record<string, string> {
   return Object.fromEntries(RESOURCES.map((name) => [name, `/services/data/${version}/${name}`]));
 }
 
-export async function registerVersionRoot(api: FastifyInstance): Promise<void> {
-  api.get('/', async (request: FastifyRequest) => versionResources((request.params as { version: string }).version));
+/** `identityOf`: the caller's identity URL (absolute, as Salesforce lists it), which jsforce's identity() reads here. */
+export async function registerVersionRoot(api: FastifyInstance, identityOf: (request: FastifyRequest) => string): Promise<void> {
+  api.get('/', async (request: FastifyRequest) => ({ ...versionResources((request.params as { version: string }).version), identity: identityOf(request) }));
 }

@@ -86,6 +86,19 @@ describe('jsforce identity()', () => {
     expect(typeof identity.last_modified_date).toBe('string');
   });
 
+  it("on a connection made from a token alone: the version root's identity names the token's user, and identity() follows it", async () => {
+    const conn = new Connection({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, version: '64.0' });
+    const root = await conn.request<{ identity: string }>('/services/data/v64.0');
+    expect(root.identity).toBe(`${server.instanceUrl}/id/${MOCK_ORG_ID}/${ADMIN}`);
+    expect(await conn.identity()).toMatchObject({ user_id: ADMIN, username: 'admin', asserted_user: true });
+    expect(conn.userInfo).toEqual({ id: ADMIN, organizationId: MOCK_ORG_ID, url: `${server.instanceUrl}/id/${MOCK_ORG_ID}/${ADMIN}` });
+    const agent = await loggedIn('agent', 'agent-pass');
+    const agentRoot = await new Connection({ instanceUrl: server.instanceUrl, accessToken: agent.accessToken!, version: '64.0' }).request<{ identity: string }>(
+      '/services/data/v64.0',
+    );
+    expect(agentRoot.identity).toBe(`${server.instanceUrl}/id/${MOCK_ORG_ID}/${AGENT}`);
+  });
+
   it('FLS on User does not hide the identity service (the agent cannot query User but reads its own identity)', async () => {
     const conn = await loggedIn('agent', 'agent-pass');
     await expect(conn.query('SELECT Id FROM User')).rejects.toMatchObject({ errorCode: 'INVALID_TYPE' });

@@ -50,6 +50,8 @@ describe('GET /services/data/vXX.X (the version root)', () => {
         query: `/services/data/${version}/query`,
         queryAll: `/services/data/${version}/queryAll`,
         sobjects: `/services/data/${version}/sobjects`,
+        // The caller's identity URL (test/mock-org/rest/identity.test.ts pins it).
+        identity: expect.stringMatching(/\/id\/00D\w{15}\/005\w{15}$/),
       });
     }
     expect((await get(`${V}/`)).json()).toEqual((await get(V)).json());
