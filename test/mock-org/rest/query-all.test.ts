@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Connection } from 'jsforce';
+import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { startMockRestServer, type MockRestServer } from '../../../src/mock-org/rest/server';
 import { makeId } from '../../../src/salesforce/ids';
@@ -11,9 +15,13 @@ let org: MockOrg;
 let server: MockRestServer;
 let conn: Connection;
 
+const fixtures = (): FixtureDocument => ({
+  users: { admin: { default: true } },
+  records: { InsurancePolicy: Array.from({ length: POLICIES }, (_, i) => ({ Id: policyId(i + 1), Name: `P-${String(i + 1).padStart(4, '0')}` })) },
+});
+
 beforeEach(async () => {
-  const policies = Array.from({ length: POLICIES }, (_, i) => ({ Id: policyId(i + 1), Name: `P-${String(i + 1).padStart(4, '0')}` }));
-  org = await MockOrg.fromFixtures({ users: { admin: { default: true } }, records: { InsurancePolicy: policies } });
+  org = await MockOrg.fromFixtures(fixtures());
   server = await startMockRestServer({ org });
   conn = new Connection({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, version: '64.0' });
 });
@@ -91,8 +99,32 @@ describe('/queryAll', () => {
     expect(records.filter((r) => r.IsDeleted).map((r) => r.Id)).toEqual([policyId(1), policyId(250), policyId(450)]);
   });
 
+  it('a delete kept in a --state file is still on /queryAll after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ipemu-queryall-'));
+    try {
+      const state = join(dir, 'state.jsonl');
+      const first = await MockOrg.fromFixtures(fixtures(), { state });
+      first.deleteSync('InsurancePolicy', policyId(3));
+      await first.close();
+      const again = await MockOrg.fromFixtures(fixtures(), { state });
+      try {
+        const soql = `SELECT IsDeleted FROM InsurancePolicy WHERE Id = '${policyId(3)}'`;
+        expect((await again.select(soql, undefined, { withDeleted: true })).records(0, 1)).toMatchObject([{ IsDeleted: true }]);
+        expect((await again.select(soql)).length).toBe(0);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('IsDeleted cannot be written: it is not createable or updateable', async () => {
     const described = await conn.sobject('InsurancePolicy').describe();
     expect(described.fields.find((f) => f.name === 'IsDeleted')).toMatchObject({ type: 'boolean', createable: false, updateable: false, nillable: false });
+    await expect(conn.sobject('InsurancePolicy').update({ Id: policyId(6), IsDeleted: true })).rejects.toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+    });
+    expect(org.querySync(`SELECT IsDeleted FROM InsurancePolicy WHERE Id = '${policyId(6)}'`).records[0]).toMatchObject({ IsDeleted: false });
   });
 });
