@@ -47,6 +47,20 @@ describe('405 for a method a path does not take', () => {
     expect(res.headers.allow).toBe('HEAD, GET, PATCH, DELETE');
   });
 
+  it('a composite subrequest with a wrong method reports 405 with the Allow header among its httpHeaders', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `${V}/composite`,
+      headers: auth,
+      payload: { compositeRequest: [{ method: 'PUT', url: `${V}/sobjects/InsurancePolicy/${WIRE_POLICY_ID}`, referenceId: 'r1', body: {} }] },
+    });
+    expect(res.json()).toEqual({
+      compositeResponse: [
+        { body: notAllowed('PUT', 'HEAD,GET,PATCH,DELETE'), httpHeaders: { Allow: 'HEAD, GET, PATCH, DELETE' }, httpStatusCode: 405, referenceId: 'r1' },
+      ],
+    });
+  });
+
   it('authentication comes first: without a token a wrong method is 401', async () => {
     const res = await app.inject({ method: 'PUT', url: `${V}/limits` });
     expect({ status: res.statusCode, body: res.json() }).toEqual({
