@@ -6,10 +6,11 @@ module.exports = {
   // Type checking is done once by `tsc` in `npm test`; ts-jest only transpiles.
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
-    // cookie 2 (pulled in by fastify's inject()) ships ESM only, which jest cannot require on Node 20.
-    '/node_modules/cookie/.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
+    // cookie 2 (pulled in by fastify's inject()) and content-disposition 1 (@fastify/static's, for /docs)
+    // ship ESM only, which jest cannot require on Node 20.
+    '/node_modules/(cookie|content-disposition)/.+\\.js$': ['ts-jest', { isolatedModules: true, diagnostics: false, tsconfig: { allowJs: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|content-disposition)/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-network.ts'],
   testTimeout: 30000,
   // Jest's default on a 2-core machine is one worker (cores − 1): the suite then ran 438 s serially.

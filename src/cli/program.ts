@@ -86,6 +86,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
         .option('--host <host>', 'interface to bind', DEFAULT_HOST)
         .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(DEFAULT_SERVE_PORT))
         .option('--token <token>', 'bearer token every route but /healthz requires (env IPEMU_TOKEN)')
+        .option('--no-docs', 'do not serve the interactive API page at /docs')
         .addOption(maxConnectionsOption())
         .addOption(headerTimeoutOption())
         .addOption(keepAliveTimeoutOption())

@@ -22,6 +22,8 @@ export interface ProcedureInfo {
   /** The file it was read from, and its export format. */
   readonly file: string;
   readonly format: string;
+  /** The export's test data (an input map), when it has one: the OpenAPI request example. */
+  readonly sampleInput?: Readonly<Record<string, unknown>>;
 }
 
 export interface ProcedureRunOptions extends InvokeOptions {

@@ -57,7 +57,14 @@ export function isLoopbackHostHeader(host: string | undefined): boolean {
  */
 export type RequestGuard = (request: FastifyRequest, reply: FastifyReply, exempt: boolean) => boolean;
 
-export function createRequestGuard(token: string | undefined): RequestGuard {
+/**
+ * Another credential some requests may carry instead of the bearer header (the API page's cookie):
+ * 'pass' lets the request on, 'sent' means it answered itself, 'refuse' leaves it to the 401.
+ * Asked only once the bearer check failed, so an authorised request pays nothing for it.
+ */
+export type OtherCredential = (request: FastifyRequest, reply: FastifyReply) => 'pass' | 'sent' | 'refuse';
+
+export function createRequestGuard(token: string | undefined, other?: OtherCredential): RequestGuard {
   if (token === undefined) {
     return (request, reply) => {
       if (isLoopbackHostHeader(request.headers.host)) return false;
@@ -74,6 +81,8 @@ export function createRequestGuard(token: string | undefined): RequestGuard {
   const checkToken = createTokenCheck(token);
   return (request, reply, exempt) => {
     if (exempt || checkToken(request.headers.authorization)) return false;
+    const verdict = other?.(request, reply) ?? 'refuse';
+    if (verdict !== 'refuse') return verdict === 'sent';
     reply.header('www-authenticate', 'Bearer');
     sendFailure(request, reply, 'UNAUTHORIZED', 'Missing or wrong bearer token: send Authorization: Bearer <token>.');
     return true;

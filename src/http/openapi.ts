@@ -2,17 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloneDeep } from 'lodash';
 import type { Emulator } from '../core/emulator';
-import { ERROR_CODES, ErrorCode } from '../core/errors';
 import type { JsonSchema } from '../core/define-service';
-import { PROCEDURE_SCHEMAS, procedurePaths, timeoutSchema } from './openapi-procedures';
+import { reachableComponents } from './openapi-components';
+import { OperationIds } from './openapi-operation-ids';
+import { PROCEDURE_SCHEMAS, PROCEDURES_TAG, procedurePaths, timeoutSchema } from './openapi-procedures';
+import { DocPart, failureComponents, failureResponses, jsonResponse, ref } from './openapi-responses';
+import { servicePaths } from './openapi-services';
 
 export interface OpenApiOptions {
-  /** Declare the bearer scheme and the 401 answers (the server has a token). */
+  /** The server has a token: declare the bearer scheme, require it everywhere but /healthz, document the 401s. */
   bearerAuth?: boolean;
+  /** The server's own URL (`servers`); default `/`, the document's own origin. */
+  serverUrl?: string;
 }
 
-const REF_FAILURE = { $ref: '#/components/schemas/FailureOutput' };
-const JSON_ERROR = (description: string) => ({ description, content: { 'application/json': { schema: REF_FAILURE } } });
+const SERVER_TAG = 'Server';
 
 const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   InvokeOptions: {
@@ -23,22 +27,9 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     },
     additionalProperties: true,
   },
-  FailureOutput: {
-    type: 'object',
-    required: ['errorCode', 'error'],
-    properties: {
-      errorCode: {
-        type: 'string',
-        enum: Object.values(ERROR_CODES)
-          .map((e) => e.invoke)
-          .filter((c) => c !== 'INVOKE-200'),
-      },
-      error: { type: 'string' },
-      details: {},
-    },
-  },
   SuccessOutput: {
     type: 'object',
+    description: 'The output map of a service that succeeded.',
     required: ['errorCode', 'error'],
     properties: { errorCode: { const: 'INVOKE-200' }, error: { type: 'string' } },
     additionalProperties: true,
@@ -49,19 +40,6 @@ const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     properties: { key: { type: 'string' }, description: { type: 'string' }, inputSchema: { type: 'object' } },
   },
 };
-
-/** Failure statuses an invocation can answer with (INVOKE-401 only when the server has a token). */
-function failureResponses(bearerAuth: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const code of Object.keys(ERROR_CODES) as ErrorCode[]) {
-    const entry = ERROR_CODES[code];
-    if (code === 'OK' || (code === 'UNAUTHORIZED' && !bearerAuth)) continue;
-    out[String(entry.http)] = JSON_ERROR(`${entry.invoke}: ${entry.meaning}`);
-  }
-  out['413'] = JSON_ERROR('INVOKE-400: the request body is larger than the limit');
-  out['415'] = JSON_ERROR('INVOKE-400: the content type is not application/json');
-  return out;
-}
 
 /** ipemu's version (package.json); src/http and dist/http both sit two levels below it. */
 export function packageVersion(): string {
@@ -74,8 +52,36 @@ export function packageVersion(): string {
   }
 }
 
-function operationId(key: string): string {
-  return key.replace(':', '_');
+/** `/services`, `/healthz` and `/openapi.json`; `guard` is the guard's failure status. */
+function serverPaths(guard: readonly number[], ids: OperationIds): Record<string, DocPart> {
+  const get = (summary: string, description: string, id: string, ok: DocPart, failures: readonly number[], extra: DocPart = {}) => ({
+    get: { operationId: ids.next([id]), summary, description, tags: [SERVER_TAG], ...extra, responses: { '200': ok, ...failureResponses(failures) } },
+  });
+  return {
+    '/services': get(
+      'List the services',
+      'The registered services with their descriptions and input schemas, as `ipemu services --json` lists them.',
+      'listServices',
+      jsonResponse('The services.', { type: 'array', items: ref('schemas', 'ServiceInfo') }),
+      guard,
+    ),
+    // Never behind the token (a load balancer's probe has none); without one, the Host rule still applies.
+    '/healthz': get(
+      'Liveness',
+      'Answers as long as the server runs; never needs a token.',
+      'health',
+      jsonResponse('The server is up.', { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } }),
+      [...guard.filter((status) => status !== 401), 431],
+      { security: [] },
+    ),
+    '/openapi.json': get(
+      'This document',
+      'The OpenAPI 3.1 document of this server, generated from its services and procedures.',
+      'getOpenApi',
+      jsonResponse('The OpenAPI 3.1 document.', { type: 'object' }),
+      guard,
+    ),
+  };
 }
 
 /**
@@ -84,80 +90,51 @@ function operationId(key: string): string {
  */
 export function buildOpenApi(emulator: Emulator, options: OpenApiOptions = {}): Record<string, unknown> {
   const bearerAuth = options.bearerAuth ?? false;
-  const failures = failureResponses(bearerAuth);
-  const unauthorized = bearerAuth ? { '401': failures['401'] } : {};
-  const paths: Record<string, unknown> = {};
-  for (const service of emulator.describeServices()) {
-    paths[`/invoke/${service.key}`] = {
-      post: {
-        operationId: operationId(service.key),
-        summary: service.key,
-        description: service.description,
-        tags: [service.className],
-        requestBody: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  input: cloneDeep(service.inputSchema),
-                  options: { $ref: '#/components/schemas/InvokeOptions' },
-                },
-              },
-            },
+  const guard = [bearerAuth ? 401 : 421];
+  const ids = new OperationIds();
+  const services = emulator.describeServices();
+  const procedures = emulator.describeProcedures();
+  const paths = { ...servicePaths(services, guard, ids), ...procedurePaths(procedures, guard, ids), ...serverPaths(guard, ids) };
+
+  const classes = [...new Set(services.map((s) => s.className))];
+  const tags = [
+    ...classes.map((name) => ({ name, description: `The services of class ${name}: \`POST /invoke/${name}:<method>\`.` })),
+    ...(procedures.length > 0
+      ? [
+          {
+            name: PROCEDURES_TAG,
+            description: 'The loaded Integration Procedures: ipemu’s envelope route, and the Apex REST and Connect API routes an org serves.',
           },
-        },
-        responses: {
-          '200': {
-            description: 'INVOKE-200: the output map',
-            content: {
-              'application/json': { schema: service.outputSchema ? cloneDeep(service.outputSchema) : { $ref: '#/components/schemas/SuccessOutput' } },
-            },
-          },
-          ...failures,
-        },
-      },
+        ]
+      : []),
+    { name: SERVER_TAG, description: 'The server itself: its services, its liveness, this document.' },
+  ];
+  const failures = failureComponents();
+  const offered = {
+    schemas: cloneDeep({ ...COMPONENT_SCHEMAS, ...PROCEDURE_SCHEMAS, ...failures.schemas }),
+    responses: failures.responses,
+  };
+  const components = reachableComponents(paths, offered);
+  // A scheme is used by name, not by $ref: declared exactly when the global security names it.
+  if (bearerAuth)
+    components.securitySchemes = {
+      bearerAuth: { type: 'http', scheme: 'bearer', description: 'The token the server was started with (--token or IPEMU_TOKEN).' },
     };
-  }
-  Object.assign(paths, procedurePaths(emulator.describeProcedures(), failures));
-  const jsonOk = (description: string, schema: unknown) => ({ description, content: { 'application/json': { schema } } });
-  paths['/services'] = {
-    get: {
-      operationId: 'listServices',
-      summary: 'The registered services with their input schemas',
-      responses: { '200': jsonOk('The services', { type: 'array', items: { $ref: '#/components/schemas/ServiceInfo' } }), ...unauthorized },
-    },
-  };
-  paths['/healthz'] = {
-    get: {
-      operationId: 'health',
-      summary: 'Liveness; never needs a token',
-      security: [],
-      responses: { '200': jsonOk('The server is up', { type: 'object', properties: { status: { const: 'ok' } } }) },
-    },
-  };
-  paths['/openapi.json'] = {
-    get: {
-      operationId: 'openApi',
-      summary: 'This document',
-      responses: { '200': jsonOk('OpenAPI 3.1 document', { type: 'object' }), ...unauthorized },
-    },
-  };
-  const doc: Record<string, unknown> = {
+  const security = bearerAuth ? [{ bearerAuth: [] }] : [];
+  return {
     openapi: '3.1.0',
     info: {
       title: 'ipemu',
       version: packageVersion(),
       description:
-        'Salesforce OmniStudio-style Class:Method services and Integration Procedures over HTTP. Every answer of /invoke and /procedures is an INVOKE output map.',
+        'Salesforce OmniStudio-style Class:Method services and Integration Procedures over HTTP. Every answer of /invoke and /procedures is an INVOKE output map: errorCode INVOKE-200 and the output on success, the failure map with the HTTP status of its code otherwise.',
+      contact: { name: 'ipemu' },
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
     },
+    servers: [{ url: options.serverUrl ?? '/', description: options.serverUrl === undefined ? 'The server this document came from.' : 'This server.' }],
+    security,
+    tags,
     paths,
-    components: {
-      schemas: cloneDeep({ ...COMPONENT_SCHEMAS, ...PROCEDURE_SCHEMAS }),
-      ...(bearerAuth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } : {}),
-    },
+    components,
   };
-  if (bearerAuth) doc.security = [{ bearerAuth: [] }];
-  return doc;
 }

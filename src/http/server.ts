@@ -5,10 +5,12 @@ import { httpStatusOf } from '../core/errors';
 import { createRequestGuard } from './auth';
 import { createHttpLogger, RequestLogController, RequestOutcome } from './logging';
 import { handleClientError, handleError } from './error-replies';
-import { buildOpenApi } from './openapi';
+import { openApiRoute } from './openapi-route';
 import type { OutputMap } from '../core/envelope';
 import { readInvokeBody } from './invoke-body';
 import { apexRestRoutes, connectRoutes } from './procedure-routes';
+import { docsPage } from './docs-page';
+import { createDocsSession } from './docs-session';
 import { applyListenLimits, DEFAULT_HOST, DEFAULT_SERVE_PORT, ListenLimits } from '../core/listen-defaults';
 import { schemeOf, type TlsKeyPair } from '../core/tls-options';
 import type { CorsOrigins } from '../core/cors-options';
@@ -29,6 +31,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
   limits?: Partial<ListenLimits>;
+  /** Serve the interactive API page at /docs; default true. */
+  docs?: boolean;
   /** HTTPS with this key pair; HTTP without. */
   tls?: TlsKeyPair;
   /** Origins a browser page may call from (`*` for any); no CORS without. */
@@ -59,7 +63,8 @@ interface KeyRoute {
 
 export function buildServer(opts: ServerOptions): FastifyInstance {
   const { emulator } = opts;
-  const guard = createRequestGuard(opts.token);
+  const docs = opts.docs ?? true;
+  const guard = createRequestGuard(opts.token, docs && opts.token !== undefined ? createDocsSession(opts.token) : undefined);
   const logger = createHttpLogger(opts.logLevel, opts.logStream);
   const app = Fastify({
     ...(opts.tls ? { https: opts.tls } : {}),
@@ -121,11 +126,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     services ??= JSON.stringify(emulator.services());
     return reply.type('application/json; charset=utf-8').send(services);
   });
-  let openApi: string | undefined;
-  app.get('/openapi.json', async (_request, reply) => {
-    openApi ??= JSON.stringify(buildOpenApi(emulator, { bearerAuth: opts.token !== undefined }));
-    return reply.type('application/json; charset=utf-8').send(openApi);
-  });
+  app.get('/openapi.json', openApiRoute(emulator, { bearerAuth: opts.token !== undefined }));
 
   const beforeAnswer = (request: FastifyRequest, reply: FastifyReply, errorCode: string): void => {
     (request as unknown as RequestOutcome).ipemuCode = errorCode;
@@ -154,6 +155,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const procedureRoutes = { runnerOf: () => emulator, onAnswer: beforeAnswer };
   void app.register(apexRestRoutes(procedureRoutes), { prefix: '/services/apexrest' });
   void app.register(connectRoutes(procedureRoutes), { prefix: '/services/data/:version' });
+  if (docs) void app.register(docsPage({ emulator, bearerAuth: opts.token !== undefined }));
 
   return app;
 }

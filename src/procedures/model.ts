@@ -42,6 +42,8 @@ export interface ProcedureDefinition {
   /** Top-level elements in execution order. */
   readonly elements: readonly ElementDefinition[];
   readonly origin: DefinitionOrigin;
+  /** The export's test data (`CustomJavaScript__c`), when it has an input map there. */
+  readonly sampleInput?: JsonObject;
 }
 
 /**

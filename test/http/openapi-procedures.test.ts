@@ -18,7 +18,7 @@ describe('OpenAPI: the Integration Procedures', () => {
       .sort();
     expect(paths).toEqual(FAKE_KEYS.map((key) => `/procedures/${key}`));
     const op = doc.paths['/procedures/Demo_SelfTest']!.post!;
-    expect(op.operationId).toBe('procedure_Demo_SelfTest');
+    expect(op.operationId).toBe('runProcedureDemoSelfTest');
     expect(op.description).toContain('test procedure');
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '501', '502', '504']));
   });
@@ -26,14 +26,14 @@ describe('OpenAPI: the Integration Procedures', () => {
   test('the Apex REST and Connect paths name the loaded keys as the enum of {key}', () => {
     const doc = buildOpenApi(procedureEmulator()) as Doc;
     for (const path of [
-      '/services/apexrest/{ns}/v1/integrationprocedure/{key}/',
-      '/services/apexrest/v1/integrationprocedure/{key}/',
+      '/services/apexrest/{ns}/v1/integrationprocedure/{key}',
+      '/services/apexrest/v1/integrationprocedure/{key}',
       '/services/data/{version}/connect/omni-global/integration-procedure/execute/{key}',
     ]) {
       const key = doc.paths[path]!.parameters!.find((p) => p.name === 'key')!;
       expect(key.schema.enum).toEqual([...FAKE_KEYS]);
     }
-    const ns = doc.paths['/services/apexrest/{ns}/v1/integrationprocedure/{key}/']!.parameters!.find((p) => p.name === 'ns')!;
+    const ns = doc.paths['/services/apexrest/{ns}/v1/integrationprocedure/{key}']!.parameters!.find((p) => p.name === 'ns')!;
     expect(ns.schema.enum).toEqual(['vlocity_ins', 'vlocity_cmt', 'vlocity_ps', 'omnistudio']);
   });
 

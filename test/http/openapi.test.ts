@@ -1,7 +1,8 @@
-import { buildServer } from '../../src/http/server';
 import { buildOpenApi } from '../../src/http/openapi';
 import { defineService, definePlugin } from '../../src/core/define-service';
-import { captureLogs, makeEmulator, testPlugin } from './helpers';
+import { createEmulator } from '../../src/ipemu';
+import { buildServer, startServer } from '../../src/http/server';
+import { captureLogs, makeEmulator, testPlugin, tinyOrg } from './helpers';
 
 interface Operation {
   requestBody: { content: { 'application/json': { schema: { type: string; properties: Record<string, unknown> } } } };
@@ -41,25 +42,44 @@ describe('OpenAPI document', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/services', '/healthz', '/openapi.json']));
   });
 
-  test('puts the input schema inside the request body and the output schema on 200, failures on 4xx/5xx', () => {
+  test('puts the input schema inside the request body, only the success map on 200, a shared response per failure status', () => {
     const doc = buildOpenApi(makeEmulator()) as Doc;
     const op = doc.paths['/invoke/Echo:echo']!.post as Operation;
     const body = op.requestBody.content['application/json'].schema;
     expect(body.type).toBe('object');
     expect(body.properties.input).toEqual({ type: 'object', properties: { n: { type: 'integer' }, name: { type: 'string' } } });
     expect(body.properties.options).toEqual({ $ref: '#/components/schemas/InvokeOptions' });
+    // An output schema of the service's keys only: the map adds errorCode INVOKE-200 and error.
     expect(op.responses['200']!.content['application/json'].schema).toEqual({
-      type: 'object',
-      properties: { n: { type: 'integer' }, echoed: { type: 'object' } },
+      allOf: [{ $ref: '#/components/schemas/SuccessOutput' }, { type: 'object', properties: { n: { type: 'integer' }, echoed: { type: 'object' } } }],
     });
-    for (const status of ['400', '403', '404', '413', '415', '500', '502', '504']) {
-      expect(op.responses[status]!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FailureOutput' });
+    // No failure list in its output schema: any code but INVOKE-401, plus the body's and the guard's statuses.
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '403', '404', '413', '415', '421', '500', '501', '502', '504']);
+    for (const status of Object.keys(op.responses).filter((s) => s !== '200')) {
+      expect(op.responses[status]).toEqual({ $ref: `#/components/responses/Status${status}` });
     }
-    expect(op.responses['401']).toBeUndefined();
-    expect(doc.components.schemas!.FailureOutput).toMatchObject({ required: ['errorCode', 'error'] });
-    // A service without an output schema still documents the success map.
+    const responses = doc.components.responses as Record<string, { content: { 'application/json': { schema: unknown } } }>;
+    expect(responses.Status404!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Invoke404Failure' });
+    expect(responses.Status413!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Invoke400Failure' });
+    expect(doc.components.schemas!.Invoke404Failure).toMatchObject({
+      allOf: [{ $ref: '#/components/schemas/FailureOutput' }, { required: ['errorCode'], properties: { errorCode: { const: 'INVOKE-404' } } }],
+    });
     const noOutput = (doc.paths['/invoke/Echo:fail']!.post as Operation).responses['200']!.content['application/json'].schema;
     expect(noOutput).toEqual({ $ref: '#/components/schemas/SuccessOutput' });
+  });
+
+  test("a oneOf output schema: 200 has only its INVOKE-200 branch, the failures are the statuses of the other branch's codes", () => {
+    const doc = buildOpenApi(createEmulator({ org: tinyOrg, procedures: false })) as Doc;
+    const op = doc.paths['/invoke/InsPolicyService:getPolicyAsyncJobStatus']!.post as Operation;
+    const ok = op.responses['200']!.content['application/json'].schema as { oneOf?: unknown; properties: { errorCode: unknown }; required: string[] };
+    expect(ok.oneOf).toBeUndefined();
+    expect(ok.properties.errorCode).toEqual({ const: 'INVOKE-200' });
+    expect(ok.required).toEqual(['status', 'jobId', 'errorCode', 'error']);
+    // The schema lists 400, 403, 404, 500, 502, 504; the body adds 413 and 415, the guard 421: no 501.
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '403', '404', '413', '415', '421', '500', '502', '504']);
+    const starter = doc.paths['/invoke/InsPolicyService:createMultiRootPolicy']!.post as Operation;
+    expect(Object.keys(starter.responses)).toContain('501');
+    expect(JSON.stringify(op)).not.toContain('$schema');
   });
 
   test('every $ref points at a component that exists', () => {
@@ -75,7 +95,9 @@ describe('OpenAPI document', () => {
     expect(before.paths['/invoke/QuoteService:getQuote']).toBeUndefined();
     const op = after.paths['/invoke/QuoteService:getQuote']!.post as Operation;
     expect(op.requestBody.content['application/json'].schema.properties.input).toMatchObject({ required: ['quoteId'] });
-    expect(op.responses['200']!.content['application/json'].schema).toEqual({ type: 'object', properties: { premium: { type: 'number' } } });
+    expect(op.responses['200']!.content['application/json'].schema).toEqual({
+      allOf: [{ $ref: '#/components/schemas/SuccessOutput' }, { type: 'object', properties: { premium: { type: 'number' } } }],
+    });
   });
 
   test('editing the document does not touch the registry', async () => {
@@ -92,14 +114,18 @@ describe('OpenAPI document', () => {
     await secured.close();
     expect(res.statusCode).toBe(200);
     const doc = res.json<Doc & { paths: Record<string, { get?: { security?: unknown } }> }>();
-    expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
+    expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
-    expect((doc.paths['/invoke/Echo:echo']!.post as Operation).responses['401']).toBeDefined();
+    const responses = (doc.paths['/invoke/Echo:echo']!.post as Operation).responses;
+    expect(responses['401']).toEqual({ $ref: '#/components/responses/Status401' });
+    // With a token the Host rule is off: no 421.
+    expect(responses['421']).toBeUndefined();
     expect(doc.paths['/healthz']!.get?.security).toEqual([]);
 
     const open = buildOpenApi(makeEmulator()) as Doc;
     expect(open.components.securitySchemes).toBeUndefined();
-    expect(open.security).toBeUndefined();
+    expect(open.security).toEqual([]);
+    expect((open.paths['/invoke/Echo:echo']!.post as Operation).responses['401']).toBeUndefined();
   });
 
   test("GET /openapi.json serves the document of the server's own emulator", async () => {
@@ -109,5 +135,68 @@ describe('OpenAPI document', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(Object.keys(res.json<Doc>().paths)).toContain('/invoke/QuoteService:getQuote');
+  });
+
+  test('servers is the relative / when the server is not listening, the URL the client used when it is', async () => {
+    const app = buildServer({ emulator: makeEmulator(), logStream: captureLogs().stream });
+    const injected = await app.inject({ method: 'GET', url: '/openapi.json' });
+    await app.close();
+    expect(injected.json<{ servers: unknown }>().servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect((buildOpenApi(makeEmulator(), { serverUrl: 'http://127.0.0.1:9' }) as { servers: unknown }).servers).toEqual([
+      { url: 'http://127.0.0.1:9', description: expect.any(String) },
+    ]);
+
+    const running = await startServer({ emulator: makeEmulator(), port: 0, logStream: captureLogs().stream });
+    try {
+      const viaIp = (await (await fetch(`${running.url}/openapi.json`)).json()) as { servers: { url: string }[] };
+      expect(viaIp.servers[0]!.url).toBe(running.url);
+      const port = new URL(running.url).port;
+      const viaName = (await (await fetch(`http://localhost:${port}/openapi.json`)).json()) as { servers: { url: string }[] };
+      expect(viaName.servers[0]!.url).toBe(`http://localhost:${port}`);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test('operationIds are camelCase letters and digits, unique, and every operation has a summary, a description and a declared tag', () => {
+    const doc = buildOpenApi(makeEmulator([testPlugin(), extraPlugin])) as Doc & { tags: { name: string; description: string }[] };
+    const operations = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId: string; summary: string; description: string; tags: string[] }>),
+    );
+    const ids = operations.map((op) => op.operationId);
+    expect(ids).toContain('invokeEchoEcho');
+    expect(ids).toContain('invokeQuoteServiceGetQuote');
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    const declared = doc.tags.map((t) => t.name);
+    expect(declared).toEqual(['Echo', 'QuoteService', 'Server']);
+    for (const tag of doc.tags) expect(tag.description.length).toBeGreaterThan(0);
+    for (const op of operations) {
+      expect(op.summary.length).toBeGreaterThan(0);
+      expect(op.description.length).toBeGreaterThan(0);
+      expect(op.tags.every((t) => declared.includes(t))).toBe(true);
+    }
+  });
+
+  test.each([false, true])('every component is referenced and every reference resolves (token: %s)', (bearerAuth) => {
+    const doc = buildOpenApi(createEmulator({ org: tinyOrg }), { bearerAuth }) as Doc;
+    const text = JSON.stringify(doc);
+    const refs = new Set((text.match(/"\$ref":"#\/components\/[A-Za-z]+\/[A-Za-z0-9]+"/g) ?? []).map((r) => r.slice(8, -1)));
+    for (const ref of refs) {
+      const [, , section, name] = ref.split('/');
+      expect(doc.components[section!]?.[name!]).toBeDefined();
+    }
+    for (const [section, parts] of Object.entries(doc.components)) {
+      if (section === 'securitySchemes') continue;
+      for (const name of Object.keys(parts)) expect(refs).toContain(`#/components/${section}/${name}`);
+    }
+  });
+
+  test('without a token no 401 schema or response is offered; FailureOutput stays, the base of each InvokeNNNFailure', () => {
+    const doc = buildOpenApi(makeEmulator()) as Doc;
+    expect(Object.keys(doc.components.schemas!)).toEqual(expect.arrayContaining(['FailureOutput', 'Invoke400Failure', 'SuccessOutput']));
+    // No token: no 401 anywhere, so its schema and response are not offered.
+    expect(doc.components.schemas!.Invoke401Failure).toBeUndefined();
+    expect(doc.components.responses!.Status401).toBeUndefined();
   });
 });

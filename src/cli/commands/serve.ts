@@ -13,6 +13,8 @@ import type { TransportFlags } from '../transport-flags';
 export interface ServeFlags extends OrgFlags, ListenFlags, ProcedureFlags, TransportFlags {
   port: number;
   token?: string;
+  /** false with --no-docs. */
+  docs: boolean;
   logLevel: LogLevel;
 }
 
@@ -51,6 +53,7 @@ async function serveWith(flags: ServeFlags, io: CliIo, apiVersionGiven: boolean,
       host: flags.host,
       port: flags.port,
       token,
+      docs: flags.docs,
       logLevel: flags.logLevel,
       limits: listenLimitsOf(flags),
       ...(transport.tls ? { tls: transport.tls } : {}),

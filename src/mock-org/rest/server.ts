@@ -14,11 +14,11 @@ import { registerQueryRoutes } from './query-routes';
 import { registerSObjectRoutes } from './sobject-routes';
 import { registerVersionRoot } from './version-root';
 import { registerRecordWrites } from './record-writes';
+import { oversizeRefusal, registerWire, wireServerOptions, type WireOptions } from './wire';
+import { schemeOf } from '../../core/tls-options';
 import { bearerOf } from './bearer';
 import { identityUrl, registerIdentityRoutes } from './identity';
 import { registerSoapLoginRoutes } from './soap-login';
-import { oversizeRefusal, registerWire, wireServerOptions, type WireOptions } from './wire';
-import { schemeOf } from '../../core/tls-options';
 
 export interface MockRestServerOptions extends WireOptions {
   /** The same MockOrg the in-process path runs: no second engine. */

@@ -6,6 +6,7 @@ import { addProblem, type ProblemSink } from './problems';
 import { assembleProcedure, readElementRecord, schemaNamesOf } from './procedure-record';
 import { readPropertySet } from './property-set';
 import { readJsonDefinition } from './read-file';
+import { readSampleInput } from './sample-input';
 
 /**
  * vlocity_build's expanded Integration Procedure DataPacks: a folder whose
@@ -56,5 +57,9 @@ export function readExpandedProcedure(headerFile: string, header: RecordFields, 
     // A missing or broken element file already says what is wrong; its children would only add orphans.
     return undefined;
   }
-  return assembleProcedure({ origin: { file: headerFile, format: 'datapack-expanded' }, header, props, elements, names }, problems);
+  const sampleInput = readSampleInput(header, headerFile, consumed);
+  return assembleProcedure(
+    { origin: { file: headerFile, format: 'datapack-expanded' }, header, props, elements, names, ...(sampleInput ? { sampleInput } : {}) },
+    problems,
+  );
 }

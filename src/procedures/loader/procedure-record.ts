@@ -3,6 +3,7 @@ import { buildElementTree, type ElementFieldNames, type FlatElement } from './el
 import { asBoolean, asNumber, asText, fieldsOf, type RecordFields } from './fields';
 import { addProblem, type ProblemSink } from './problems';
 import { readPropertySet } from './property-set';
+import { readSampleInput } from './sample-input';
 
 /**
  * The procedure and element fields of the JSON exports (expanded and raw DataPacks, in the managed
@@ -90,6 +91,8 @@ export interface ProcedureSource {
   readonly props: JsonObject | undefined;
   readonly elements: readonly FlatElement[];
   readonly names: SchemaNames;
+  /** The test data, when the format keeps it in a file of its own (read by the format's reader). */
+  readonly sampleInput?: JsonObject;
 }
 
 /** The procedure, or undefined when anything in it is unusable (each reason is a problem). */
@@ -102,6 +105,7 @@ export function assembleProcedure(source: ProcedureSource, problems: ProblemSink
   if (subType === undefined) addProblem(problems, origin.file, 'the procedure has no SubType', undefined, source.names.subType);
   const elements = buildElementTree(source.elements, source.names.element, problems);
   if (type === undefined || subType === undefined || elements === undefined || source.props === undefined || problems.length !== before) return undefined;
+  const sampleInput = source.sampleInput ?? readSampleInput(header);
   return {
     key: `${type}_${subType}`,
     type,
@@ -112,5 +116,6 @@ export function assembleProcedure(source: ProcedureSource, problems: ProblemSink
     props: source.props,
     elements,
     origin,
+    ...(sampleInput === undefined ? {} : { sampleInput }),
   };
 }

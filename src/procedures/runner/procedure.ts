@@ -24,7 +24,16 @@ export function compileProcedure(def: ProcedureDefinition, library: LibraryServi
   const cc = createCompileContext(library, def.origin.file, def.key, problems, compileElements);
   const mocks = def.props.mockResponseMap;
   return {
-    info: { key: def.key, type: def.type, subType: def.subType, version: def.version, isTest: def.isTest, file: def.origin.file, format: def.origin.format },
+    info: {
+      key: def.key,
+      type: def.type,
+      subType: def.subType,
+      version: def.version,
+      isTest: def.isTest,
+      file: def.origin.file,
+      format: def.origin.format,
+      ...(def.sampleInput ? { sampleInput: def.sampleInput } : {}),
+    },
     elements: compileElements(def.elements, cc),
     mocks: isPlainObject(mocks) ? mocks : {},
     includeAllActionsInResponse: def.props.includeAllActionsInResponse === true,

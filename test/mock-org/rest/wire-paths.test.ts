@@ -29,6 +29,8 @@ describe('paths as clients write them answer as the plain path does', () => {
     ['/sobjects/X/describe/', `${V}/sobjects/InsurancePolicy/describe`, `${V}/sobjects/InsurancePolicy/describe/`],
     ['/sobjects/X/<Id>/', `${V}/sobjects/InsurancePolicy/${WIRE_POLICY_ID}`, `${V}/sobjects/InsurancePolicy/${WIRE_POLICY_ID}/`],
     ['/services/data/', '/services/data', '/services/data/'],
+    ['/sobjects/X/', `${V}/sobjects/InsurancePolicy`, `${V}/sobjects/InsurancePolicy/`],
+    ['the version root /services/data/vXX.X/', V, `${V}/`],
     ['//services/data/vXX.X/query', `${V}/query?q=${SOQL}`, `/${V}/query?q=${SOQL}`],
     ['//services/data/vXX.X/sobjects/X/<Id>', `${V}/sobjects/InsurancePolicy/${WIRE_POLICY_ID}`, `/${V}/sobjects/InsurancePolicy/${WIRE_POLICY_ID}`],
     ['doubled slashes inside', `${V}/sobjects/InsurancePolicy/describe`, `/services//data/v64.0//sobjects/InsurancePolicy/describe`],

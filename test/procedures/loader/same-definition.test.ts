@@ -15,6 +15,7 @@ const STANDARD_NAME: Record<string, string> = {
   IsActive__c: 'IsActive',
   Version__c: 'VersionNumber',
   PropertySet__c: 'PropertySetConfig',
+  CustomJavaScript__c: 'CustomJavaScript',
   Active__c: 'IsActive',
   Order__c: 'SequenceNumber',
   Level__c: 'Level',
