@@ -43,6 +43,16 @@ async function runPass(pass, sfBin) {
       rows.push({ pass, name: 'start', command: `ipemu mock-org serve ${PASSES[pass].join(' ')}`.trim(), ok: false, detail: err.message.split('\n')[0] });
       return rows;
     }
+    const wantScheme = pass === 'https' ? 'https:' : 'http:';
+    const started = new URL(first.instanceUrl).protocol === wantScheme && (pass === 'http' || typeof first.certificateFile === 'string');
+    rows.push({
+      pass,
+      name: 'start',
+      command: `ipemu mock-org serve ${PASSES[pass].join(' ')}`.trim(),
+      ok: started,
+      detail: started ? first.instanceUrl : `first line ${JSON.stringify({ ...first, accessToken: undefined })}`,
+    });
+    if (!started) return rows;
     const port = Number(new URL(first.instanceUrl).port);
     guard = await startGuardProxy(() => port);
     const ca = first.certificateFile === undefined ? undefined : fs.readFileSync(first.certificateFile, 'utf8');

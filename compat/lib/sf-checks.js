@@ -3,6 +3,7 @@
 // demo fixtures and from the REST API itself, never from sf's own earlier answers alone.
 const fs = require('node:fs');
 const path = require('node:path');
+const { parse } = require('csv-parse/sync');
 const { REPO } = require('./mock-server');
 
 const ALIAS = 'ipemu-compat';
@@ -15,9 +16,11 @@ function expect(condition, message) {
   if (!condition) throw new CheckFailed(message);
 }
 
-function demoPolicies() {
-  return JSON.parse(fs.readFileSync(path.join(REPO, 'fixtures', 'demo', 'InsurancePolicy.json'), 'utf8'));
+function demoRecords(sobject) {
+  return JSON.parse(fs.readFileSync(path.join(REPO, 'fixtures', 'demo', `${sobject}.json`), 'utf8'));
 }
+
+const demoPolicies = () => demoRecords('InsurancePolicy');
 
 /** A failed sf command, said in one line: its JSON error when there is one. */
 function sfFailure(res) {
@@ -52,6 +55,10 @@ function sfChecks() {
         expect(result.orgId === me.body.organization_id, `orgId ${result.orgId}, userinfo says ${me.body.organization_id}`);
         expect(result.orgId.slice(0, 15) === ctx.server.accessToken.slice(0, 15), `orgId ${result.orgId} is not the org the token names`);
         expect(result.instanceUrl.replace(/\/$/, '') === ctx.server.instanceUrl, `instanceUrl ${result.instanceUrl}`);
+        // sf reads the org's name and edition with a query it lets fail silently: its answer shows here.
+        const org = await ctx.rest.request('GET', `/services/data/v${ctx.apiVersion}/query?q=${encodeURIComponent('SELECT Name FROM Organization')}`);
+        const orgName = org.body?.records?.[0]?.Name;
+        expect(result.name === orgName && orgName !== undefined, `org name ${result.name}, the Organization record says ${orgName}`);
         ctx.login = result;
         return `${result.username} in ${result.orgId}`;
       },
@@ -87,6 +94,28 @@ function sfChecks() {
           'records not in Name order',
         );
         return `${result.totalSize} policies, in Name order`;
+      },
+    },
+    {
+      name: 'query, csv, relationship',
+      command: 'sf data query -q "SELECT Id, Name, Product.Name FROM InsurancePolicy WHERE ProductId != null ORDER BY Name" -r csv',
+      async run(ctx) {
+        // Human formats lay rows out by columnMetadata (joinColumns for Product.Name), which --json never reads.
+        const soql = 'SELECT Id, Name, Product.Name FROM InsurancePolicy WHERE ProductId != null ORDER BY Name';
+        expect(ctx.login !== undefined, 'not run: the login failed');
+        const res = await ctx.sf(queryArgs(soql, '--result-format', 'csv'));
+        expect(res.code === 0, sfFailure(res));
+        const [header, ...rows] = parse(res.stdout, { relax_column_count: true });
+        expect(JSON.stringify(header) === JSON.stringify(['Id', 'Name', 'Product.Name']), `header ${JSON.stringify(header)}`);
+        const products = new Map(demoRecords('Product2').map((p) => [p.Id, p.Name]));
+        const want = demoPolicies()
+          .filter((p) => p.ProductId)
+          .map((p) => [p.Id, p.Name, products.get(p.ProductId)])
+          .sort((a, b) => a[1].toLowerCase().localeCompare(b[1].toLowerCase()));
+        expect(rows.length === want.length, `${rows.length} rows, the fixture has ${want.length} policies with a product`);
+        const sorted = [...rows].sort((a, b) => a[1].toLowerCase().localeCompare(b[1].toLowerCase()));
+        expect(JSON.stringify(sorted) === JSON.stringify(want), `rows ${JSON.stringify(rows.slice(0, 2))}… differ from the fixture`);
+        return `${rows.length} rows with Product.Name`;
       },
     },
     {
