@@ -34,6 +34,8 @@ describe('ipemu ip list', () => {
       subType: 'IPTest1',
       version: 1,
       isTest: true,
+      // The export's own test data (CustomJavaScript__c is "{}" there): the OpenAPI example of the procedure.
+      sampleInput: {},
       format: 'datapack-expanded',
       file: join(VLOCITY_IPS, 'DataPackTest_IPTest1', 'DataPackTest_IPTest1_DataPack.json'),
     });
