@@ -48,7 +48,11 @@ export class Table {
   private readonly built: IndexedField[] = [];
   /** Ordinals keep increasing after deletes, so table order is insertion order. */
   private nextOrdinal = 0;
-  /** Deleted records, as `/queryAll` reads them (IsDeleted true), in the order they were deleted. Replaced, never changed in place. */
+  /**
+   * Deleted records, as `/queryAll` reads them (IsDeleted true), in the order they were deleted.
+   * Appended in place (a copy per delete made N deletes cost N²): no caller holds this array, as
+   * rowsWithDeleted answers a fresh merge.
+   */
   private buried: Row[] = [];
 
   constructor(readonly schema: ObjectSchema) {
@@ -121,7 +125,7 @@ export class Table {
   bury(row: Row): Row {
     const values = this.schema.fieldByLower.has('isdeleted') ? { ...row.values, IsDeleted: true } : row.values;
     const tombstone = new StoredRow(row.id, this.schema, row.ordinal, values, row.timeline);
-    this.buried = [...this.buried, tombstone];
+    this.buried.push(tombstone);
     return tombstone;
   }
 
