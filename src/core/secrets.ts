@@ -20,7 +20,7 @@ export function secretList(secrets: Iterable<string | undefined>): string[] {
 
 /**
  * Removes every known secret from a text, and whatever follows `Bearer ` or a token parameter
- * (`access_token=`, `refresh_token=`, `client_secret=`, `password=`, `sid=`): a header or a query
+ * (`access_token=`, `oauth_token=`, `refresh_token=`, `client_secret=`, `password=`, `sid=`): a header or a query
  * echoed back by a proxy is a secret even when we never saw it.
  */
 export function scrubSecrets(text: string, secrets: Iterable<string | undefined>): string {
@@ -28,7 +28,7 @@ export function scrubSecrets(text: string, secrets: Iterable<string | undefined>
   for (const secret of secretList(secrets)) out = out.split(secret).join(REDACTED);
   return out
     .replace(/(Bearer\s+)[^\s"',]+/gi, `$1${REDACTED}`)
-    .replace(/((?:access_token|refresh_token|client_secret|password|sid)=)[^&\s"']+/gi, `$1${REDACTED}`);
+    .replace(/((?:access_token|oauth_token|refresh_token|client_secret|password|sid)=)[^&\s"']+/gi, `$1${REDACTED}`);
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();

@@ -28,6 +28,8 @@ describe('the one secret scrubber (src/core/secrets.ts)', () => {
       `POST /token?grant_type=password&password=${REDACTED}&access_token=${REDACTED}`,
     );
     expect(scrubSecrets('refresh_token=r1&client_secret=s1&sid=x1', [])).toBe(`refresh_token=${REDACTED}&client_secret=${REDACTED}&sid=${REDACTED}`);
+    // jsforce's identity() puts the access token in the identity URL's query.
+    expect(scrubSecrets('/id/00D/005?format=json&oauth_token=00D!abc', [])).toBe(`/id/00D/005?format=json&oauth_token=${REDACTED}`);
   });
 
   it('the CLI and the jsforce org scrub the same way', async () => {

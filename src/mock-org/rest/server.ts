@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { OrgError } from '../../core/org';
+import { scrubSecrets } from '../../core/secrets';
 import type { MockOrg } from '../mock-org';
 import { makeId } from '../../salesforce/ids';
 import { CursorStore } from './cursors';
@@ -27,8 +28,10 @@ export interface MockRestServerOptions extends WireOptions {
   port?: number;
   /** The startup token (the default user's); random when omitted. */
   accessToken?: string;
-  /** Request logs as JSON lines on stderr. */
+  /** Request logs as JSON lines on stderr (or `logStream`); URLs are scrubbed of tokens. */
   logger?: boolean;
+  /** Where the request logs go instead of stderr (tests). */
+  logStream?: NodeJS.WritableStream;
   /** `DailyApiRequests.Max`: reported by /limits and enforced. Default: the fixture's `limits.DailyApiRequests`, else 15,000. */
   dailyApiRequests?: number;
   /** Connection cap, header deadline and keep-alive idle time; defaults in DEFAULT_LISTEN_LIMITS. */
@@ -74,6 +77,14 @@ interface ServerState {
 const STATE = Symbol('ipemuRestState');
 type AppWithState = FastifyInstance & { [STATE]?: ServerState };
 
+/**
+ * What a request log line says of the request: its URL without tokens, since jsforce's identity()
+ * sends the access token as `?oauth_token=` (and clients may send `access_token=`).
+ */
+function loggedRequest(request: FastifyRequest): Record<string, unknown> {
+  return { method: request.method, url: scrubSecrets(request.url, []), remoteAddress: request.ip };
+}
+
 /** A URL fastify could not route: 401 without a valid token, as everywhere, else NOT_FOUND. */
 function answerUnroutable(tokens: TokenStore, request: FastifyRequest, reply: FastifyReply): void {
   if (tokens.userOf(bearerOf(request)) === undefined) void reply.code(401).send(SESSION_INVALID);
@@ -99,7 +110,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
   };
   const app: AppWithState = Fastify({
     ...wireServerOptions(opts),
-    logger: opts.logger ? { level: 'info', stream: process.stderr } : false,
+    logger: opts.logger ? { level: 'info', stream: opts.logStream ?? process.stderr, serializers: { req: loggedRequest } } : false,
     // Node's default 16 KiB header limit would refuse a query URL Salesforce still accepts.
     http: { maxHeaderSize: 64 * 1024 },
     // A URL fastify cannot route (bad percent-encoding, an over-long parameter) names no resource. No hook runs for it, so the token is checked here.
