@@ -4,6 +4,7 @@ import { Row, Store, Table, valuesAt } from '../store/store';
 import type { OrgUser } from '../schema/users';
 import type { Value } from '../store/values';
 import { noSuchColumn, unknownRelationship } from './errors';
+import { isPolymorphic, NAME_OBJECT, nameFieldOf, polymorphicParent } from './polymorphic';
 
 /** One step of a parent path: the reference field followed, and the object it leads to. */
 export interface Hop {
@@ -11,6 +12,8 @@ export interface Hop {
   readonly owner: ObjectSchema;
   readonly field: FieldSchema;
   readonly target: ObjectSchema;
+  /** Leads to the `Name` pseudo-object: the parent is found by its Id's key prefix. */
+  readonly polymorphic: boolean;
 }
 
 /** A field path (`Id`, `CreatedBy.Name`, …) resolved against the schema at compile time. */
@@ -42,10 +45,11 @@ export function resolvePath(schema: Schema, root: ObjectSchema, segments: readon
   let owner = root;
   for (const written of segments.slice(0, -1)) {
     const field = owner.relationshipByLower.get(written.toLowerCase());
+    const polymorphic = field !== undefined && isPolymorphic(field);
     const to = field?.referenceTo[0];
-    const target = to !== undefined ? schema.get(to) : undefined;
+    const target = polymorphic ? NAME_OBJECT : to !== undefined ? schema.get(to) : undefined;
     if (!field || !target) throw unknownRelationship(written);
-    hops.push({ written, owner, field, target });
+    hops.push({ written, owner, field, target, polymorphic });
     owner = target;
   }
   const last = segments[segments.length - 1]!; // splitPath always leaves one segment
@@ -57,7 +61,7 @@ export function resolvePath(schema: Schema, root: ObjectSchema, segments: readon
 /** The error the user gets for this path: hidden fields are missing fields, hidden objects unknown relationships. */
 export function pathAccessError(path: ResolvedPath, user: OrgUser): OrgError | undefined {
   for (const hop of path.hops) {
-    if (!user.canSeeField(hop.owner.name, hop.field.name) || !user.canSeeObject(hop.target.name)) return unknownRelationship(hop.written);
+    if (!user.canSeeField(hop.owner.name, hop.field.name) || (!hop.polymorphic && !user.canSeeObject(hop.target.name))) return unknownRelationship(hop.written);
   }
   if (!user.canSeeField(path.owner.name, path.field.name)) return noSuchColumn(path.written.split('.').pop()!, path.owner.name);
   return undefined;
@@ -85,6 +89,8 @@ export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
   const name = path.field.name;
   if (path.hops.length === 0) return (row, elapsed) => valuesAt(row, elapsed)[name] ?? null;
   const hops = path.hops;
+  // Name has no relationships, so a polymorphic hop is always the last one.
+  if (hops[hops.length - 1]!.polymorphic) return compilePolymorphicAccessor(store, path);
   const targets = hops.map((hop) => store.parentTable(hop.owner, hop.field.name, hop.target));
   return (row, elapsed) => {
     let current: Row | undefined = row;
@@ -93,5 +99,18 @@ export function compileAccessor(store: Store, path: ResolvedPath): Accessor {
       if (!current) return null;
     }
     return valuesAt(current, elapsed)[name] ?? null;
+  };
+}
+
+function compilePolymorphicAccessor(store: Store, path: ResolvedPath): Accessor {
+  const name = path.field.name;
+  const last = path.hops[path.hops.length - 1]!;
+  const before = path.hops.slice(0, -1);
+  const targets = before.map((hop) => store.parentTable(hop.owner, hop.field.name, hop.target));
+  return (row, elapsed) => {
+    let current: Row | undefined = row;
+    for (let i = 0; i < before.length && current; i++) current = parentOf(targets[i]!, current, before[i]!, elapsed);
+    const parent = current && polymorphicParent(store, current, last.field.name, elapsed);
+    return parent ? nameFieldOf(parent, name, elapsed) : null;
   };
 }

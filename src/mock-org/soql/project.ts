@@ -2,6 +2,7 @@ import type { SObjectRecord } from '../../core/org';
 import type { Store, Row } from '../store/store';
 import { valuesAt } from '../store/store';
 import { parentOf } from './paths';
+import { polymorphicParent } from './polymorphic';
 import type { Column } from './select';
 import type { RowValues } from '../store/values';
 
@@ -42,10 +43,23 @@ function compileBuilder(columns: readonly Column[]): Builder {
 /** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
 export function compileProjector(store: Store, columns: readonly Column[]): Projector {
   const build = compileBuilder(columns);
+  const parents = compileParents(store, columns);
+  return (row, elapsed, urlBase) => {
+    const type = row.object.name;
+    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
+  };
+}
+
+/** One projector per parent column, in column order (the builder's `parents[i]`). */
+function compileParents(store: Store, columns: readonly Column[]): Projector[] {
   const parents: Projector[] = [];
   for (const column of columns) {
     if (column.kind !== 'parent') continue;
     const hop = column.hop;
+    if (hop.polymorphic) {
+      parents.push(compileNameProjector(store, hop.field.name, column.columns));
+      continue;
+    }
     const target = store.parentTable(hop.owner, hop.field.name, hop.target);
     const child = compileProjector(store, column.columns);
     parents.push((row, elapsed, urlBase) => {
@@ -53,8 +67,22 @@ export function compileProjector(store: Store, columns: readonly Column[]): Proj
       return parent ? child(parent, elapsed, urlBase) : (null as unknown as SObjectRecord);
     });
   }
+  return parents;
+}
+
+/**
+ * The nested record of a polymorphic relationship: attributes type `Name` with the record's own
+ * url, as Salesforce answers, and `Type` the record's object name rather than any field of its own.
+ */
+function compileNameProjector(store: Store, field: string, columns: readonly Column[]): Projector {
+  const build = compileBuilder(columns);
+  const parents = compileParents(store, columns);
+  const needsType = columns.some((c) => c.kind === 'field' && c.name === 'Type');
   return (row, elapsed, urlBase) => {
-    const type = row.object.name;
-    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
+    const parent = polymorphicParent(store, row, field, elapsed);
+    if (!parent) return null as unknown as SObjectRecord;
+    const own = valuesAt(parent, elapsed);
+    const values = needsType ? { ...own, Type: parent.object.name } : own;
+    return build({ type: 'Name', url: `${urlBase}${parent.object.name}/${parent.id}` }, values, parents, parent, elapsed, urlBase);
   };
 }

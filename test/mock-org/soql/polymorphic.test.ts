@@ -1,0 +1,117 @@
+import { MockOrg } from '../../../src/mock-org/mock-org';
+import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
+import { OrgError } from '../../../src/core/org';
+import { makeId } from '../../../src/salesforce/ids';
+
+const ACC = makeId('001', 1);
+const OPP = makeId('006', 1);
+const E_ACC = makeId('00U', 1);
+const E_OPP = makeId('00U', 2);
+const E_NONE = makeId('00U', 3);
+
+/** Event-like records whose What is an Account, an Opportunity, or empty. */
+function eventsOrg(): FixtureDocument {
+  return {
+    schema: {
+      Account: { keyPrefix: '001', fields: { Name: { type: 'string' }, Type: { type: 'picklist' }, Phone: { type: 'phone' } } },
+      Opportunity: { keyPrefix: '006', fields: { Name: { type: 'string' }, Amount: { type: 'currency' } } },
+      Event: {
+        keyPrefix: '00U',
+        fields: {
+          Subject: { type: 'string' },
+          WhatId: { type: 'reference', referenceTo: ['Account', 'Opportunity'], relationshipName: 'What' },
+          AccountId: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+        },
+      },
+    },
+    records: {
+      Account: [{ Id: ACC, Name: 'Acme', Type: 'Customer - Direct', Phone: '555-0100' }],
+      Opportunity: [{ Id: OPP, Name: 'Big Deal', Amount: 5000 }],
+      Event: [
+        { Id: E_ACC, Subject: 'a', WhatId: ACC, AccountId: ACC },
+        { Id: E_OPP, Subject: 'b', WhatId: OPP },
+        { Id: E_NONE, Subject: 'c' },
+      ],
+    },
+  };
+}
+
+let org: MockOrg;
+beforeEach(async () => {
+  org = await MockOrg.fromFixtures(eventsOrg());
+});
+
+const subjects = async (soql: string) => (await org.query<{ Subject: string }>(soql)).records.map((r) => r.Subject);
+
+async function errorOf(soql: string): Promise<OrgError> {
+  const err: unknown = await org.query(soql).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof OrgError)) throw new Error(`expected an OrgError from ${soql}`);
+  return err;
+}
+
+describe('polymorphic relationships (the Name pseudo-object)', () => {
+  test('What.Name follows the Id to whichever object its key prefix names; an empty What is null', async () => {
+    const { records } = await org.query('SELECT Subject, What.Name FROM Event ORDER BY Subject');
+    expect(records.map((r) => r.What)).toEqual([
+      { attributes: { type: 'Name', url: `/services/data/v64.0/sobjects/Account/${ACC}` }, Name: 'Acme' },
+      { attributes: { type: 'Name', url: `/services/data/v64.0/sobjects/Opportunity/${OPP}` }, Name: 'Big Deal' },
+      null,
+    ]);
+  });
+
+  test("What.Type is the record's object name, not the Account's own Type field", async () => {
+    const { records } = await org.query('SELECT Subject, What.Type, What.Id FROM Event ORDER BY Subject');
+    expect(records.map((r) => r.What && { ...r.What, attributes: undefined })).toEqual([
+      { attributes: undefined, Type: 'Account', Id: ACC },
+      { attributes: undefined, Type: 'Opportunity', Id: OPP },
+      null,
+    ]);
+  });
+
+  test('a Name field the record lacks is null (Phone on an Opportunity)', async () => {
+    const { records } = await org.query('SELECT What.Phone FROM Event ORDER BY Subject LIMIT 2');
+    expect(records.map((r) => (r.What as { Phone: unknown }).Phone)).toEqual(['555-0100', null]);
+  });
+
+  test('WHERE filters on What.Type and What.Name', async () => {
+    expect(await subjects("SELECT Subject FROM Event WHERE What.Type = 'Opportunity'")).toEqual(['b']);
+    expect(await subjects("SELECT Subject FROM Event WHERE What.Type IN ('Account', 'Opportunity') ORDER BY Subject")).toEqual(['a', 'b']);
+    expect(await subjects("SELECT Subject FROM Event WHERE What.Name LIKE 'Big%'")).toEqual(['b']);
+    expect(await subjects('SELECT Subject FROM Event WHERE What.Type = null')).toEqual(['c']);
+  });
+
+  test('ORDER BY What.Type and What.Name sort by the followed records (nulls first ascending)', async () => {
+    expect(await subjects('SELECT Subject FROM Event ORDER BY What.Type DESC')).toEqual(['b', 'a', 'c']);
+    expect(await subjects('SELECT Subject FROM Event ORDER BY What.Name')).toEqual(['c', 'a', 'b']);
+  });
+
+  test("a field outside Name is Salesforce's INVALID_FIELD on entity 'Name', even where the record has it", async () => {
+    const err = await errorOf('SELECT What.Amount FROM Event');
+    expect(err.errorCode).toBe('INVALID_FIELD');
+    expect(err.message).toMatch(/^No such column 'Amount' on entity 'Name'\. If you are attempting to use a custom field/);
+    expect((await errorOf('SELECT Id FROM Event WHERE What.Amount > 1')).message).toMatch(/^No such column 'Amount' on entity 'Name'/);
+    expect((await errorOf('SELECT Id FROM Event ORDER BY What.Amount')).message).toMatch(/^No such column 'Amount' on entity 'Name'/);
+  });
+
+  test('Name has no relationships to follow on', async () => {
+    expect((await errorOf('SELECT What.Owner.Name FROM Event')).message).toMatch(/^Didn't understand relationship 'Owner' in field path/);
+  });
+
+  test('a one-target reference still answers with its own object (Account.Type is the Account field)', async () => {
+    const { records } = await org.query(`SELECT Account.Type, Account.Phone FROM Event WHERE Id = '${E_ACC}'`);
+    expect(records[0]!.Account).toEqual({
+      attributes: { type: 'Account', url: `/services/data/v64.0/sobjects/Account/${ACC}` },
+      Type: 'Customer - Direct',
+      Phone: '555-0100',
+    });
+  });
+
+  test('TYPEOF is refused rather than answered wrongly', async () => {
+    const err = await errorOf('SELECT TYPEOF What WHEN Account THEN Phone ELSE Name END FROM Event');
+    expect(err.errorCode).toBe('MALFORMED_QUERY');
+    expect(err.message).toBe('The mock org does not support TYPEOF.');
+  });
+});
