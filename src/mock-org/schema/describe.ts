@@ -1,5 +1,5 @@
 import type { DescribeResult, FieldDescribe } from '../../core/org';
-import type { FieldSchema, ObjectSchema, Schema } from './schema';
+import { isPolymorphicReference, type FieldSchema, type ObjectSchema, type Schema } from './schema';
 import type { OrgUser } from './users';
 
 const SOAP_TYPES: Readonly<Record<string, string>> = {
@@ -34,7 +34,7 @@ function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser):
     defaultedOnCreate: field.defaultedOnCreate,
     referenceTo: [...field.referenceTo],
     relationshipName: field.relationshipName,
-    polymorphicForeignKey: field.polymorphic,
+    polymorphicForeignKey: isPolymorphicReference(field),
     picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: value, active: true, defaultValue: false })),
   };
 }

@@ -58,6 +58,14 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'url',
 ];
 
+/**
+ * Salesforce's polymorphicForeignKey: a reference to several objects, or declared to point to any.
+ * Its relationship leads to the `Name` pseudo-object in SOQL (soql/polymorphic.ts).
+ */
+export function isPolymorphicReference(field: FieldSchema): boolean {
+  return field.type === 'reference' && (field.polymorphic || field.referenceTo.length > 1);
+}
+
 export function isStringType(type: FieldType): boolean {
   return KIND_OF_TYPE[type] === 'string';
 }

@@ -1,10 +1,11 @@
 import type { OrgError } from '../../core/org';
 import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
+import { isPolymorphicReference } from '../schema/schema';
 import { Row, Store, Table, valuesAt } from '../store/store';
 import type { OrgUser } from '../schema/users';
 import type { Value } from '../store/values';
 import { noSuchColumn, unknownRelationship } from './errors';
-import { isPolymorphic, NAME_OBJECT, nameFieldOf, polymorphicParent } from './polymorphic';
+import { NAME_OBJECT, nameFieldOf, polymorphicParent } from './polymorphic';
 
 /** One step of a parent path: the reference field followed, and the object it leads to. */
 export interface Hop {
@@ -45,7 +46,8 @@ export function resolvePath(schema: Schema, root: ObjectSchema, segments: readon
   let owner = root;
   for (const written of segments.slice(0, -1)) {
     const field = owner.relationshipByLower.get(written.toLowerCase());
-    const polymorphic = field !== undefined && isPolymorphic(field);
+    // Decided here, once per query: rows of ordinary relationships never pay for it.
+    const polymorphic = field !== undefined && isPolymorphicReference(field);
     const to = field?.referenceTo[0];
     const target = polymorphic ? NAME_OBJECT : to !== undefined ? schema.get(to) : undefined;
     if (!field || !target) throw unknownRelationship(written);

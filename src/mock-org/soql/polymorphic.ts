@@ -1,5 +1,5 @@
 import type { FieldDecl } from '../fixtures/types';
-import { buildObjectSchema, FieldSchema, ObjectSchema } from '../schema/schema';
+import { buildObjectSchema, ObjectSchema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { valuesAt } from '../store/store';
 import type { Value } from '../store/values';
@@ -37,11 +37,6 @@ export const NAME_OBJECT: ObjectSchema = buildObjectSchema(
   { keyPrefix: '', fields: NAME_FIELDS, createable: false, updateable: false, deletable: false },
   {},
 );
-
-/** Decided once per query, at compile time: the rows of ordinary relationships never pay for it. */
-export function isPolymorphic(field: FieldSchema): boolean {
-  return field.referenceTo.length > 1;
-}
 
 /** The record a polymorphic reference leads to, found by its Id's key prefix in whichever table has it. */
 export function polymorphicParent(store: Store, row: Row, field: string, elapsed: number): Row | undefined {

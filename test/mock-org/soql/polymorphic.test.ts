@@ -109,6 +109,23 @@ describe('polymorphic relationships (the Name pseudo-object)', () => {
     });
   });
 
+  test('describe marks a reference to several objects polymorphicForeignKey, a one-target one not', async () => {
+    const { fields } = await org.describe('Event');
+    const flag = (name: string) => fields.find((f) => f.name === name)?.polymorphicForeignKey;
+    expect([flag('WhatId'), flag('AccountId')]).toEqual([true, false]);
+  });
+
+  test('a reference declared polymorphic with one referenceTo leads to Name too (ReferenceRecord)', async () => {
+    const built = await MockOrg.fromFixtures({
+      records: {
+        InsurancePolicy: [{ Id: makeId('0YT', 1), Name: 'P-1' }],
+        InsuranceAsyncBulkRecordDetail: [{ Id: makeId('0rh', 1), ReferenceRecordId: makeId('0YT', 1) }],
+      },
+    });
+    const { records } = await built.query('SELECT ReferenceRecord.Name, ReferenceRecord.Type FROM InsuranceAsyncBulkRecordDetail');
+    expect(records[0]!.ReferenceRecord).toMatchObject({ attributes: { type: 'Name' }, Name: 'P-1', Type: 'InsurancePolicy' });
+  });
+
   test('TYPEOF is refused rather than answered wrongly', async () => {
     const err = await errorOf('SELECT TYPEOF What WHEN Account THEN Phone ELSE Name END FROM Event');
     expect(err.errorCode).toBe('MALFORMED_QUERY');
