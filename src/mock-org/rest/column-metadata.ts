@@ -57,6 +57,9 @@ const APEX_TYPES: Readonly<Record<FieldType, string>> = {
 /** The running user's describe of each object met, built once per answer (insertable and updatable are theirs). */
 type FieldsOf = (object: ObjectSchema) => ReadonlyMap<string, FieldDescribe>;
 
+/** The Name pseudo-object a polymorphic relationship leads to has no describe: nothing on it is writable. */
+const NAME_FIELDS: FieldsOf = () => new Map();
+
 function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: FieldsOf): ColumnMetadata[] {
   return columns.map((column): ColumnMetadata => {
     if (column.kind === 'parent') {
@@ -70,7 +73,7 @@ function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: F
         displayName: column.name,
         foreignKeyName: field.name,
         insertable: false,
-        joinColumns: columnsOf(target, column.columns, fieldsOf),
+        joinColumns: columnsOf(target, column.columns, column.hop.polymorphic ? NAME_FIELDS : fieldsOf),
         numberType: false,
         textType: false,
         updatable: false,

@@ -2,6 +2,7 @@ import { MockOrg } from '../../../src/mock-org/mock-org';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { OrgError } from '../../../src/core/org';
 import { makeId } from '../../../src/salesforce/ids';
+import { queryColumns } from '../../../src/mock-org/rest/column-metadata';
 
 const ACC = makeId('001', 1);
 const OPP = makeId('006', 1);
@@ -124,6 +125,16 @@ describe('polymorphic relationships (the Name pseudo-object)', () => {
     });
     const { records } = await built.query('SELECT ReferenceRecord.Name, ReferenceRecord.Type FROM InsuranceAsyncBulkRecordDetail');
     expect(records[0]!.ReferenceRecord).toMatchObject({ attributes: { type: 'Name' }, Name: 'P-1', Type: 'InsurancePolicy' });
+  });
+
+  test('columns=true metadata of a polymorphic relationship lists Name fields, none writable', () => {
+    const { columnMetadata } = queryColumns(org, 'SELECT What.Name, What.Type FROM Event');
+    expect(columnMetadata).toHaveLength(1);
+    expect(columnMetadata[0]).toMatchObject({ columnName: 'What', foreignKeyName: 'WhatId' });
+    expect(columnMetadata[0]!.joinColumns.map((c) => [c.columnName, c.apexType, c.insertable, c.updatable])).toEqual([
+      ['Name', 'String', false, false],
+      ['Type', 'String', false, false],
+    ]);
   });
 
   test('TYPEOF is refused rather than answered wrongly', async () => {
