@@ -1,41 +1,8 @@
 import { MockOrg } from '../../../src/mock-org/mock-org';
-import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
+import { ACC, E_ACC, eventsOrg, OPP } from '../polymorphic-fixture';
 import { OrgError } from '../../../src/core/org';
 import { makeId } from '../../../src/salesforce/ids';
 import { queryColumns } from '../../../src/mock-org/rest/column-metadata';
-
-const ACC = makeId('001', 1);
-const OPP = makeId('006', 1);
-const E_ACC = makeId('00U', 1);
-const E_OPP = makeId('00U', 2);
-const E_NONE = makeId('00U', 3);
-
-/** Event-like records whose What is an Account, an Opportunity, or empty. */
-function eventsOrg(): FixtureDocument {
-  return {
-    schema: {
-      Account: { keyPrefix: '001', fields: { Name: { type: 'string' }, Type: { type: 'picklist' }, Phone: { type: 'phone' } } },
-      Opportunity: { keyPrefix: '006', fields: { Name: { type: 'string' }, Amount: { type: 'currency' } } },
-      Event: {
-        keyPrefix: '00U',
-        fields: {
-          Subject: { type: 'string' },
-          WhatId: { type: 'reference', referenceTo: ['Account', 'Opportunity'], relationshipName: 'What' },
-          AccountId: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
-        },
-      },
-    },
-    records: {
-      Account: [{ Id: ACC, Name: 'Acme', Type: 'Customer - Direct', Phone: '555-0100' }],
-      Opportunity: [{ Id: OPP, Name: 'Big Deal', Amount: 5000 }],
-      Event: [
-        { Id: E_ACC, Subject: 'a', WhatId: ACC, AccountId: ACC },
-        { Id: E_OPP, Subject: 'b', WhatId: OPP },
-        { Id: E_NONE, Subject: 'c' },
-      ],
-    },
-  };
-}
 
 let org: MockOrg;
 beforeEach(async () => {
