@@ -69,7 +69,7 @@ describe('ORDER BY a picklist', () => {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(res.statusCode).toBe(200);
-      expect((res.json() as { records: { Name: string }[] }).records.map((r) => r.Name)).toEqual(['c3', 'c4', 'c1', 'c2']);
+      expect(res.json<{ records: { Name: string }[] }>().records.map((r) => r.Name)).toEqual(['c3', 'c4', 'c1', 'c2']);
     } finally {
       await app.close();
     }
