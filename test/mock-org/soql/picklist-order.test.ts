@@ -3,6 +3,8 @@ import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { buildMockRestServer } from '../../../src/mock-org/rest/server';
 import { JOB_A, JOB_B, JOB_C, smallOrg } from '../fixture-data';
+import { sortRows, type OrderKey } from '../../../src/mock-org/soql/select';
+import type { Row } from '../../../src/mock-org/store/store';
 
 /** Issue 16: ORDER BY a picklist with declared values sorts by the declared order, not alphabetically. */
 
@@ -73,5 +75,27 @@ describe('ORDER BY a picklist', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('sortRows with a picklist rank', () => {
+  // A restricted picklist cannot hold an undeclared value from fixtures or writes, so the rule is pinned on the sort itself.
+  const stage: Record<string, string | null> = { r1: 'zeta', r2: 'Closed', r3: 'Alpha', r4: 'Open', r5: null };
+  const rows = Object.keys(stage).map((id, ordinal) => ({ id, ordinal }) as unknown as Row);
+  const key = (descending: boolean): OrderKey => ({
+    path: undefined as unknown as OrderKey['path'],
+    get: (row) => stage[row.id] ?? null,
+    descending,
+    nullsFirst: !descending,
+    lowerCase: true,
+    picklistRank: new Map([
+      ['open', 0],
+      ['closed', 1],
+    ]),
+  });
+
+  it('(ipemu) values outside the declared list come after the declared ones, alphabetically, and the whole order flips with DESC', () => {
+    expect(sortRows(rows, [key(false)], 0).map((r) => r.id)).toEqual(['r5', 'r4', 'r2', 'r3', 'r1']);
+    expect(sortRows(rows, [key(true)], 0).map((r) => r.id)).toEqual(['r1', 'r3', 'r2', 'r4', 'r5']);
   });
 });
