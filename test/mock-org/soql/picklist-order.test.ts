@@ -41,11 +41,11 @@ beforeAll(() => {
   org = MockOrg.fromFixturesSync(claims(), { clock: () => NOW });
 });
 
-const names = (soql: string) => org.querySync<{ Name: string }>(soql).records.map((r) => r.Name);
+const names = (soql: string) => org.querySync(soql).records.map((r) => String(r.Name));
 
 describe('ORDER BY a picklist', () => {
   it('AsyncApexJob.Status sorts Queued, Completed, Failed (declared order), not alphabetically', () => {
-    const ids = (soql: string) => jobs.querySync<{ Id: string }>(soql).records.map((r) => r.Id);
+    const ids = (soql: string) => jobs.querySync(soql).records.map((r) => String(r.Id));
     expect(ids('SELECT Id FROM AsyncApexJob ORDER BY Status')).toEqual([JOB_C, JOB_A, JOB_B]);
     expect(ids('SELECT Id FROM AsyncApexJob ORDER BY Status DESC')).toEqual([JOB_B, JOB_A, JOB_C]);
   });

@@ -24,7 +24,7 @@ function failure(soql: string): OrgError {
   return caught;
 }
 
-const ids = (soql: string) => org.querySync<{ Id: string }>(soql).records.map((r) => r.Id);
+const ids = (soql: string) => org.querySync(soql).records.map((r) => String(r.Id));
 
 describe('NOT after AND / OR', () => {
   it.each([
