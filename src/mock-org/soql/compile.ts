@@ -44,7 +44,11 @@ export function parseSoql(soql: string): Query {
   }
 }
 
+/** Clause keywords the parser takes for an alias when their number is missing (`FROM Account OFFSET`). */
+const KEYWORDS_NEEDING_A_NUMBER = new Set(['OFFSET', 'LIMIT']);
+
 function rejectUnsupported(query: Query): void {
+  if (query.sObjectAlias && KEYWORDS_NEEDING_A_NUMBER.has(query.sObjectAlias.toUpperCase())) throw malformed('unexpected token: <EOF>');
   if (query.groupBy) throw unsupported('GROUP BY');
   if (query.having) throw unsupported('HAVING');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');

@@ -23,6 +23,11 @@ export function unknownRelationship(name: string): OrgError {
   );
 }
 
+/** Salesforce's answer to a field selected twice (documented for `SELECT Id, FIELDS(ALL)`). */
+export function duplicateField(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `duplicate field selected: ${field}`);
+}
+
 export function malformed(message: string): OrgError {
   return new OrgError('MALFORMED_QUERY', message);
 }

@@ -3,7 +3,7 @@ import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
-import { malformed, unsupported } from './errors';
+import { duplicateField, malformed, unsupported } from './errors';
 import type { Value } from '../store/values';
 
 /** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
@@ -33,6 +33,7 @@ function addPath(columns: Column[], path: ResolvedPath): void {
 export function compileSelect(schema: Schema, root: ObjectSchema, alias: string | undefined, fields: readonly SelectField[]): Projection {
   const columns: Column[] = [];
   const paths: ResolvedPath[] = [];
+  const seen = new Set<string>();
   let count = false;
   for (const item of fields) {
     switch (item.type) {
@@ -41,6 +42,9 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         const text = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
         const segments = splitPath(text, root, alias);
         const path = resolvePath(schema, root, segments);
+        const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
+        if (seen.has(canonical.toLowerCase())) throw duplicateField(canonical);
+        seen.add(canonical.toLowerCase());
         paths.push(path);
         addPath(columns, path);
         break;
@@ -66,6 +70,19 @@ export interface OrderKey {
   readonly descending: boolean;
   readonly nullsFirst: boolean;
   readonly lowerCase: boolean;
+  /** A picklist with declared values: each value's place in the declaration (lower-cased keys). */
+  readonly picklistRank?: ReadonlyMap<string, number>;
+}
+
+/** Compiled once per plan, so a sort pays one map lookup per row and key. */
+function picklistRank(path: ResolvedPath): ReadonlyMap<string, number> | undefined {
+  const declared = path.field.type === 'picklist' ? path.field.picklistValues : undefined;
+  if (!declared) return undefined;
+  const rank = new Map<string, number>();
+  declared.forEach((value, i) => {
+    if (!rank.has(value.toLowerCase())) rank.set(value.toLowerCase(), i);
+  });
+  return rank;
 }
 
 export function compileOrderBy(
@@ -82,7 +99,9 @@ export function compileOrderBy(
     const descending = clause.order?.toUpperCase() === 'DESC';
     // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;
-    return { path, get: compileAccessor(store, path), descending, nullsFirst, lowerCase: kindOf(path.field) === 'string' };
+    const rank = picklistRank(path);
+    const key = { path, get: compileAccessor(store, path), descending, nullsFirst, lowerCase: kindOf(path.field) === 'string' };
+    return rank ? { ...key, picklistRank: rank } : key;
   });
 }
 
@@ -92,7 +111,10 @@ export function sortRows(rows: readonly Row[], keys: readonly OrderKey[], elapse
     row,
     values: keys.map((key) => {
       const v = key.get(row, elapsed);
-      return key.lowerCase && typeof v === 'string' ? v.toLowerCase() : v;
+      if (!key.lowerCase || typeof v !== 'string') return v;
+      const lower = v.toLowerCase();
+      // (ipemu) A value outside the declared list sorts after every declared one, alphabetically among its kind.
+      return key.picklistRank ? (key.picklistRank.get(lower) ?? lower) : lower;
     }),
   }));
   decorated.sort((a, b) => {
@@ -109,6 +131,7 @@ function compareValues(a: Value, b: Value, key: OrderKey): number {
   if (a === b) return 0;
   if (a === null) return key.nullsFirst ? -1 : 1;
   if (b === null) return key.nullsFirst ? 1 : -1;
-  const result = a < b ? -1 : a > b ? 1 : 0;
+  // Only a picklist key mixes kinds: a declared value's rank (number) before an undeclared value (string).
+  const result = typeof a !== typeof b ? (typeof a === 'number' ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
   return key.descending ? -result : result;
 }

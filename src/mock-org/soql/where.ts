@@ -84,6 +84,8 @@ function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCond
       // SOQL requires parentheses when AND and OR are mixed.
       if (op && op !== next) throw malformed(`unexpected token: '${next}' (use parentheses to mix AND and OR)`);
       op = next;
+      // Salesforce refuses `a AND NOT b` / `a OR NOT (b)`: a NOT after AND/OR must be wrapped, `a AND (NOT b)`.
+      if (tokens[pos] === 'NOT') throw malformed("unexpected token: 'NOT'");
       children.push(unary());
     }
     return op ? { type: op === 'AND' ? 'and' : 'or', children } : first;
@@ -150,6 +152,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
+  const list = operator === 'IN' || operator === 'NOT IN';
   if (!KNOWN_OPERATORS.has(operator)) throw unsupported(`the operator ${written}`);
   if (operator === 'INCLUDES' || operator === 'EXCLUDES') throw unsupported(`${operator} (multi-select picklists)`);
   const path = resolvePath(schema, root, splitPath(cond.field, root, alias));
@@ -187,8 +190,9 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
     };
   }
   if (kind === 'boolean' && operator !== '=' && operator !== '!=') throw invalidOperator(operator, 'boolean');
+  // The literal null compares only with = and != (and in IN lists); a bind holding null stays allowed, as in Apex.
+  if (!list && operator !== '=' && operator !== '!=' && types.includes('NULL')) throw malformed("unexpected token: 'null'");
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
-  const list = operator === 'IN' || operator === 'NOT IN';
   return {
     path,
     operator,

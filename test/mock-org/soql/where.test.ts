@@ -126,9 +126,9 @@ describe('WHERE logic', () => {
     expect(await jobs("JobType = 'BatchApex' AND Status = 'Queued'")).toEqual([JOB_C]);
     expect(await jobs("Status = 'Queued' OR Status = 'Completed'")).toEqual([JOB_A, JOB_C]);
     expect(await jobs("NOT Status = 'Queued'")).toEqual([JOB_A, JOB_B]);
-    expect(await jobs("JobType = 'BatchApex' AND NOT (Status = 'Queued' OR NumberOfErrors > 5)")).toEqual([JOB_B]);
+    expect(await jobs("JobType = 'BatchApex' AND (NOT (Status = 'Queued' OR NumberOfErrors > 5))")).toEqual([JOB_B]);
     expect(await jobs("(Status = 'Completed' OR Status = 'Failed') AND (NumberOfErrors > 0 OR ExtendedStatus = null)")).toEqual([JOB_A, JOB_B]);
-    expect(await jobs("((Status = 'Completed' OR Status = 'Failed') AND NumberOfErrors = 0) OR NOT (JobType != 'BatchApex' OR Status != 'Queued')")).toEqual([
+    expect(await jobs("((Status = 'Completed' OR Status = 'Failed') AND NumberOfErrors = 0) OR (NOT (JobType != 'BatchApex' OR Status != 'Queued'))")).toEqual([
       JOB_A,
       JOB_C,
     ]);
