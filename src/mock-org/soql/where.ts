@@ -8,12 +8,18 @@ import { compileLike, LikeMatcher } from './like';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
+import type { Calendar } from './calendar';
 
-/** What a query's execution knows: bind values, the org's clock, and time since the org started. */
+/**
+ * What a query's execution knows: bind values, the org's clock, time since the org started, and
+ * the running user's calendar (time zone, week start, fiscal year) for relative dates and date
+ * functions. The engine builds the calendar only when a query reads it.
+ */
 export interface ExecCtx {
   readonly binds: Binds;
   readonly now: number;
   readonly elapsed: number;
+  readonly calendar: Calendar;
 }
 
 export type RowTest = (row: Row) => boolean;
