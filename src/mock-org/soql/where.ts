@@ -199,12 +199,13 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   // The literal null compares only with = and != (and in IN lists); a bind holding null stays allowed, as in Apex.
   if (!list && operator !== '=' && operator !== '!=' && types.includes('NULL')) throw malformed("unexpected token: 'null'");
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
+  const hasDateLiteral = specs.some((spec) => spec.kind === 'dateLiteral');
   return {
     path,
     operator,
     specs,
     prepare: (ctx) => {
-      const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list);
+      const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list, hasDateLiteral ? ctx.calendar : undefined);
       if (list || operator === '=' || operator === '!=') {
         const test = membership(get, ctx.elapsed, kind, operands);
         return operator === '!=' || operator === 'NOT IN' ? (row) => !test(row) : test;
