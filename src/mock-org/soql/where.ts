@@ -1,4 +1,4 @@
-import type { Condition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Condition, ValueFunctionCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
@@ -9,6 +9,7 @@ import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
 import type { Calendar } from './calendar';
+import { compileFunctionCondition } from './date-condition';
 
 /**
  * What a query's execution knows: bind values, the org's clock, time since the org started, and
@@ -107,7 +108,7 @@ function inRange(v: Value, r: { lo: string; hi: string }): boolean {
   return typeof v === 'string' && v >= r.lo && v < r.hi;
 }
 
-function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: Resolved[]): RowTest {
+export function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: Resolved[]): RowTest {
   const n = norm(kind);
   const values = new Set<Value>();
   const ranges: { lo: string; hi: string }[] = [];
@@ -126,7 +127,7 @@ function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: R
   };
 }
 
-function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: string, op: Resolved): RowTest {
+export function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: string, op: Resolved): RowTest {
   const n = norm(kind);
   if (op.kind === 'range') {
     const bound = operator === '<' || operator === '>=' ? op.lo : op.hi;
@@ -154,7 +155,7 @@ function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: str
 const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
-  if (!('field' in cond)) throw unsupported('functions in WHERE');
+  if (!('field' in cond)) return compileFunctionCondition(schema, store, root, alias, cond as ValueFunctionCondition);
   if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
