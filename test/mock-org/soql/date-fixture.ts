@@ -25,6 +25,8 @@ export const EVENTS: Readonly<Record<string, readonly [string | null, string | n
 export interface DateOrgOptions {
   fiscalYearStartMonth?: number;
   usesStartDateAsFiscalYearName?: boolean;
+  /** The user a client without a named user runs as (the fake REST API's token). */
+  defaultUser?: 'gmt' | 'la' | 'uk';
 }
 
 export function datesOrg(options: DateOrgOptions = {}): FixtureDocument {
@@ -32,7 +34,11 @@ export function datesOrg(options: DateOrgOptions = {}): FixtureDocument {
   if (options.fiscalYearStartMonth !== undefined) organization.FiscalYearStartMonth = options.fiscalYearStartMonth;
   if (options.usesStartDateAsFiscalYearName !== undefined) organization.UsesStartDateAsFiscalYearName = options.usesStartDateAsFiscalYearName;
   return {
-    users: { gmt: { default: true }, la: {}, uk: {} },
+    users: {
+      gmt: { default: (options.defaultUser ?? 'gmt') === 'gmt' },
+      la: { default: options.defaultUser === 'la' },
+      uk: { default: options.defaultUser === 'uk' },
+    },
     schema: {
       Happening__c: {
         keyPrefix: 'a0H',
