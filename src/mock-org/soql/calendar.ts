@@ -57,16 +57,42 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at instant `ms`, in ms (local = UTC + offset). */
-export function zoneOffset(ms: number, timeZone: string): number {
-  const format = formatterOf(timeZone);
-  if (format === null) return 0;
+/** The zone's offset at `ms` to the second, from the formatter (a few microseconds). */
+function exactOffset(ms: number, format: Intl.DateTimeFormat): number {
   const parts: Record<string, string> = {};
   for (const part of format.formatToParts(new Date(ms))) parts[part.type] = part.value;
   const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year);
   const local = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const whole = ms - (((ms % 1000) + 1000) % 1000);
-  return local - whole;
+  return local - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const QUARTER_HOUR = 900_000;
+const MAX_CACHED_BUCKETS = 100_000;
+/** Per zone: the offset of each quarter hour of UTC that holds no offset change (NaN: one that does). */
+const offsetCaches = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at instant `ms`, in ms (local = UTC + offset). A date function under
+ * convertTimezone() asks once per row: offsets are kept per quarter hour, which holds at most one
+ * change, so one whose two ends agree has a single offset throughout.
+ */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const format = formatterOf(timeZone);
+  if (format === null) return 0;
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let known = cache.get(bucket);
+  if (known === undefined) {
+    const first = exactOffset(bucket * QUARTER_HOUR, format);
+    known = first === exactOffset((bucket + 1) * QUARTER_HOUR - 1000, format) ? first : NaN;
+    if (cache.size >= MAX_CACHED_BUCKETS) cache.clear();
+    cache.set(bucket, known);
+  }
+  return Number.isNaN(known) ? exactOffset(ms, format) : known;
 }
 
 /** The instant `ms` as local wall-clock ms (a UTC-based number whose UTC fields are the local ones). */

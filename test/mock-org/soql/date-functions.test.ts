@@ -1,6 +1,6 @@
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { isOrgError, OrgError } from '../../../src/core/org';
-import { DAY, localDayOf, startOfLocalDay, weekStartOf } from '../../../src/mock-org/soql/calendar';
+import { DAY, localDayOf, startOfLocalDay, weekStartOf, zoneOffset } from '../../../src/mock-org/soql/calendar';
 import { DATE_FUNCTIONS, dateFunctionOf } from '../../../src/mock-org/soql/date-functions';
 import type { FieldSchema } from '../../../src/mock-org/schema/schema';
 import { datesOrg, DateOrgOptions, NOW } from './date-fixture';
@@ -196,6 +196,17 @@ describe('calendar arithmetic', () => {
     expect(new Date(santiago).toISOString()).toBe('2024-09-08T04:00:00.000Z');
     expect(localDayOf(santiago, 'America/Santiago')).toBe(day(2024, 9, 8));
     expect(localDayOf(santiago - 1, 'America/Santiago')).toBe(day(2024, 9, 7));
+  });
+
+  it('zone offsets kept per quarter hour stay exact where a change falls inside one (Monrovia, 1972-01-07T00:44:30Z)', () => {
+    const at = (iso: string) => zoneOffset(Date.parse(iso), 'Africa/Monrovia');
+    expect(at('1972-01-07T00:30:00Z')).toBe(-(44 * 60 + 30) * 1000);
+    expect(at('1972-01-07T00:44:29Z')).toBe(-(44 * 60 + 30) * 1000);
+    expect(at('1972-01-07T00:44:30Z')).toBe(0);
+    expect(at('1972-01-07T00:44:31Z')).toBe(0);
+    // Los Angeles changes on a quarter-hour boundary: 2024-03-10T10:00Z.
+    expect(zoneOffset(Date.parse('2024-03-10T09:59:59Z'), 'America/Los_Angeles')).toBe(-8 * 3_600_000);
+    expect(zoneOffset(Date.parse('2024-03-10T10:00:00Z'), 'America/Los_Angeles')).toBe(-7 * 3_600_000);
   });
 
   it('week starts by locale: en_US Sunday, en_GB/de_DE/fr_FR Monday', () => {
