@@ -43,7 +43,11 @@ export function runAggregate(plan: AggregatePlan, rows: readonly Row[], ctx: Agg
     for (let s = 0; s < sets.length; s++) {
       const mask = sets[s]!;
       // One key needs no composite identity: the common GROUP BY Status pays one Map lookup.
-      const id = single ? keys[0]!.identity(raw[0]!) : keys.length === 0 ? null : JSON.stringify(raw.map((v, k) => (mask & (1 << k) ? keys[k]!.identity(v) : null)));
+      const id = single
+        ? keys[0]!.identity(raw[0]!)
+        : keys.length === 0
+          ? null
+          : JSON.stringify(raw.map((v, k) => (mask & (1 << k) ? keys[k]!.identity(v) : null)));
       const map = buckets[s]!;
       let bucket = map.get(id);
       if (bucket === undefined) map.set(id, (bucket = open(mask)));

@@ -61,7 +61,13 @@ function rollupSets(n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => (1 << (n - i)) - 1);
 }
 
-export function compileGroupBy(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, groupBy: readonly GroupByClause[]): CompiledGroupBy {
+export function compileGroupBy(
+  schema: Schema,
+  store: Store,
+  root: ObjectSchema,
+  alias: string | undefined,
+  groupBy: readonly GroupByClause[],
+): CompiledGroupBy {
   const seen = new Set<string>();
   const keys: GroupKey[] = [];
   let subtotals: 'ROLLUP' | 'CUBE' | undefined;
