@@ -11,13 +11,11 @@ afterAll(async () => {
   await compat.close();
 });
 
-type Aggregate = { attributes: { type: string; url?: string }; [field: string]: unknown };
-
 describe('aggregate queries through jsforce', () => {
   it('GROUP BY answers AggregateResult records without url, expr0 and aliases, totalSize the groups', async () => {
     const result = await compat
       .tokenConnection()
-      .query<Aggregate>('SELECT Status__c, COUNT(Id), SUM(Premium__c) total FROM Policy__c GROUP BY Status__c ORDER BY Status__c');
+      .query('SELECT Status__c, COUNT(Id), SUM(Premium__c) total FROM Policy__c GROUP BY Status__c ORDER BY Status__c');
     expect({ totalSize: result.totalSize, done: result.done }).toEqual({ totalSize: 4, done: true });
     expect(result.records).toEqual([
       { attributes: { type: 'AggregateResult' }, Status__c: null, expr0: 1, total: 25 },
@@ -28,7 +26,7 @@ describe('aggregate queries through jsforce', () => {
   });
 
   it('an aggregate without GROUP BY is one record; MIN of a date is its string', async () => {
-    const result = await compat.tokenConnection().query<Aggregate>('SELECT COUNT(Id), MIN(Issued__c) FROM Policy__c');
+    const result = await compat.tokenConnection().query('SELECT COUNT(Id), MIN(Issued__c) FROM Policy__c');
     expect(result.records).toEqual([{ attributes: { type: 'AggregateResult' }, expr0: 6, expr1: '2025-12-31' }]);
   });
 

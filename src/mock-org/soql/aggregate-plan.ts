@@ -39,6 +39,8 @@ export interface GroupOperand {
 export interface OutputColumn {
   readonly name: string;
   readonly operand: GroupOperand;
+  /** A grouped field (its path), or a function as written (`AVG(Amount)`): what `columns=true` describes. */
+  readonly source: { readonly kind: 'field'; readonly path: ResolvedPath } | { readonly kind: 'function'; readonly text: string };
 }
 
 export interface AggregateOrderKey {
@@ -159,13 +161,13 @@ function compileColumns(scope: GroupScope, fields: readonly SelectField[], group
   const names = new Set<string>();
   const seenFields = new Set<string>();
   let expr = 0;
-  const add = (name: string, operand: GroupOperand, aliased: boolean) => {
+  const add = (name: string, operand: GroupOperand, aliased: boolean, source: OutputColumn['source']) => {
     if (names.has(name.toLowerCase())) {
       if (aliased) throw malformed(`duplicate alias: ${name}`);
       throw unsupported(`two selected fields named ${name} in an aggregate query (give one an alias)`);
     }
     names.add(name.toLowerCase());
-    columns.push({ name, operand });
+    columns.push({ name, operand, source });
   };
   for (const item of fields) {
     switch (item.type) {
@@ -177,7 +179,7 @@ function compileColumns(scope: GroupScope, fields: readonly SelectField[], group
         if (seenFields.has(canonical(path).toLowerCase())) throw duplicateField(canonical(path));
         seenFields.add(canonical(path).toLowerCase());
         const alias = 'alias' in item ? item.alias : undefined;
-        add(alias ?? path.field.name, operand, alias !== undefined);
+        add(alias ?? path.field.name, operand, alias !== undefined, { kind: 'field', path });
         break;
       }
       case 'FieldFunctionExpression': {
@@ -185,8 +187,8 @@ function compileColumns(scope: GroupScope, fields: readonly SelectField[], group
           if (grouped) throw unsupported('COUNT() with GROUP BY (use COUNT(Id))');
           throw malformed('COUNT() must be the only element in the SELECT list.');
         }
-        const operand = scope.fn(item.functionName, item.parameters, item.rawValue ?? item.functionName);
-        add(item.alias ?? `expr${expr++}`, operand, item.alias !== undefined);
+        const text = item.rawValue ?? item.functionName;
+        add(item.alias ?? `expr${expr++}`, scope.fn(item.functionName, item.parameters, text), item.alias !== undefined, { kind: 'function', text });
         break;
       }
       case 'FieldSubquery':
