@@ -1,10 +1,12 @@
-import type { FieldType as SelectField, GroupByClause, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
+import type { FieldType as SelectField, FunctionExp, GroupByClause, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
 import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
 import type { Store } from '../store/store';
 import type { Value } from '../store/values';
 import { Accessor, compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
 import { Accumulator, accumulatorFactory, AGGREGATE_NAMES, AggregateName, checkAggregateType, comparableOf } from './aggregate-functions';
-import { compileGroupBy, GroupKey } from './group-by';
+import { compileGroupBy, dateFunctionKey, GroupKey } from './group-by';
+import { DATE_FUNCTIONS } from './date-functions';
+import { argumentOf } from './date-condition';
 import { compileHaving, HavingTest } from './having';
 import { duplicateField, groupedAggregated, malformed, mustBeGrouped, orderMustBeGrouped, unsupported } from './errors';
 
@@ -111,8 +113,16 @@ export class GroupScope {
   }
 
   /** An aggregate function, GROUPING or a date function the keys group by. */
-  fn(name: string, parameters: readonly unknown[], raw: string, error: (field: string) => Error = mustBeGrouped): GroupOperand {
-    const upper = name.toUpperCase();
+  fn(fn: FunctionExp, error: (field: string) => Error = mustBeGrouped): GroupOperand {
+    const upper = (fn.functionName ?? '').toUpperCase();
+    const raw = fn.rawValue ?? upper;
+    if (DATE_FUNCTIONS.has(upper)) {
+      const { field, convert } = argumentOf(fn);
+      const index = this.keyOf(this.path(field), dateFunctionKey(upper, convert));
+      if (index < 0) throw error(raw);
+      return { get: (g) => g.keys[index]!, field: this.keys[index]!.field, comparable: identity };
+    }
+    const parameters = fn.parameters ?? [];
     const [param] = parameters;
     if (parameters.length !== 1 || typeof param !== 'string') throw unsupported(`the function ${raw}`);
     const path = this.path(param);
@@ -121,11 +131,7 @@ export class GroupScope {
       if (index < 0) throw error(param);
       return { get: (g) => (g.rolledUp[index] ? 1 : 0), field: numberField(path.field, raw), comparable: identity };
     }
-    if (!AGGREGATE_NAMES.has(upper)) {
-      const index = this.keyOf(path, upper);
-      if (index < 0) throw error(raw);
-      return { get: (g) => g.keys[index]!, field: this.keys[index]!.field, comparable: identity };
-    }
+    if (!AGGREGATE_NAMES.has(upper)) throw unsupported(`the function ${raw}`);
     const aggregate = upper as AggregateName;
     const text = `${aggregate}(${canonical(path)})`.toLowerCase();
     if (this.keyOf(path) >= 0) throw groupedAggregated(param);
@@ -188,7 +194,7 @@ function compileColumns(scope: GroupScope, fields: readonly SelectField[], group
           throw malformed('COUNT() must be the only element in the SELECT list.');
         }
         const text = item.rawValue ?? item.functionName;
-        add(item.alias ?? `expr${expr++}`, scope.fn(item.functionName, item.parameters, text), item.alias !== undefined, { kind: 'function', text });
+        add(item.alias ?? `expr${expr++}`, scope.fn(item), item.alias !== undefined, { kind: 'function', text });
         break;
       }
       case 'FieldSubquery':
@@ -207,8 +213,7 @@ function compileOrder(scope: GroupScope, columns: readonly OutputColumn[], order
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;
     let operand: GroupOperand;
     if ('fn' in clause && clause.fn) {
-      const fn = clause.fn;
-      operand = scope.fn(fn.functionName ?? '', fn.parameters ?? [], fn.rawValue ?? fn.functionName ?? '', orderMustBeGrouped);
+      operand = scope.fn(clause.fn, orderMustBeGrouped);
     } else {
       const field = (clause as { field: string }).field;
       // An alias names its column; a grouped field of the same name wins, as it does in SELECT.

@@ -3,7 +3,7 @@ import type { Row } from '../store/store';
 import type { Value } from '../store/values';
 import { Accumulator, compareComparables } from './aggregate-functions';
 import { AggregateOrderKey, AggregatePlan, GroupResult, MAX_AGGREGATE_ROWS } from './aggregate-plan';
-import type { HavingCtx } from './having';
+import type { ExecCtx } from './where';
 import { runSliced, ScanBudget } from './scan';
 import { aggregateTooLarge } from './errors';
 
@@ -14,10 +14,6 @@ interface Bucket {
   readonly accumulators: Accumulator[];
 }
 
-export interface AggregateCtx extends HavingCtx {
-  readonly elapsed: number;
-}
-
 const AGGREGATE_RESULT = 'AggregateResult';
 
 /**
@@ -25,9 +21,10 @@ const AGGREGATE_RESULT = 'AggregateResult';
  * slices on the async paths (runSliced), like a scan: a GROUP BY over 150,000 jobs must not hold
  * the event loop.
  */
-export function runAggregate(plan: AggregatePlan, rows: readonly Row[], ctx: AggregateCtx, budget?: ScanBudget): QueryResult | Promise<QueryResult> {
+export function runAggregate(plan: AggregatePlan, rows: readonly Row[], ctx: ExecCtx, budget?: ScanBudget): QueryResult | Promise<QueryResult> {
   const { keys, sets, specs } = plan;
   const elapsed = ctx.elapsed;
+  const reads = keys.map((key) => key.read(ctx));
   const buckets = sets.map(() => new Map<Value, Bucket>());
   const single = keys.length === 1 && sets.length === 1;
   const raw = new Array<Value>(keys.length);
@@ -39,7 +36,7 @@ export function runAggregate(plan: AggregatePlan, rows: readonly Row[], ctx: Agg
   if (!plan.grouped) buckets[0]!.set(null, open(0));
   const step = (i: number): boolean => {
     const row = rows[i]!;
-    for (let k = 0; k < keys.length; k++) raw[k] = keys[k]!.get(row, elapsed);
+    for (let k = 0; k < reads.length; k++) raw[k] = reads[k]!(row);
     for (let s = 0; s < sets.length; s++) {
       const mask = sets[s]!;
       // One key needs no composite identity: the common GROUP BY Status pays one Map lookup.
@@ -61,7 +58,7 @@ export function runAggregate(plan: AggregatePlan, rows: readonly Row[], ctx: Agg
   return typeof done === 'number' ? finish() : done.then(finish);
 }
 
-function answer(plan: AggregatePlan, buckets: readonly Map<Value, Bucket>[], ctx: HavingCtx): QueryResult {
+function answer(plan: AggregatePlan, buckets: readonly Map<Value, Bucket>[], ctx: ExecCtx): QueryResult {
   let groups: GroupResult[] = [];
   for (const map of buckets) {
     for (const bucket of map.values()) groups.push({ keys: bucket.keys, rolledUp: bucket.rolledUp, values: bucket.accumulators.map((a) => a.result()) });

@@ -12,6 +12,7 @@ import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf, selectionOfRecords } from './selection';
 import { runAggregate } from './aggregate-run';
+import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
 
@@ -44,6 +45,7 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
+  private readonly calendars: UserCalendars;
   /** The org's own version, for callers that name no scope. */
   readonly defaultScope: ReadScope;
 
@@ -56,6 +58,7 @@ export class SoqlEngine {
   ) {
     this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
+    this.calendars = new UserCalendars(store);
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -94,7 +97,7 @@ export class SoqlEngine {
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
-    if (plan.aggregate) return runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }) as QueryResult;
+    if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
     return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase) as QueryResult;
   }
 
@@ -113,7 +116,7 @@ export class SoqlEngine {
   ): Promise<Selection> {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
-    if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }, this.budget));
+    if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
     return selectionOf(plan, rows, elapsed, scope.urlBase);
   }
 
@@ -135,12 +138,17 @@ export class SoqlEngine {
     const urlBase = scope.urlBase;
     const aggregate = plan.aggregate;
     if (aggregate) {
-      const ctx = { binds: binds ?? NO_BINDS, now, elapsed };
+      const ctx = this.ctxOf(binds, now, elapsed, user);
       return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
     }
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
       : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
+  }
+
+  /** What one execution knows; its calendar is looked up only when read. */
+  private ctxOf(binds: Binds | undefined, now: number, elapsed: number, user: OrgUser): ExecCtx {
+    return new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
@@ -176,7 +184,7 @@ export class SoqlEngine {
   ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
-    const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
+    const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;

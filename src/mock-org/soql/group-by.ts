@@ -1,9 +1,12 @@
-import type { GroupByClause } from '@jetstreamapp/soql-parser-js';
+import type { FunctionExp, GroupByClause } from '@jetstreamapp/soql-parser-js';
 import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
-import type { Store } from '../store/store';
+import type { Row, Store } from '../store/store';
 import { kindOf } from '../store/field-kinds';
 import type { Value } from '../store/values';
-import { Accessor, compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
+import { compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
+import type { ExecCtx } from './where';
+import { DATE_FUNCTIONS, dateFunctionOf, dateFunctionResultKind } from './date-functions';
+import { argumentOf, resultField } from './date-condition';
 import { comparableOf, isGroupable } from './aggregate-functions';
 import { malformed, notGroupable, unsupported } from './errors';
 
@@ -12,10 +15,12 @@ export interface GroupKey {
   readonly path: ResolvedPath;
   /** Lower-case canonical path (`account.name`): what SELECT, HAVING and ORDER BY are matched by. */
   readonly text: string;
+  /** `CALENDAR_YEAR`, or `CALENDAR_YEAR(TZ)` when convertTimezone() wraps the field. */
   readonly dateFunction?: string;
   /** The type a literal compared with the key takes. */
   readonly field: FieldSchema;
-  readonly get: Accessor;
+  /** The key's value of a row, for one execution (a date function reads the running user's calendar). */
+  readonly read: (ctx: ExecCtx) => (row: Row) => Value;
   /** The value groups are told apart by: text case-insensitively. */
   readonly identity: (value: Value) => Value;
   readonly comparable: (value: Value) => Value;
@@ -33,20 +38,59 @@ export const MAX_SUBTOTAL_FIELDS = 3;
 const lower = (value: Value): Value => (typeof value === 'string' ? value.toLowerCase() : value);
 const same = (value: Value): Value => value;
 
+const canonicalOf = (path: ResolvedPath): string => [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.').toLowerCase();
+
+/** (ipemu) The wording: Salesforce refuses a key named twice, in words not found. */
+function once(seen: Set<string>, key: string, written: string): void {
+  if (seen.has(key)) throw malformed(`duplicate field in GROUP BY: ${written}`);
+  seen.add(key);
+}
+
 function fieldKey(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, text: string, seen: Set<string>): GroupKey {
   const path = resolvePath(schema, root, splitPath(text, root, alias));
   if (!isGroupable(path.field)) throw notGroupable(path.field.name);
-  const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.').toLowerCase();
-  // (ipemu) The wording: Salesforce refuses a key named twice, in words not found.
-  if (seen.has(canonical)) throw malformed(`duplicate field in GROUP BY: ${text}`);
-  seen.add(canonical);
+  const canonical = canonicalOf(path);
+  once(seen, canonical, text);
+  const get = compileAccessor(store, path);
   return {
     path,
     text: canonical,
     field: path.field,
-    get: compileAccessor(store, path),
+    read: (ctx) => {
+      const elapsed = ctx.elapsed;
+      return (row) => get(row, elapsed);
+    },
     identity: kindOf(path.field) === 'string' ? lower : same,
     comparable: comparableOf(path.field),
+  };
+}
+
+/** The name a date-function key is matched by: convertTimezone() makes it another expression. */
+export function dateFunctionKey(name: string, convert: boolean): string {
+  return convert ? `${name.toUpperCase()}(TZ)` : name.toUpperCase();
+}
+
+/** GROUP BY CALENDAR_YEAR(CreatedDate): a datetime groups through a date function (the dates part computes it). */
+function dateKey(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, fn: FunctionExp, seen: Set<string>): GroupKey {
+  const name = (fn.functionName ?? '').toUpperCase();
+  const { field, convert } = argumentOf(fn);
+  const path = resolvePath(schema, root, splitPath(field, root, alias));
+  const evaluate = dateFunctionOf(name, path.field, convert);
+  const canonical = canonicalOf(path);
+  const dateFunction = dateFunctionKey(name, convert);
+  once(seen, `${dateFunction}:${canonical}`, fn.rawValue ?? name);
+  const get = compileAccessor(store, path);
+  return {
+    path,
+    text: canonical,
+    dateFunction,
+    field: resultField(fn.rawValue ?? name, dateFunctionResultKind(name)),
+    read: (ctx) => {
+      const { elapsed, calendar } = ctx;
+      return (row) => evaluate(get(row, elapsed), calendar);
+    },
+    identity: same,
+    comparable: same,
   };
 }
 
@@ -77,15 +121,20 @@ export function compileGroupBy(
       continue;
     }
     const fn = 'fn' in item ? item.fn : undefined;
-    const name = fn?.functionName?.toUpperCase();
-    if (!fn || (name !== 'ROLLUP' && name !== 'CUBE')) throw unsupported(`date functions in GROUP BY (${fn?.rawValue ?? 'GROUP BY'})`);
+    const name = fn?.functionName?.toUpperCase() ?? '';
+    if (fn && DATE_FUNCTIONS.has(name)) {
+      keys.push(dateKey(schema, store, root, alias, fn, seen));
+      continue;
+    }
+    if (!fn || (name !== 'ROLLUP' && name !== 'CUBE')) throw unsupported(`${fn?.rawValue ?? 'this expression'} in GROUP BY`);
     if (groupBy.length > 1) throw unsupported(`${name} with other GROUP BY expressions`);
     const params = fn.parameters ?? [];
     // (ipemu) The wording; the limit is documented.
     if (params.length > MAX_SUBTOTAL_FIELDS) throw malformed(`GROUP BY ${name} takes at most ${MAX_SUBTOTAL_FIELDS} fields`);
     for (const param of params) {
-      if (typeof param !== 'string') throw unsupported(`date functions in GROUP BY ${name}`);
-      keys.push(fieldKey(schema, store, root, alias, param, seen));
+      if (typeof param === 'string') keys.push(fieldKey(schema, store, root, alias, param, seen));
+      else if (DATE_FUNCTIONS.has(param.functionName?.toUpperCase() ?? '')) keys.push(dateKey(schema, store, root, alias, param, seen));
+      else throw unsupported(`${param.rawValue ?? 'this expression'} in GROUP BY ${name}`);
     }
     subtotals = name;
   }

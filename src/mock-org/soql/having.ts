@@ -1,20 +1,13 @@
 import type { Condition, HavingClause, WhereClause } from '@jetstreamapp/soql-parser-js';
-import type { Binds } from '../../core/org';
 import type { Value } from '../store/values';
 import type { GroupOperand, GroupResult, GroupScope } from './aggregate-plan';
 import { compileLiteral, resolveOperands, Resolved, unescapeSoql } from './operands';
 import { compileLike } from './like';
-import { flatten, Node, parseTokens } from './where';
+import { ExecCtx, flatten, Node, parseTokens } from './where';
 import { invalidOperator, malformed, unsupported } from './errors';
 
-/** What HAVING needs at execution: the binds and the org's clock (relative date literals). */
-export interface HavingCtx {
-  readonly binds: Binds;
-  readonly now: number;
-}
-
 export type GroupTest = (group: GroupResult) => boolean;
-export type HavingTest = (ctx: HavingCtx) => GroupTest;
+export type HavingTest = (ctx: ExecCtx) => GroupTest;
 
 const lower = (value: Value): Value => (typeof value === 'string' ? value.toLowerCase() : value);
 
@@ -41,8 +34,7 @@ function compileCondition(scope: GroupScope, cond: Condition): HavingTest {
   if ('valueQuery' in cond) throw unsupported('subqueries in HAVING');
   if (!('operator' in cond)) throw malformed("unexpected token: 'NOT'");
   if (cond.literalType === 'SUBQUERY') throw unsupported('subqueries in HAVING');
-  const operand: GroupOperand =
-    'fn' in cond ? scope.fn(cond.fn.functionName ?? '', cond.fn.parameters ?? [], cond.fn.rawValue ?? cond.fn.functionName ?? '') : scope.field(cond.field);
+  const operand: GroupOperand = 'fn' in cond ? scope.fn(cond.fn) : scope.field(cond.field);
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
   if (!OPERATORS.has(operator)) throw unsupported(`the operator ${written} in HAVING`);
@@ -61,7 +53,8 @@ function compileCondition(scope: GroupScope, cond: Condition): HavingTest {
   const list = operator === 'IN' || operator === 'NOT IN';
   const specs = rawValues.map((raw: string, i: number) => compileLiteral(operand.field, types[i]!, raw, undefined));
   return (ctx) => {
-    const operands = resolveOperands(operand.field, specs, ctx.binds, ctx.now, list);
+    const dated = specs.some((spec) => spec.kind === 'dateLiteral');
+    const operands = resolveOperands(operand.field, specs, ctx.binds, ctx.now, list, dated ? ctx.calendar : undefined);
     if (list || operator === '=' || operator === '!=') {
       const negate = operator === '!=' || operator === 'NOT IN';
       return (g) => {
@@ -75,7 +68,7 @@ function compileCondition(scope: GroupScope, cond: Condition): HavingTest {
   };
 }
 
-function prepare(node: Node<HavingTest>, ctx: HavingCtx): GroupTest {
+function prepare(node: Node<HavingTest>, ctx: ExecCtx): GroupTest {
   switch (node.type) {
     case 'cond':
       return node.cond(ctx);
