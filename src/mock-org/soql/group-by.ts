@@ -3,7 +3,7 @@ import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { kindOf } from '../store/field-kinds';
 import type { Value } from '../store/values';
-import { compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
+import { canonicalPath, compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
 import type { ExecCtx } from './where';
 import { DATE_FUNCTIONS, dateFunctionOf, dateFunctionResultKind } from './date-functions';
 import { argumentOf, resultField } from './date-condition';
@@ -38,7 +38,7 @@ export const MAX_SUBTOTAL_FIELDS = 3;
 const lower = (value: Value): Value => (typeof value === 'string' ? value.toLowerCase() : value);
 const same = (value: Value): Value => value;
 
-const canonicalOf = (path: ResolvedPath): string => [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.').toLowerCase();
+const canonicalOf = (path: ResolvedPath): string => canonicalPath(path).toLowerCase();
 
 /** (ipemu) The wording: Salesforce refuses a key named twice, in words not found. */
 function once(seen: Set<string>, key: string, written: string): void {

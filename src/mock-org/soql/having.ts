@@ -1,6 +1,6 @@
 import type { Condition, HavingClause, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Value } from '../store/values';
-import type { GroupOperand, GroupResult, GroupScope } from './aggregate-plan';
+import type { GroupOperand, GroupResult, GroupScope } from './group-scope';
 import { compileLiteral, resolveOperands, Resolved, unescapeSoql } from './operands';
 import { compileLike } from './like';
 import { ExecCtx, flatten, Node, parseTokens } from './where';
