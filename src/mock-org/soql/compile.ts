@@ -9,6 +9,9 @@ import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+import type { AccessCheck } from './access-checks';
+import { compileChildren } from './child-subquery';
+import type { ExecCtx } from './where';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
 export const MAX_OFFSET = 2000;
@@ -33,6 +36,10 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** Access rules beyond the paths: subqueries' objects and fields (checked after the paths). */
+  readonly checks?: readonly AccessCheck[];
+  /** With child subqueries: the projector of one execution, their WHERE prepared with its binds (else `project` serves). */
+  readonly prepareProject?: (ctx: ExecCtx) => Projector;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
@@ -85,6 +92,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
+  const children = compileChildren(schema, store, select.columns, query.limit);
   return {
     root,
     table: store.table(root),
@@ -99,6 +107,8 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     offset: query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
+    ...(children ? { prepareProject: children.prepare } : {}),
   };
 }
 
@@ -111,6 +121,10 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
     for (const path of plan.paths) {
       if (error) break;
       error = pathAccessError(path, user) ?? null;
+    }
+    for (const check of plan.checks ?? []) {
+      if (error) break;
+      error = check(user) ?? null;
     }
     plan.access.set(user.name, error);
   }

@@ -1,4 +1,4 @@
-import type { Condition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Condition, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
@@ -8,6 +8,8 @@ import { compileLike, LikeMatcher } from './like';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
+import type { AccessCheck } from './access-checks';
+import { checkSemiJoinPlacement, compileSemiJoin } from './semi-join';
 
 /** What a query's execution knows: bind values, the org's clock, and time since the org started. */
 export interface ExecCtx {
@@ -22,16 +24,22 @@ export interface CompiledCondition {
   readonly path: ResolvedPath;
   readonly operator: string;
   readonly specs: readonly OperandSpec[];
+  /** `IN (SELECT …)` / `NOT IN (SELECT …)` (semi-join.ts), with the access rules of its inner query. */
+  readonly semiJoin?: boolean;
+  readonly checks?: readonly AccessCheck[];
   prepare(ctx: ExecCtx): RowTest;
 }
 
 type Node = { type: 'cond'; cond: CompiledCondition } | { type: 'not'; child: Node } | { type: 'and' | 'or'; children: Node[] };
+export type { Node as WhereNode };
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
 export interface CompiledWhere {
   readonly paths: readonly ResolvedPath[];
   /** Conditions every matching row satisfies (top-level AND): where an index may apply. */
   readonly conjuncts: readonly CompiledCondition[];
+  /** Access rules beyond the paths (semi-joins' inner queries). */
+  readonly checks?: readonly AccessCheck[];
   prepare(ctx: ExecCtx): RowTest;
 }
 
@@ -149,7 +157,8 @@ const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
   if (!('field' in cond)) throw unsupported('functions in WHERE');
-  if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
+  // The parser's Condition type leaves out its ValueQueryCondition, which it does give.
+  if ('valueQuery' in cond) return compileSemiJoin(schema, store, root, alias, cond as unknown as ValueQueryCondition);
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
   const list = operator === 'IN' || operator === 'NOT IN';
@@ -235,5 +244,7 @@ export function compileWhere(schema: Schema, store: Store, root: ObjectSchema, a
     return compiled;
   });
   const conjuncts = tree.type === 'cond' ? [tree.cond] : tree.type === 'and' ? tree.children.flatMap((c) => (c.type === 'cond' ? [c.cond] : [])) : [];
-  return { paths: conditions.map((c) => c.path), conjuncts, prepare: (ctx) => prepareNode(tree, ctx) };
+  const checks = conditions.flatMap((c) => c.checks ?? []);
+  if (checks.length > 0) checkSemiJoinPlacement(tree);
+  return { paths: conditions.map((c) => c.path), conjuncts, checks, prepare: (ctx) => prepareNode(tree, ctx) };
 }
