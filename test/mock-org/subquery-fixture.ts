@@ -45,6 +45,8 @@ export function accountsOrg(): FixtureDocument {
           ContactId: { type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
         },
       },
+      // An object Salesforce does not allow in semi-join subqueries.
+      Task: { keyPrefix: '00T', fields: { Subject: { type: 'string' }, WhoId: { type: 'reference', referenceTo: ['Contact'], relationshipName: 'Who' } } },
     },
     records: {
       Account: [
