@@ -4,6 +4,7 @@ import { isPlainObject } from '../../core/plain-object';
 import { isApiName } from '../../salesforce/api-names';
 import { KIND_OF_TYPE } from '../store/field-kinds';
 import { checkChildRelationshipNames, ChildRelationships, isRelationshipName } from './child-relationships';
+import { withStandardChildName } from './standard-child-names';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -122,7 +123,7 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
 
 export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Readonly<Record<string, FieldDecl>>): ObjectSchema {
   const decls: Record<string, FieldDecl> = { Id: { type: 'id', label: `${decl.label ?? name} ID` }, ...implicit, ...decl.fields };
-  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, fieldDecl, decl));
+  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, withStandardChildName(name, fieldName, fieldDecl), decl));
   const fieldByLower = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
   const relationshipByLower = new Map<string, FieldSchema>();
   for (const field of fields) {

@@ -3,6 +3,7 @@ import { validateFixtures } from '../../../src/mock-org/fixtures/load';
 import { formatProblem } from '../../../src/mock-org/fixtures/problems';
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
 import { accountsOrg } from '../subquery-fixture';
+import { eventsOrg } from '../polymorphic-fixture';
 
 const messages = (doc: FixtureDocument) => validateFixtures(doc).map(formatProblem);
 
@@ -92,5 +93,36 @@ describe('the childRelationshipName fixture key', () => {
     expect(messages(withContacts({ AccountId: { type: 'reference', referenceTo: ['Account'], childRelationshipName: 'Two words' } })).join('\n')).toMatch(
       /childRelationshipName/,
     );
+  });
+});
+
+describe("Salesforce's standard child relationship names", () => {
+  test('a standard reference declared without a name gets Salesforce’s (Contact.AccountId → Contacts); a declared name wins; custom objects get none', async () => {
+    const org = await MockOrg.fromFixtures({
+      schema: {
+        Account: { keyPrefix: '001', fields: { Name: { type: 'string' } } },
+        Contact: { keyPrefix: '003', fields: { AccountId: { type: 'reference', referenceTo: ['Account'] } } },
+        Opportunity: { keyPrefix: '006', fields: { AccountId: { type: 'reference', referenceTo: ['Account'], childRelationshipName: 'Deals' } } },
+        Widget__c: { keyPrefix: 'a01', fields: { AccountId: { type: 'reference', referenceTo: ['Account'] } } },
+      },
+    });
+    const named = (org.describeSync('Account').childRelationships as { childSObject: string; relationshipName: string | null }[]).map((r) => [
+      r.childSObject,
+      r.relationshipName,
+    ]);
+    expect(named).toEqual([
+      ['Contact', 'Contacts'],
+      ['InsuranceAsyncBulkRequest', null],
+      ['Opportunity', 'Deals'],
+      ['Widget__c', null],
+    ]);
+  });
+
+  test("a polymorphic reference's name is on each object it points to: Event.WhatId gives Account and Opportunity their Events", async () => {
+    const org = await MockOrg.fromFixtures(eventsOrg());
+    const { records } = await org.query('SELECT Name, (SELECT Subject FROM Events) FROM Account');
+    expect(records.map((r) => [r.Name, (r.Events as { records: { Subject: string }[] }).records.map((e) => e.Subject)])).toEqual([['Acme', ['a']]]);
+    const deals = await org.query('SELECT Name, (SELECT Subject FROM Events) FROM Opportunity');
+    expect(deals.records.map((r) => (r.Events as { totalSize: number }).totalSize)).toEqual([1]);
   });
 });
