@@ -29,7 +29,7 @@ function referencesByParent(objects: readonly ObjectSchema[]): Map<string, Child
         const parent = byName.get(target.toLowerCase());
         if (!parent) continue;
         const list = out.get(parent.name) ?? [];
-        list.push({ parent, child, field, relationshipName: field.childRelationshipName });
+        list.push({ parent, child, field, relationshipName: field.childRelationshipName ?? null });
         out.set(parent.name, list);
       }
     }

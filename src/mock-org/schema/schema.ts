@@ -13,8 +13,8 @@ export interface FieldSchema {
   readonly label: string;
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
-  /** A reference's name seen from the objects it points to (`Contacts`), or null when it has none. */
-  readonly childRelationshipName: string | null;
+  /** A reference's name seen from the objects it points to (`Contacts`); null or absent when it has none. */
+  readonly childRelationshipName?: string | null;
   readonly polymorphic: boolean;
   /** Restricted picklist values; undefined means any string is accepted. */
   readonly picklistValues: readonly string[] | undefined;

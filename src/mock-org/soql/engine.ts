@@ -12,6 +12,7 @@ import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf } from './selection';
 import type { Projector } from './project';
+import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
 
@@ -44,6 +45,7 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
+  private readonly calendars: UserCalendars;
   /** The org's own version, for callers that name no scope. */
   readonly defaultScope: ReadScope;
 
@@ -56,6 +58,7 @@ export class SoqlEngine {
   ) {
     this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
+    this.calendars = new UserCalendars(store);
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -94,7 +97,7 @@ export class SoqlEngine {
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
-    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, projectorOf(plan, binds, now, elapsed)) as QueryResult;
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed)) as QueryResult;
   }
 
   /**
@@ -112,7 +115,7 @@ export class SoqlEngine {
   ): Promise<Selection> {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
-    return selectionOf(plan, rows, elapsed, scope.urlBase, projectorOf(plan, binds, now, elapsed));
+    return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed));
   }
 
   /**
@@ -131,7 +134,7 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
-    const project = projectorOf(plan, binds, now, elapsed);
+    const project = this.projectorOf(plan, binds, user, now, elapsed);
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
       : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
@@ -176,7 +179,7 @@ export class SoqlEngine {
   ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
-    const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
+    const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
@@ -231,9 +234,9 @@ export class SoqlEngine {
     found.length = kept;
     return found;
   }
-}
 
-/** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
-function projectorOf(plan: Plan, binds: Binds | undefined, now: number, elapsed: number): Projector {
-  return plan.prepareProject ? plan.prepareProject({ binds: binds ?? NO_BINDS, now, elapsed }) : plan.project;
+  /** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
+  private projectorOf(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Projector {
+    return plan.prepareProject ? plan.prepareProject(new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user)) : plan.project;
+  }
 }
