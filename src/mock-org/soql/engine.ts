@@ -10,8 +10,9 @@ import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
-import { Selection, selectionOf } from './selection';
+import { Selection, selectionOf, selectionOfRecords } from './selection';
 import type { Projector } from './project';
+import { runAggregate } from './aggregate-run';
 import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
@@ -97,6 +98,7 @@ export class SoqlEngine {
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
+    if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
     return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed)) as QueryResult;
   }
 
@@ -115,6 +117,7 @@ export class SoqlEngine {
   ): Promise<Selection> {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
+    if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
     return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed));
   }
 
@@ -134,10 +137,20 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
+    const aggregate = plan.aggregate;
+    if (aggregate) {
+      const ctx = this.ctxOf(binds, now, elapsed, user);
+      return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
+    }
     const project = this.projectorOf(plan, binds, user, now, elapsed);
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
       : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
+  }
+
+  /** What one execution knows; its calendar is looked up only when read. */
+  private ctxOf(binds: Binds | undefined, now: number, elapsed: number, user: OrgUser): ExecCtx {
+    return new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
@@ -237,6 +250,6 @@ export class SoqlEngine {
 
   /** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
   private projectorOf(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Projector {
-    return plan.prepareProject ? plan.prepareProject(new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user)) : plan.project;
+    return plan.prepareProject ? plan.prepareProject(this.ctxOf(binds, now, elapsed, user)) : plan.project;
   }
 }

@@ -66,8 +66,6 @@ describe("errors in Salesforce's codes and wording", () => {
   });
 
   test.each([
-    ['SELECT Status, COUNT(Id) FROM AsyncApexJob GROUP BY Status', 'GROUP BY'],
-    ['SELECT MAX(NumberOfErrors) FROM AsyncApexJob', 'aggregate function MAX'],
     [
       'SELECT Id, (SELECT Id, (SELECT Id FROM InsuranceAsyncBulkRecordDetails) FROM InsuranceAsyncBulkRequestItems) FROM InsuranceAsyncBulkRequest',
       'subqueries inside a subquery',
