@@ -1,9 +1,10 @@
 import type { Query, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { ObjectSchema, Schema } from '../schema/schema';
-import type { Store } from '../store/store';
+import type { Row, Store, Table } from '../store/store';
 import type { Value } from '../store/values';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath } from './paths';
-import { compileWhere, type CompiledCondition, type WhereNode } from './where';
+import { compileWhere, type CompiledCondition, type CompiledWhere, type ExecCtx, type WhereNode } from './where';
+import { equalityKeys } from './operands';
 import { subqueryAccess } from './access-checks';
 import {
   nestedSemiJoin,
@@ -102,6 +103,7 @@ export function compileSemiJoin(schema: Schema, store: Store, root: ObjectSchema
   const get = compileAccessor(store, path);
   const innerGet = compileAccessor(store, selected);
   const table = store.table(object);
+  const candidatesOf = innerCandidates(table, where);
   const anti = operator === 'NOT IN';
   return {
     path,
@@ -113,8 +115,8 @@ export function compileSemiJoin(schema: Schema, store: Store, root: ObjectSchema
     prepare: (ctx) => {
       const test = where?.prepare(ctx);
       const found = new Set<Value>();
-      // (ipemu) One scan of the inner object's live rows per execution, not sliced like the outer scan.
-      for (const row of table.rows) {
+      // (ipemu) The inner object's live rows (an index's when its WHERE allows) once per execution, not sliced like the outer scan.
+      for (const row of candidatesOf(ctx)) {
         if (test && !test(row)) continue;
         const value = innerGet(row, ctx.elapsed);
         if (value !== null) found.add(value);
@@ -122,6 +124,35 @@ export function compileSemiJoin(schema: Schema, store: Store, root: ObjectSchema
       // (ipemu) An empty left operand is NOT IN any set, as SOQL's != matches null.
       return anti ? (row) => !found.has(get(row, ctx.elapsed)) : (row) => found.has(get(row, ctx.elapsed));
     },
+  };
+}
+
+/**
+ * The inner rows worth testing: those an equality index gives for a top-level `=` or `IN` on an Id
+ * or indexed field of the inner WHERE (the whole WHERE still tests them), else every live row.
+ */
+function innerCandidates(table: Table, where: CompiledWhere | undefined): (ctx: ExecCtx) => readonly Row[] {
+  const indexed = where?.conjuncts.find(
+    (c) =>
+      c.path.hops.length === 0 &&
+      (c.operator === '=' || c.operator === 'IN') &&
+      table.isIndexed(c.path.field.name) &&
+      c.specs.length > 0 &&
+      c.specs.every((spec) => spec.kind === 'bind' || (spec.kind === 'fixed' && spec.value !== null)),
+  );
+  if (!indexed) return () => table.rows;
+  const field = indexed.path.field;
+  return (ctx) => {
+    const keys = equalityKeys(field, indexed.specs, ctx.binds, indexed.operator === 'IN') ?? [];
+    const found = new Set<Row>();
+    for (const key of keys) {
+      if (typeof key !== 'string') continue;
+      if (field.type === 'id') {
+        const row = table.find(key);
+        if (row) found.add(row);
+      } else for (const row of table.lookup(field.name, key)) found.add(row);
+    }
+    return [...found];
   };
 }
 

@@ -1,6 +1,7 @@
 import { MockOrg } from '../../../src/mock-org/mock-org';
-import { OrgError, type QueryResult } from '../../../src/core/org';
-import { accountsOrg } from '../subquery-fixture';
+import { OrgError, type Binds, type QueryResult } from '../../../src/core/org';
+import { Table } from '../../../src/mock-org/store/table';
+import { ACME, CID, GLOBEX, accountsOrg } from '../subquery-fixture';
 
 /**
  * The fixture: Acme (contacts Ann from the Web, Bob by Phone; a Closed Won deal), Globex (Cid from
@@ -11,7 +12,7 @@ beforeEach(async () => {
   org = await MockOrg.fromFixtures(accountsOrg());
 });
 
-const names = async (soql: string, binds?: Record<string, string>, field = 'Name') => (await org.query(soql, binds)).records.map((r) => r[field] as string);
+const names = async (soql: string, binds?: Binds, field = 'Name') => (await org.query(soql, binds)).records.map((r) => r[field] as string);
 
 async function errorOf(soql: string, target: MockOrg = org): Promise<OrgError> {
   const err: unknown = await target.query(soql).then(
@@ -68,6 +69,25 @@ describe('semi-joins (IN) and anti-joins (NOT IN)', () => {
       ),
     ).toEqual(['Globex']);
     expect(await names("SELECT Name FROM Account WHERE (Name = 'Acme' OR Name = 'Initech') AND Id IN (SELECT AccountId FROM Contact)")).toEqual(['Acme']);
+  });
+
+  test('an inner WHERE on an indexed field reads the inner object through that index (same answer as a scan)', async () => {
+    const lookups = jest.spyOn(Table.prototype, 'lookup');
+    try {
+      const soql = 'SELECT LastName FROM Contact WHERE Id IN (SELECT ContactId FROM Opportunity WHERE AccountId = :acme)';
+      expect(await names(soql, { acme: ACME }, 'LastName')).toEqual(['Bob']);
+      expect(lookups).toHaveBeenCalledWith('AccountId', ACME);
+    } finally {
+      lookups.mockRestore();
+    }
+    expect(
+      await names(
+        'SELECT LastName FROM Contact WHERE Id IN (SELECT ContactId FROM Opportunity WHERE AccountId IN :accounts)',
+        { accounts: [ACME, GLOBEX] },
+        'LastName',
+      ),
+    ).toEqual(['Bob']);
+    expect(await names('SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Id = :cid)', { cid: CID })).toEqual(['Globex']);
   });
 
   test('with a child subquery in SELECT', async () => {
