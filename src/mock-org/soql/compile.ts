@@ -9,6 +9,9 @@ import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+import type { AccessCheck } from './access-checks';
+import { compileChildren } from './child-subquery';
+import type { ExecCtx } from './where';
 import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
 import { rejectAggregatesInWhere } from './aggregate-where';
 
@@ -35,6 +38,10 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** Access rules beyond the paths: subqueries' objects and fields (checked after the paths). */
+  readonly checks?: readonly AccessCheck[];
+  /** With child subqueries: the projector of one execution, their WHERE prepared with its binds (else `project` serves). */
+  readonly prepareProject?: (ctx: ExecCtx) => Projector;
   /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
   readonly aggregate?: AggregatePlan;
 }
@@ -89,6 +96,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
+  const children = compileChildren(schema, store, select.columns, query.limit);
   return {
     root,
     table: store.table(root),
@@ -103,6 +111,8 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     offset: aggregate ? undefined : query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
+    ...(children ? { prepareProject: children.prepare } : {}),
     ...(aggregate ? { aggregate } : {}),
   };
 }
@@ -116,6 +126,10 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
     for (const path of plan.paths) {
       if (error) break;
       error = pathAccessError(path, user) ?? null;
+    }
+    for (const check of plan.checks ?? []) {
+      if (error) break;
+      error = check(user) ?? null;
     }
     plan.access.set(user.name, error);
   }
