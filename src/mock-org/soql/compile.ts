@@ -8,6 +8,7 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import { syntaxError } from './syntax-errors';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
@@ -40,7 +41,7 @@ export function parseSoql(soql: string): Query {
   try {
     return parseSoqlText(soql);
   } catch (err) {
-    throw malformed(`Malformed query: ${(err as Error).message}`);
+    throw syntaxError(soql, err as Error);
   }
 }
 
