@@ -9,6 +9,9 @@ import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
 import { syntaxError } from './syntax-errors';
+import { rejectTwoAccessModes } from './access-mode';
+import { accessModeError, compileClauses, PlanClauses } from './clauses';
+import type { SoqlAst } from './limit-binds';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
@@ -34,15 +37,20 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** Access mode, FOR, USING SCOPE, FIELDS(), LIMIT/OFFSET binds (clauses.ts); absent when the query has none. */
+  readonly clauses?: PlanClauses;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
-export function parseSoql(soql: string): Query {
+export function parseSoql(soql: string): SoqlAst {
+  let query: SoqlAst;
   try {
-    return parseSoqlText(soql);
+    query = parseSoqlText(soql);
   } catch (err) {
     throw syntaxError(soql, err as Error);
   }
+  rejectTwoAccessModes(soql, query);
+  return query;
 }
 
 /** Clause keywords the parser takes for an alias when their number is missing (`FROM Account OFFSET`). */
@@ -53,10 +61,7 @@ function rejectUnsupported(query: Query): void {
   if (query.groupBy) throw unsupported('GROUP BY');
   if (query.having) throw unsupported('HAVING');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');
-  if (query.withSecurityEnforced || query.withAccessLevel) throw unsupported('WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE');
-  if (query.for) throw unsupported(`FOR ${query.for}`);
   if (query.update) throw unsupported(`UPDATE ${query.update}`);
-  if (query.usingScope) throw unsupported('USING SCOPE');
 }
 
 const INDEX_RANK: Readonly<Record<string, number>> = { id: 0, reference: 1 };
@@ -76,7 +81,7 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   return candidates[0];
 }
 
-export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
+export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan {
   rejectUnsupported(query);
   if (query.offset !== undefined && query.offset > MAX_OFFSET) throw numberOutsideValidRange(`Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   const root = schema.get(query.sObject ?? '');
@@ -86,6 +91,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
+  const clauses = compileClauses(query, root, select);
   return {
     root,
     table: store.table(root),
@@ -100,6 +106,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     offset: query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    ...(clauses && { clauses }),
   };
 }
 
@@ -108,10 +115,13 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
   if (user.seesEverything) return null;
   let error = plan.access.get(user.name);
   if (error === undefined) {
-    error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
-    for (const path of plan.paths) {
-      if (error) break;
-      error = pathAccessError(path, user) ?? null;
+    error = plan.clauses ? accessModeError(plan, plan.clauses, user) : undefined;
+    if (error === undefined) {
+      error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
+      for (const path of plan.paths) {
+        if (error) break;
+        error = pathAccessError(path, user) ?? null;
+      }
     }
     plan.access.set(user.name, error);
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Query } from '@jetstreamapp/soql-parser-js';
+import { SoqlAst, swapPageBinds, withPageBinds } from './limit-binds';
 
 /**
  * The one door to @jetstreamapp/soql-parser-js. The parser builds its grammar when it is first
@@ -77,13 +78,15 @@ function loadParser(): ParseQuery {
 }
 
 /** Parses SOQL with Apex bind variables; throws the parser's error for malformed text. */
-export function parseSoqlText(soql: string): Query {
+export function parseSoqlText(soql: string): SoqlAst {
   const known = loadSnapshot().get(soql);
   if (known) return structuredClone(known);
   const parse = loadParser();
-  const query = LINE_SEPARATORS.test(soql) ? parseWithLineSeparators(soql, parse) : parse(soql, PARSE_OPTIONS);
+  const swapped = swapPageBinds(soql);
+  const text = swapped?.text ?? soql;
+  const query = LINE_SEPARATORS.test(text) ? parseWithLineSeparators(text, parse) : parse(text, PARSE_OPTIONS);
   parsedTexts.add(soql);
-  return query;
+  return swapped ? withPageBinds(query, swapped.binds) : query;
 }
 
 /**
@@ -93,7 +96,7 @@ export function parseSoqlText(soql: string): Query {
 export function probeSoqlText(soql: string): Error | undefined {
   const parse = loadParser();
   try {
-    parse(soql, PARSE_OPTIONS);
+    parse(swapPageBinds(soql)?.text ?? soql, PARSE_OPTIONS);
     return undefined;
   } catch (err) {
     return err as Error;
