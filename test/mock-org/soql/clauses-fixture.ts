@@ -1,4 +1,5 @@
 import type { FixtureDocument } from '../../../src/mock-org/fixtures/types';
+import { isOrgError, OrgError } from '../../../src/core/org';
 import { mockUserId } from '../../../src/mock-org/schema/users';
 import { makeId } from '../../../src/salesforce/ids';
 
@@ -39,3 +40,17 @@ export function clausesOrg(): FixtureDocument {
     },
   };
 }
+
+/** The OrgError a synchronous query throws. */
+export function orgErrorOf(run: () => unknown): OrgError {
+  try {
+    run();
+  } catch (err) {
+    if (isOrgError(err)) return err;
+    throw err;
+  }
+  throw new Error('expected the query to fail');
+}
+
+/** The Names a query answers, in order. */
+export const names = (result: { records: Record<string, unknown>[] }): unknown[] => result.records.map((r) => r.Name);
