@@ -71,7 +71,7 @@ describe('binds in LIMIT and OFFSET', () => {
 
   it('a syntax error after a bind keeps the columns of the text as written', () => {
     expect(orgErrorOf(() => org.querySync('SELECT Name FROM Account LIMIT :limitValue OFFSET')).message).toMatch(
-      /ERROR at Row:1:Column:51\nunexpected token: '<EOF>'$/,
+      /^\nName FROM Account LIMIT :limitValue OFFSET\n {42}\^\nERROR at Row:1:Column:50\nunexpected token: '<EOF>'$/,
     );
   });
 });
