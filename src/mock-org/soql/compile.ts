@@ -1,6 +1,6 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { parseSoqlText } from './parse';
-import type { OrgError } from '../../core/org';
+import { isOrgError, type OrgError } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Store, Table } from '../store/store';
 import type { OrgUser } from '../schema/users';
@@ -47,7 +47,7 @@ export function parseSoql(soql: string): SoqlAst {
   try {
     query = parseSoqlText(soql);
   } catch (err) {
-    throw syntaxError(soql, err as Error);
+    throw isOrgError(err) ? err : syntaxError(soql, err as Error);
   }
   rejectTwoAccessModes(soql, query);
   return query;

@@ -1,6 +1,6 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import type { Binds } from '../../core/org';
-import { malformed, missingBind, numberOutsideValidRange } from './errors';
+import { malformed, missingBind, numberOutsideValidRange, unsupported } from './errors';
 import { tokenize } from './soql-tokens';
 
 /**
@@ -30,8 +30,9 @@ export function swapPageBinds(soql: string): { text: string; binds: PageBinds } 
     if (token.text === '(') depth++;
     else if (token.text === ')') depth--;
     const clause = token.text.toUpperCase();
-    // A subquery's LIMIT stays the parser's to judge: only the outer query's are taken.
-    if (depth !== 0 || (clause !== 'LIMIT' && clause !== 'OFFSET') || tokens[i + 1]!.text !== ':') continue;
+    if ((clause !== 'LIMIT' && clause !== 'OFFSET') || tokens[i + 1]!.text !== ':') continue;
+    // Apex takes them in a subquery too; the mock binds only the outer query's.
+    if (depth !== 0) throw unsupported(`a bind in a subquery's ${clause}`);
     const name = tokens[i + 2]!;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.text)) continue;
     const from = tokens[i + 1]!.start;

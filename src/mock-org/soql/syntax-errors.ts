@@ -72,6 +72,7 @@ export function syntaxError(soql: string, err: Error): OrgError {
       return malformed(positioned(soql, { row: Number(row), column: zeroBased }, text, tokens));
     }
   }
-  if (!PARSER_ERRORS.has(err.name)) return malformed(`unexpected token: ${err.message}`);
+  // Not the parser's own failure (none is known): its message is all there is to tell.
+  if (!PARSER_ERRORS.has(err.name)) return malformed(`Malformed query: ${err.message}`);
   return unexpectedTokenAt(soql, offendingToken(soql, tokens, err), tokens);
 }

@@ -36,6 +36,13 @@ describe('binds in LIMIT and OFFSET', () => {
     expect(org.querySync("SELECT Name FROM Account WHERE Name = 'LIMIT :n' LIMIT :n", { n: 5 }).totalSize).toBe(0);
   });
 
+  it("a bind in a subquery's LIMIT is refused as unsupported (only the outer query's are bound)", () => {
+    expect(orgErrorOf(() => org.querySync('SELECT Id, (SELECT Id FROM Contacts LIMIT :n) FROM Account', { n: 1 }))).toMatchObject({
+      errorCode: 'MALFORMED_QUERY',
+      message: "The mock org does not support a bind in a subquery's LIMIT.",
+    });
+  });
+
   it('a missing bind is "Variable does not exist"', () => {
     expect(orgErrorOf(() => org.querySync(SOQL, { n: 1 }))).toMatchObject({ errorCode: 'MALFORMED_QUERY', message: 'Variable does not exist: skip' });
   });
