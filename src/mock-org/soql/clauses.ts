@@ -4,13 +4,12 @@ import type { OrgUser } from '../schema/users';
 import type { Store } from '../store/store';
 import { AccessMode, accessModeOf, accessModeOutsideApex, securityEnforcedError } from './access-mode';
 import type { Plan } from './compile';
-import { copyOrgError } from './errors';
+import { copyOrgError, unsupported } from './errors';
 import { checkFieldsLimit, fieldsLimitError, FieldsUse, hiddenFromUser, MAX_FIELDS_LIMIT, unboundedFieldsInApex } from './fields-function';
 import { compileForClause, forUpdateOutsideApex } from './for-clause';
 import { pageBindValue, SoqlAst } from './limit-binds';
 import type { ResolvedPath } from './paths';
 import { compileProjector } from './project';
-import type { Projection } from './select';
 import { compileScope } from './using-scope';
 
 /**
@@ -34,11 +33,18 @@ export interface PlanClauses {
 }
 
 /** The clauses of a parsed query, or undefined when it uses none (the usual case). */
-export function compileClauses(query: SoqlAst, root: ObjectSchema, select: Projection): PlanClauses | undefined {
+export function compileClauses(
+  query: SoqlAst,
+  root: ObjectSchema,
+  select: { readonly paths: readonly ResolvedPath[]; readonly fields?: FieldsUse },
+  aggregate: boolean,
+): PlanClauses | undefined {
   const accessMode = accessModeOf(query);
   const forClause = compileForClause(root, query);
   const ownerField = compileScope(root, query.usingScope);
   const binds = query.pageBinds;
+  // An aggregate query pages its groups, not the rows the binds would cut.
+  if (binds && aggregate) throw unsupported('binds in the LIMIT or OFFSET of an aggregate query');
   checkFieldsLimit(select.fields, query.limit, binds?.limit !== undefined);
   if (!accessMode && !forClause && !ownerField && !select.fields && !binds) return undefined;
   return {

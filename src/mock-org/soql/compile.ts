@@ -13,6 +13,8 @@ import { rejectTwoAccessModes } from './access-mode';
 import { accessModeError, compileClauses, PlanClauses } from './clauses';
 import type { SoqlAst } from './limit-binds';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
+import { rejectAggregatesInWhere } from './aggregate-where';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
 export const MAX_OFFSET = 2000;
@@ -37,6 +39,8 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
+  readonly aggregate?: AggregatePlan;
   /** Access mode, FOR, USING SCOPE, FIELDS(), LIMIT/OFFSET binds (clauses.ts); absent when the query has none. */
   readonly clauses?: PlanClauses;
 }
@@ -58,8 +62,6 @@ const KEYWORDS_NEEDING_A_NUMBER = new Set(['OFFSET', 'LIMIT']);
 
 function rejectUnsupported(query: Query): void {
   if (query.sObjectAlias && KEYWORDS_NEEDING_A_NUMBER.has(query.sObjectAlias.toUpperCase())) throw malformed('unexpected token: <EOF>');
-  if (query.groupBy) throw unsupported('GROUP BY');
-  if (query.having) throw unsupported('HAVING');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');
   if (query.update) throw unsupported(`UPDATE ${query.update}`);
 }
@@ -87,11 +89,13 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
   const root = schema.get(query.sObject ?? '');
   if (!root) throw unsupportedType(query.sObject ?? '');
   const alias = query.sObjectAlias;
-  const select = compileSelect(schema, root, alias, query.fields ?? []);
+  if (query.where) rejectAggregatesInWhere(query.where);
+  const aggregate = isAggregateQuery(query) ? compileAggregatePlan(schema, store, root, alias, query) : undefined;
+  const select = aggregate ? { count: false, columns: [], paths: aggregate.paths } : compileSelect(schema, root, alias, query.fields ?? []);
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
-  const order = compileOrderBy(schema, store, root, alias, query.orderBy);
+  const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
-  const clauses = compileClauses(query, root, select);
+  const clauses = compileClauses(query, root, select, aggregate !== undefined);
   return {
     root,
     table: store.table(root),
@@ -102,10 +106,11 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,
     order,
-    limit: query.limit,
-    offset: query.offset,
+    limit: aggregate ? undefined : query.limit,
+    offset: aggregate ? undefined : query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    ...(aggregate ? { aggregate } : {}),
     ...(clauses && { clauses }),
   };
 }

@@ -43,6 +43,12 @@ describe('binds in LIMIT and OFFSET', () => {
     });
   });
 
+  it('in an aggregate query they are refused as unsupported (LIMIT and OFFSET page the groups there)', () => {
+    expect(orgErrorOf(() => org.querySync('SELECT Tier__c, COUNT(Id) FROM Account GROUP BY Tier__c LIMIT :n', { n: 1 })).message).toBe(
+      'The mock org does not support binds in the LIMIT or OFFSET of an aggregate query.',
+    );
+  });
+
   it('a missing bind is "Variable does not exist"', () => {
     expect(orgErrorOf(() => org.querySync(SOQL, { n: 1 }))).toMatchObject({ errorCode: 'MALFORMED_QUERY', message: 'Variable does not exist: skip' });
   });
