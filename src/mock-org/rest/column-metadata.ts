@@ -2,6 +2,7 @@ import type { FieldDescribe } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import type { FieldType } from '../fixtures/types';
 import type { Column } from '../soql/select';
+import type { ChildrenColumn } from '../soql/child-subquery';
 import type { AggregatePlan } from '../soql/aggregate-plan';
 import type { ObjectSchema } from '../schema/schema';
 import { isNumberType, isStringType } from '../schema/schema';
@@ -63,6 +64,7 @@ const NAME_FIELDS: FieldsOf = () => new Map();
 
 function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: FieldsOf): ColumnMetadata[] {
   return columns.map((column): ColumnMetadata => {
+    if (column.kind === 'children') return childColumn(column, fieldsOf);
     if (column.kind === 'parent') {
       const { field, target } = column.hop;
       return {
@@ -97,6 +99,25 @@ function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: F
       updatable: described?.updateable === true,
     };
   });
+}
+
+/** (ipemu) A child subquery as the sf CLI reads one: `aggregate` true, its fields in `joinColumns`. */
+function childColumn(column: ChildrenColumn, fieldsOf: FieldsOf): ColumnMetadata {
+  const { child } = column;
+  return {
+    aggregate: true,
+    apexType: null,
+    booleanType: false,
+    columnName: column.name,
+    custom: column.name.endsWith('__r'),
+    displayName: column.name,
+    foreignKeyName: null,
+    insertable: false,
+    joinColumns: columnsOf(child.relationship.child, child.columns, fieldsOf),
+    numberType: false,
+    textType: false,
+    updatable: false,
+  };
 }
 
 /**

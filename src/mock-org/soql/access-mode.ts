@@ -50,8 +50,17 @@ export function insufficientPermissions(): OrgError {
   return new OrgError('INSUFFICIENT_ACCESS', 'Insufficient permissions: secure query included inaccessible field');
 }
 
-/** WITH SECURITY_ENFORCED: the FROM object and the SELECT list's paths only. */
-export function securityEnforcedError(root: string, selectPaths: readonly ResolvedPath[], user: OrgUser): OrgError | null {
+/**
+ * WITH SECURITY_ENFORCED: the FROM object, the SELECT list's paths and its child subqueries
+ * (documented: "including subqueries"). (ipemu) A subquery's own WHERE is checked with it.
+ */
+export function securityEnforcedError(
+  root: string,
+  selectPaths: readonly ResolvedPath[],
+  childChecks: readonly ((user: OrgUser) => OrgError | undefined)[],
+  user: OrgUser,
+): OrgError | null {
   if (!user.canSeeObject(root)) return insufficientPermissions();
-  return selectPaths.some((path) => pathAccessError(path, user) !== undefined) ? insufficientPermissions() : null;
+  if (selectPaths.some((path) => pathAccessError(path, user) !== undefined)) return insufficientPermissions();
+  return childChecks.some((check) => check(user) !== undefined) ? insufficientPermissions() : null;
 }

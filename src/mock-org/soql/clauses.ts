@@ -21,6 +21,8 @@ export interface PlanClauses {
   readonly accessMode?: AccessMode;
   /** How many of plan.paths come from the SELECT list (WITH SECURITY_ENFORCED checks only those). */
   readonly selectPaths: number;
+  /** How many of plan.checks are the child subqueries' (first in the list): WITH SECURITY_ENFORCED runs them. */
+  readonly childChecks: number;
   /** USING SCOPE Mine: the owner field a row must hold the running user's Id in. */
   readonly ownerField?: string;
   /** The query holds what only Apex takes (an access mode, FOR UPDATE): the REST API refuses it. */
@@ -38,6 +40,7 @@ export function compileClauses(
   root: ObjectSchema,
   select: { readonly paths: readonly ResolvedPath[]; readonly fields?: FieldsUse },
   aggregate: boolean,
+  childChecks: number,
 ): PlanClauses | undefined {
   const accessMode = accessModeOf(query);
   const forClause = compileForClause(root, query);
@@ -50,6 +53,7 @@ export function compileClauses(
   return {
     accessMode,
     selectPaths: select.paths.length,
+    childChecks,
     ownerField,
     apexOnly: accessMode ? 'ACCESS_MODE' : forClause === 'UPDATE' ? 'FOR_UPDATE' : undefined,
     fields: select.fields,
@@ -73,6 +77,8 @@ export function planForRun(soql: string, plan: Plan, clauses: PlanClauses, user:
   if (!fields || user.seesEverything || clauses.accessMode === 'SYSTEM_MODE') return plan;
   let view = clauses.views.get(user.name);
   if (!view) {
+    // The child collections' projector is compiled from the full column list.
+    if (plan.prepareProject) throw unsupported('FIELDS() beside child subqueries for a user who cannot see every field');
     const keep = (path: ResolvedPath): boolean => !hiddenFromUser(fields, plan.root, path, user);
     const selectPaths = plan.paths.slice(0, clauses.selectPaths);
     const columns = plan.columns.filter((c) => c.kind !== 'field' || !fields.names.has(c.name) || user.canSeeField(plan.root.name, c.name));
@@ -93,7 +99,10 @@ export function planForRun(soql: string, plan: Plan, clauses: PlanClauses, user:
 /** The error for this user under the plan's access mode, or undefined to check as plain queries do. */
 export function accessModeError(plan: Plan, clauses: PlanClauses, user: OrgUser): OrgError | null | undefined {
   if (clauses.accessMode === 'SYSTEM_MODE') return null;
-  if (clauses.accessMode === 'SECURITY_ENFORCED') return securityEnforcedError(plan.root.name, plan.paths.slice(0, clauses.selectPaths), user);
+  if (clauses.accessMode === 'SECURITY_ENFORCED') {
+    const checks = (plan.checks ?? []).slice(0, clauses.childChecks);
+    return securityEnforcedError(plan.root.name, plan.paths.slice(0, clauses.selectPaths), checks, user);
+  }
   return undefined;
 }
 

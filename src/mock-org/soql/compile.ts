@@ -13,6 +13,9 @@ import { rejectTwoAccessModes } from './access-mode';
 import { accessModeError, compileClauses, PlanClauses } from './clauses';
 import type { SoqlAst } from './limit-binds';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+import type { AccessCheck } from './access-checks';
+import { compileChildren } from './child-subquery';
+import type { ExecCtx } from './where';
 import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
 import { rejectAggregatesInWhere } from './aggregate-where';
 
@@ -39,6 +42,10 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** Access rules beyond the paths: subqueries' objects and fields (checked after the paths). */
+  readonly checks?: readonly AccessCheck[];
+  /** With child subqueries: the projector of one execution, their WHERE prepared with its binds (else `project` serves). */
+  readonly prepareProject?: (ctx: ExecCtx) => Projector;
   /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
   readonly aggregate?: AggregatePlan;
   /** Access mode, FOR, USING SCOPE, FIELDS(), LIMIT/OFFSET binds (clauses.ts); absent when the query has none. */
@@ -95,7 +102,8 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
-  const clauses = compileClauses(query, root, select, aggregate !== undefined);
+  const children = compileChildren(schema, store, select.columns, query.limit);
+  const clauses = compileClauses(query, root, select, aggregate !== undefined, children?.checks.length ?? 0);
   return {
     root,
     table: store.table(root),
@@ -110,6 +118,8 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
     offset: aggregate ? undefined : query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
+    ...(children ? { prepareProject: children.prepare } : {}),
     ...(aggregate ? { aggregate } : {}),
     ...(clauses && { clauses }),
   };
@@ -120,12 +130,17 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
   if (user.seesEverything) return null;
   let error = plan.access.get(user.name);
   if (error === undefined) {
+    // An access mode (clauses.ts) decides alone: SYSTEM_MODE lifts the subqueries' checks too.
     error = plan.clauses ? accessModeError(plan, plan.clauses, user) : undefined;
     if (error === undefined) {
       error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
       for (const path of plan.paths) {
         if (error) break;
         error = pathAccessError(path, user) ?? null;
+      }
+      for (const check of plan.checks ?? []) {
+        if (error) break;
+        error = check(user) ?? null;
       }
     }
     plan.access.set(user.name, error);

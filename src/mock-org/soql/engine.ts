@@ -13,6 +13,7 @@ import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf, selectionOfRecords } from './selection';
+import type { Projector } from './project';
 import { runAggregate } from './aggregate-run';
 import { QueryCtx, UserCalendars } from './user-calendar';
 
@@ -109,7 +110,7 @@ export class SoqlEngine {
     const plan = this.planFor(soql, user, scope);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
     if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
-    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase) as QueryResult;
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed)) as QueryResult;
   }
 
   /**
@@ -128,7 +129,7 @@ export class SoqlEngine {
     const plan = this.planFor(soql, user, scope);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
-    return selectionOf(plan, rows, elapsed, scope.urlBase);
+    return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed));
   }
 
   /**
@@ -152,9 +153,10 @@ export class SoqlEngine {
       const ctx = this.ctxOf(binds, now, elapsed, user);
       return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
     }
+    const project = this.projectorOf(plan, binds, user, now, elapsed);
     return rows instanceof Promise
-      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
-      : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
+      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
+      : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
   }
 
   /** What one execution knows; its calendar is looked up only when read. */
@@ -163,11 +165,17 @@ export class SoqlEngine {
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
-  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined, urlBase: string): QueryResult | Promise<QueryResult> {
+  private resultOf(
+    plan: Plan,
+    rows: readonly Row[],
+    elapsed: number,
+    budget: ScanBudget | undefined,
+    urlBase: string,
+    project: Projector,
+  ): QueryResult | Promise<QueryResult> {
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
     const result: QueryResult = { totalSize: rows.length, done: true, records };
-    const project = plan.project;
     if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
       for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed, urlBase);
       return result;
@@ -252,5 +260,10 @@ export class SoqlEngine {
     for (let i = 0; i < found.length; i++) if (kept === 0 || found[i] !== found[kept - 1]) found[kept++] = found[i]!;
     found.length = kept;
     return found;
+  }
+
+  /** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
+  private projectorOf(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Projector {
+    return plan.prepareProject ? plan.prepareProject(this.ctxOf(binds, now, elapsed, user)) : plan.project;
   }
 }

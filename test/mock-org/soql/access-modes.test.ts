@@ -49,6 +49,14 @@ describe('from Apex (in-process queries)', () => {
     expect(names(result)).toEqual(['Globex']);
   });
 
+  it('child subqueries: SECURITY_ENFORCED checks their SELECT lists, SYSTEM_MODE lifts their checks', () => {
+    const soql = (mode: string) => `SELECT Name, (SELECT LastName, Email FROM Contacts) FROM Account WHERE Id = '${ACC_1}' WITH ${mode}`;
+    expect(orgErrorOf(() => rep.querySync(soql('SECURITY_ENFORCED'))).message).toBe('Insufficient permissions: secure query included inaccessible field');
+    expect(orgErrorOf(() => rep.querySync(soql('USER_MODE'))).errorCode).toBe('INVALID_FIELD');
+    const contacts = rep.querySync(soql('SYSTEM_MODE')).records[0]!.Contacts as { records: Record<string, unknown>[] };
+    expect(contacts.records).toEqual([expect.objectContaining({ LastName: 'Ng', Email: 'ng@example.com' })]);
+  });
+
   it('a user who sees everything gets the same answer under every mode', () => {
     for (const mode of ['SECURITY_ENFORCED', 'USER_MODE', 'SYSTEM_MODE']) {
       expect(admin.querySync(`SELECT Id, Secret__c FROM Account WHERE Id = '${ACC_1}' WITH ${mode}`).records).toEqual([

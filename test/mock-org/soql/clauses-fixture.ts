@@ -3,7 +3,7 @@ import { isOrgError, OrgError } from '../../../src/core/org';
 import { mockUserId } from '../../../src/mock-org/schema/users';
 import { makeId } from '../../../src/salesforce/ids';
 
-/** Accounts owned by two users, with custom fields; `rep` cannot see Account.Secret__c or Account.Phone, `outsider` no Account at all. */
+/** Accounts owned by two users, with custom fields; `rep` cannot see Account.Secret__c, Account.Phone or Contact.Email, `outsider` no Account at all. */
 export const ADMIN_ID = mockUserId(0);
 export const REP_ID = mockUserId(1);
 export const ACC_1 = makeId('001', 1);
@@ -14,7 +14,7 @@ export function clausesOrg(): FixtureDocument {
   return {
     users: {
       admin: { default: true },
-      rep: { hiddenFields: ['Account.Secret__c', 'Account.Phone'] },
+      rep: { hiddenFields: ['Account.Secret__c', 'Account.Phone', 'Contact.Email'] },
       outsider: { hiddenObjects: ['Account'] },
     },
     schema: {
@@ -29,6 +29,14 @@ export function clausesOrg(): FixtureDocument {
         },
       },
       Note__c: { keyPrefix: 'a01', fields: { Body__c: { type: 'string' } } },
+      Contact: {
+        keyPrefix: '003',
+        fields: {
+          LastName: { type: 'string' },
+          Email: { type: 'email' },
+          AccountId: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+        },
+      },
     },
     records: {
       Account: [
@@ -37,6 +45,7 @@ export function clausesOrg(): FixtureDocument {
         { Id: ACC_3, Name: 'Initech', OwnerId: REP_ID, Tier__c: 'Gold' },
       ],
       Note__c: [{ Id: makeId('a01', 1), Body__c: 'hello' }],
+      Contact: [{ Id: makeId('003', 1), LastName: 'Ng', Email: 'ng@example.com', AccountId: ACC_1 }],
     },
   };
 }

@@ -5,7 +5,7 @@ import { mockUserId } from '../../../src/mock-org/schema/users';
  * Records on both sides of a year, quarter, month and week boundary, for a clock fixed at
  * 2025-01-01T05:00Z: a Wednesday in GMT, but still Tuesday 2024-12-31 21:00 in Los Angeles.
  * Users: `gmt` (built-in GMT, en_US: weeks from Sunday), `la` (America/Los_Angeles) and `uk`
- * (Europe/London, en_GB: weeks from Monday).
+ * (Europe/London, en_GB: weeks from Monday); `blind` may not read On__c.
  */
 export const NOW = Date.UTC(2025, 0, 1, 5, 0);
 
@@ -38,6 +38,7 @@ export function datesOrg(options: DateOrgOptions = {}): FixtureDocument {
       gmt: { default: (options.defaultUser ?? 'gmt') === 'gmt' },
       la: { default: options.defaultUser === 'la' },
       uk: { default: options.defaultUser === 'uk' },
+      blind: { hiddenFields: ['Happening__c.On__c'] },
     },
     schema: {
       Happening__c: {

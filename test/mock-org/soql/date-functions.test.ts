@@ -3,6 +3,7 @@ import { isOrgError, OrgError } from '../../../src/core/org';
 import { DAY, localDayOf, startOfLocalDay, weekStartOf, zoneOffset } from '../../../src/mock-org/soql/calendar';
 import { DATE_FUNCTIONS, dateFunctionOf } from '../../../src/mock-org/soql/date-functions';
 import type { FieldSchema } from '../../../src/mock-org/schema/schema';
+import { UserCalendars } from '../../../src/mock-org/soql/user-calendar';
 import { datesOrg, DateOrgOptions, NOW } from './date-fixture';
 
 /** Date functions in WHERE, worked out by hand from the SOQL reference's "Date Functions" table. */
@@ -130,6 +131,16 @@ describe('what Salesforce refuses', () => {
     expect(await failure('CALENDAR_YEAR(convertTimezone(On__c)) = 2024')).toMatchObject({ errorCode: 'INVALID_FIELD' });
   });
 
+  it('field-level security applies to the field inside a date function', async () => {
+    const err: unknown = await (
+      await orgFor()
+    )
+      .asUser('blind')
+      .query('SELECT Id FROM Happening__c WHERE CALENDAR_YEAR(On__c) = 2024')
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'On__c'") });
+  });
+
   it('a function other than the date functions stays refused as unsupported', async () => {
     expect(await failure("FORMAT(Label__c) = 'x'")).toMatchObject({
       errorCode: 'MALFORMED_QUERY',
@@ -184,6 +195,19 @@ describe('the exported API', () => {
     expect(dateFunctionOf('HOUR_IN_DAY', field('datetime'), true)('2024-12-31T20:00:00.000+0000', cal)).toBe(5);
     expect(dateFunctionOf('CALENDAR_YEAR', field('datetime'))(null, cal)).toBeNull();
     expect(() => dateFunctionOf('CALENDAR_YEAR', field('double'))).toThrow('field F does not support date function CALENDAR_YEAR');
+  });
+});
+
+describe("the running user's calendar is looked up only by queries that need it", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('no lookup for a query without relative dates or date functions; one per query that has them', async () => {
+    const org = await orgFor();
+    const lookups = jest.spyOn(UserCalendars.prototype, 'of');
+    await org.query("SELECT Id FROM Happening__c WHERE Label__c = 'E1' AND On__c > 2024-01-01");
+    expect(lookups).not.toHaveBeenCalled();
+    await org.query('SELECT Id FROM Happening__c WHERE On__c = THIS_YEAR OR FISCAL_YEAR(On__c) = 2024');
+    expect(lookups).toHaveBeenCalledTimes(1);
   });
 });
 

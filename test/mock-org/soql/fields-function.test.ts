@@ -39,6 +39,14 @@ describe('which fields, in which order', () => {
     expect(keysOf(one(api, 'SELECT FIELDS(ALL) FROM Account LIMIT 1'))).toEqual([...STANDARD, ...CUSTOM]);
   });
 
+  it('beside child subqueries: answered for a user who sees every field, refused for one who does not', () => {
+    const soql = `SELECT FIELDS(STANDARD), (SELECT LastName FROM Contacts) FROM Account WHERE Id = '${ACC_1}'`;
+    expect(one(api, soql)).toMatchObject({ Name: 'Acme', Contacts: { totalSize: 1, records: [expect.objectContaining({ LastName: 'Ng' })] } });
+    expect(orgErrorOf(() => api.asUser('rep').querySync(soql)).message).toBe(
+      'The mock org does not support FIELDS() beside child subqueries for a user who cannot see every field.',
+    );
+  });
+
   it('a field FIELDS() also selects is "duplicate field selected" (documented for SELECT Id, FIELDS(ALL))', () => {
     expect(orgErrorOf(() => api.querySync('SELECT Id, FIELDS(ALL) FROM Account LIMIT 200'))).toMatchObject({
       errorCode: 'INVALID_FIELD',
