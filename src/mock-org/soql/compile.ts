@@ -1,6 +1,6 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { parseSoqlText } from './parse';
-import type { OrgError } from '../../core/org';
+import { isOrgError, type OrgError } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Store, Table } from '../store/store';
 import type { OrgUser } from '../schema/users';
@@ -8,6 +8,10 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import { syntaxError } from './syntax-errors';
+import { rejectTwoAccessModes } from './access-mode';
+import { accessModeError, compileClauses, PlanClauses } from './clauses';
+import type { SoqlAst } from './limit-binds';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 import type { AccessCheck } from './access-checks';
 import { compileChildren } from './child-subquery';
@@ -44,15 +48,20 @@ export interface Plan {
   readonly prepareProject?: (ctx: ExecCtx) => Projector;
   /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
   readonly aggregate?: AggregatePlan;
+  /** Access mode, FOR, USING SCOPE, FIELDS(), LIMIT/OFFSET binds (clauses.ts); absent when the query has none. */
+  readonly clauses?: PlanClauses;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
-export function parseSoql(soql: string): Query {
+export function parseSoql(soql: string): SoqlAst {
+  let query: SoqlAst;
   try {
-    return parseSoqlText(soql);
+    query = parseSoqlText(soql);
   } catch (err) {
-    throw malformed(`Malformed query: ${(err as Error).message}`);
+    throw isOrgError(err) ? err : syntaxError(soql, err as Error);
   }
+  rejectTwoAccessModes(soql, query);
+  return query;
 }
 
 /** Clause keywords the parser takes for an alias when their number is missing (`FROM Account OFFSET`). */
@@ -61,10 +70,7 @@ const KEYWORDS_NEEDING_A_NUMBER = new Set(['OFFSET', 'LIMIT']);
 function rejectUnsupported(query: Query): void {
   if (query.sObjectAlias && KEYWORDS_NEEDING_A_NUMBER.has(query.sObjectAlias.toUpperCase())) throw malformed('unexpected token: <EOF>');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');
-  if (query.withSecurityEnforced || query.withAccessLevel) throw unsupported('WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE');
-  if (query.for) throw unsupported(`FOR ${query.for}`);
   if (query.update) throw unsupported(`UPDATE ${query.update}`);
-  if (query.usingScope) throw unsupported('USING SCOPE');
 }
 
 const INDEX_RANK: Readonly<Record<string, number>> = { id: 0, reference: 1 };
@@ -84,7 +90,7 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   return candidates[0];
 }
 
-export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
+export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan {
   rejectUnsupported(query);
   if (query.offset !== undefined && query.offset > MAX_OFFSET) throw numberOutsideValidRange(`Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   const root = schema.get(query.sObject ?? '');
@@ -97,6 +103,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
   const children = compileChildren(schema, store, select.columns, query.limit);
+  const clauses = compileClauses(query, root, select, aggregate !== undefined, children?.checks.length ?? 0);
   return {
     root,
     table: store.table(root),
@@ -114,6 +121,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
     ...(children ? { prepareProject: children.prepare } : {}),
     ...(aggregate ? { aggregate } : {}),
+    ...(clauses && { clauses }),
   };
 }
 
@@ -122,14 +130,18 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
   if (user.seesEverything) return null;
   let error = plan.access.get(user.name);
   if (error === undefined) {
-    error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
-    for (const path of plan.paths) {
-      if (error) break;
-      error = pathAccessError(path, user) ?? null;
-    }
-    for (const check of plan.checks ?? []) {
-      if (error) break;
-      error = check(user) ?? null;
+    // An access mode (clauses.ts) decides alone: SYSTEM_MODE lifts the subqueries' checks too.
+    error = plan.clauses ? accessModeError(plan, plan.clauses, user) : undefined;
+    if (error === undefined) {
+      error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
+      for (const path of plan.paths) {
+        if (error) break;
+        error = pathAccessError(path, user) ?? null;
+      }
+      for (const check of plan.checks ?? []) {
+        if (error) break;
+        error = check(user) ?? null;
+      }
     }
     plan.access.set(user.name, error);
   }

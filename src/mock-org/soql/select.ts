@@ -4,6 +4,7 @@ import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
 import { duplicateField, malformed, unsupported } from './errors';
+import { FieldsUse, isFieldsCall, selectFields } from './fields-function';
 import type { Value } from '../store/values';
 import { compileChildColumn, type ChildrenColumn } from './child-subquery';
 
@@ -14,6 +15,8 @@ export interface Projection {
   readonly count: boolean;
   readonly columns: Column[];
   readonly paths: ResolvedPath[];
+  /** What FIELDS() selected, when the list uses it. */
+  readonly fields?: FieldsUse;
 }
 
 function addPath(columns: Column[], path: ResolvedPath): void {
@@ -36,21 +39,27 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   const paths: ResolvedPath[] = [];
   const seen = new Set<string>();
   let count = false;
+  let fieldsUse: FieldsUse | undefined;
+  const add = (path: ResolvedPath): void => {
+    const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
+    if (seen.has(canonical.toLowerCase())) throw duplicateField(canonical);
+    seen.add(canonical.toLowerCase());
+    paths.push(path);
+    addPath(columns, path);
+  };
   for (const item of fields) {
     switch (item.type) {
       case 'Field':
       case 'FieldRelationship': {
         const text = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
-        const segments = splitPath(text, root, alias);
-        const path = resolvePath(schema, root, segments);
-        const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
-        if (seen.has(canonical.toLowerCase())) throw duplicateField(canonical);
-        seen.add(canonical.toLowerCase());
-        paths.push(path);
-        addPath(columns, path);
+        add(resolvePath(schema, root, splitPath(text, root, alias)));
         break;
       }
       case 'FieldFunctionExpression':
+        if (isFieldsCall(item)) {
+          fieldsUse = selectFields(root, item, fieldsUse, add);
+          break;
+        }
         if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0)
           throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
         count = true;
@@ -63,7 +72,7 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
     }
   }
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
-  return { count, columns, paths };
+  return fieldsUse ? { count, columns, paths, fields: fieldsUse } : { count, columns, paths };
 }
 
 export interface OrderKey {
