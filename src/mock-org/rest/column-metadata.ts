@@ -42,6 +42,7 @@ const APEX_TYPES: Readonly<Record<FieldType, string>> = {
   string: 'String',
   textarea: 'String',
   picklist: 'String',
+  multipicklist: 'String',
   email: 'String',
   phone: 'String',
   url: 'String',

@@ -3,7 +3,7 @@ import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
-import { duplicateField, malformed, unsupported } from './errors';
+import { duplicateField, malformed, notSortable, unsupported } from './errors';
 import type { Value } from '../store/values';
 
 /** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
@@ -96,6 +96,7 @@ export function compileOrderBy(
   return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((clause) => {
     if (!('field' in clause)) throw unsupported('functions in ORDER BY');
     const path = resolvePath(schema, root, splitPath(clause.field, root, alias));
+    if (path.field.type === 'multipicklist') throw notSortable(path.field.name);
     const descending = clause.order?.toUpperCase() === 'DESC';
     // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;
