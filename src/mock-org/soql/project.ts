@@ -3,7 +3,8 @@ import type { Store, Row } from '../store/store';
 import { valuesAt } from '../store/store';
 import { parentOf } from './paths';
 import { polymorphicParent } from './polymorphic';
-import type { Column } from './select';
+import type { Column, ValueReader } from './select';
+import { DEFAULT_VIEWER, type Viewer } from './viewer';
 import type { RowValues } from '../store/values';
 
 /**
@@ -16,7 +17,7 @@ export type Projector = (row: Row, elapsed: number, urlBase: string) => SObjectR
 type Builder = (
   attributes: SObjectRecord['attributes'],
   values: RowValues,
-  parents: readonly Projector[],
+  parents: readonly ValueReader[],
   row: Row,
   elapsed: number,
   urlBase: string,
@@ -41,9 +42,9 @@ function compileBuilder(columns: readonly Column[]): Builder {
 }
 
 /** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
-export function compileProjector(store: Store, columns: readonly Column[]): Projector {
+export function compileProjector(store: Store, columns: readonly Column[], viewer: Viewer = DEFAULT_VIEWER): Projector {
   const build = compileBuilder(columns);
-  const parents = compileParents(store, columns);
+  const parents = compileParents(store, columns, viewer);
   return (row, elapsed, urlBase) => {
     const type = row.object.name;
     return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
@@ -51,17 +52,21 @@ export function compileProjector(store: Store, columns: readonly Column[]): Proj
 }
 
 /** One projector per parent column, in column order (the builder's `parents[i]`). */
-function compileParents(store: Store, columns: readonly Column[]): Projector[] {
-  const parents: Projector[] = [];
+function compileParents(store: Store, columns: readonly Column[], viewer: Viewer): ValueReader[] {
+  const parents: ValueReader[] = [];
   for (const column of columns) {
-    if (column.kind !== 'parent') continue;
+    if (column.kind === 'field') continue;
+    if (column.kind === 'computed') {
+      parents.push(column.compile(store, viewer));
+      continue;
+    }
     const hop = column.hop;
     if (hop.polymorphic) {
-      parents.push(compileNameProjector(store, hop.field.name, column.columns));
+      parents.push(compileNameProjector(store, hop.field.name, column.columns, viewer));
       continue;
     }
     const target = store.parentTable(hop.owner, hop.field.name, hop.target);
-    const child = compileProjector(store, column.columns);
+    const child = compileProjector(store, column.columns, viewer);
     parents.push((row, elapsed, urlBase) => {
       const parent = parentOf(target, row, hop, elapsed);
       return parent ? child(parent, elapsed, urlBase) : (null as unknown as SObjectRecord);
@@ -74,9 +79,9 @@ function compileParents(store: Store, columns: readonly Column[]): Projector[] {
  * The nested record of a polymorphic relationship: attributes type `Name` with the record's own
  * url, as Salesforce answers, and `Type` the record's object name rather than any field of its own.
  */
-function compileNameProjector(store: Store, field: string, columns: readonly Column[]): Projector {
+function compileNameProjector(store: Store, field: string, columns: readonly Column[], viewer: Viewer): Projector {
   const build = compileBuilder(columns);
-  const parents = compileParents(store, columns);
+  const parents = compileParents(store, columns, viewer);
   const needsType = columns.some((c) => c.kind === 'field' && c.name === 'Type');
   return (row, elapsed, urlBase) => {
     const parent = polymorphicParent(store, row, field, elapsed);

@@ -5,9 +5,21 @@ import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } 
 import { kindOf } from '../store/field-kinds';
 import { duplicateField, malformed, notSortable, unsupported } from './errors';
 import type { Value } from '../store/values';
+import type { Viewer } from './viewer';
+import { compileTypeof, rejectTypeofOverlap } from './typeof';
 
-/** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
-export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] };
+/** Reads one computed value (or nested record) of a returned record. */
+export type ValueReader = (row: Row, elapsed: number, urlBase: string) => unknown;
+
+/**
+ * A selected field, a parent relationship with the fields selected through it (nested like the
+ * REST API), or a value its own code computes (TYPEOF, toLabel(), FORMAT()), compiled once per
+ * plan (and per viewer, for what depends on the running user's locale).
+ */
+export type Column =
+  | { kind: 'field'; name: string }
+  | { kind: 'parent'; name: string; hop: Hop; columns: Column[] }
+  | { kind: 'computed'; name: string; compile: (store: Store, viewer: Viewer) => ValueReader };
 
 export interface Projection {
   readonly count: boolean;
@@ -15,7 +27,7 @@ export interface Projection {
   readonly paths: ResolvedPath[];
 }
 
-function addPath(columns: Column[], path: ResolvedPath): void {
+export function addPath(columns: Column[], path: ResolvedPath): void {
   let level = columns;
   for (const hop of path.hops) {
     const name = hop.field.relationshipName!;
@@ -56,10 +68,14 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         break;
       case 'FieldSubquery':
         throw unsupported('subqueries in SELECT (child relationships)');
+      case 'FieldTypeof':
+        paths.push(...compileTypeof(schema, root, alias, item, columns));
+        break;
       default:
-        throw unsupported('TYPEOF');
+        throw unsupported('this SELECT item');
     }
   }
+  rejectTypeofOverlap(columns);
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
   return { count, columns, paths };
 }

@@ -70,7 +70,6 @@ describe("errors in Salesforce's codes and wording", () => {
     ['SELECT MAX(NumberOfErrors) FROM AsyncApexJob', 'aggregate function MAX'],
     ['SELECT Id, (SELECT Id FROM Items) FROM InsuranceAsyncBulkRequest', 'subqueries in SELECT'],
     ['SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail)', 'semi-joins'],
-    ['SELECT TYPEOF ReferenceRecord WHEN InsurancePolicy THEN Name END FROM InsuranceAsyncBulkRecordDetail', 'TYPEOF'],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
     ['SELECT Id FROM AsyncApexJob WITH SECURITY_ENFORCED', 'WITH SECURITY_ENFORCED'],
     ['SELECT Id FROM AsyncApexJob WHERE CreatedDate = THIS_FISCAL_QUARTER', 'THIS_FISCAL_QUARTER'],
