@@ -69,7 +69,7 @@ function compileParents(store: Store, columns: readonly Column[], viewer: Viewer
     const child = compileProjector(store, column.columns, viewer);
     parents.push((row, elapsed, urlBase) => {
       const parent = parentOf(target, row, hop, elapsed);
-      return parent ? child(parent, elapsed, urlBase) : (null);
+      return parent ? child(parent, elapsed, urlBase) : null;
     });
   }
   return parents;
