@@ -8,6 +8,8 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import type { Viewer } from './viewer';
+import { projectorsPerViewer } from './value-functions';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
@@ -22,6 +24,8 @@ export interface Plan {
   readonly columns: readonly Column[];
   /** Builds a returned record from a row (compiled from the columns). */
   readonly project: Projector;
+  /** Set when records depend on the running user's locale (FORMAT()): the projector for them. */
+  readonly projectFor?: (viewer: Viewer) => Projector;
   readonly where?: CompiledWhere;
   /** The condition an index answers, when the WHERE has an indexable top-level conjunct. */
   readonly index?: CompiledCondition;
@@ -91,6 +95,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     count: select.count,
     columns: select.columns,
     project: compileProjector(store, select.columns),
+    projectFor: select.localized ? projectorsPerViewer(store, select.columns) : undefined,
     where,
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,

@@ -11,6 +11,8 @@ import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf } from './selection';
+import type { Projector } from './project';
+import { viewerOf } from './viewer';
 
 export type { Selection } from './selection';
 
@@ -92,7 +94,8 @@ export class SoqlEngine {
   /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
-    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[], elapsed, undefined, scope.urlBase) as QueryResult;
+    const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, user, elapsed)) as QueryResult;
   }
 
   /**
@@ -109,7 +112,8 @@ export class SoqlEngine {
     scope: ReadScope = this.defaultScope,
   ): Promise<Selection> {
     const plan = this.plan(soql);
-    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all), elapsed, scope.urlBase);
+    const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
+    return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, user, elapsed));
   }
 
   /**
@@ -128,17 +132,29 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
+    const project = this.projectorOf(plan, user, elapsed);
     return rows instanceof Promise
-      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
-      : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
+      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
+      : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
+  }
+
+  /** The plan's projector, or (FORMAT()) the one for this user's locale and time zone. */
+  private projectorOf(plan: Plan, user: OrgUser, elapsed: number): Projector {
+    return plan.projectFor ? plan.projectFor(viewerOf(this.store, user, elapsed)) : plan.project;
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
-  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined, urlBase: string): QueryResult | Promise<QueryResult> {
+  private resultOf(
+    plan: Plan,
+    rows: readonly Row[],
+    elapsed: number,
+    budget: ScanBudget | undefined,
+    urlBase: string,
+    project: Projector,
+  ): QueryResult | Promise<QueryResult> {
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
     const result: QueryResult = { totalSize: rows.length, done: true, records };
-    const project = plan.project;
     if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
       for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed, urlBase);
       return result;

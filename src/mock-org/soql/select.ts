@@ -7,6 +7,7 @@ import { duplicateField, malformed, notSortable, unsupported } from './errors';
 import type { Value } from '../store/values';
 import type { Viewer } from './viewer';
 import { compileTypeof, rejectTypeofOverlap } from './typeof';
+import { compileValueFunction, isValueFunction } from './value-functions';
 
 /** Reads one computed value (or nested record) of a returned record. */
 export type ValueReader = (row: Row, elapsed: number, urlBase: string) => unknown;
@@ -25,6 +26,8 @@ export interface Projection {
   readonly count: boolean;
   readonly columns: Column[];
   readonly paths: ResolvedPath[];
+  /** Some column depends on the running user's locale (FORMAT()). */
+  readonly localized?: boolean;
 }
 
 export function addPath(columns: Column[], path: ResolvedPath): void {
@@ -47,6 +50,7 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   const paths: ResolvedPath[] = [];
   const seen = new Set<string>();
   let count = false;
+  let localized = false;
   for (const item of fields) {
     switch (item.type) {
       case 'Field':
@@ -62,6 +66,10 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         break;
       }
       case 'FieldFunctionExpression':
+        if (isValueFunction(item)) {
+          localized = compileValueFunction(schema, root, alias, item, columns, seen, paths) || localized;
+          break;
+        }
         if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0)
           throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
         count = true;
@@ -77,7 +85,7 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   }
   rejectTypeofOverlap(columns);
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
-  return { count, columns, paths };
+  return { count, columns, paths, localized };
 }
 
 export interface OrderKey {
