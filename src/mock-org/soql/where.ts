@@ -6,6 +6,7 @@ import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from 
 import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
 import { compileLike, LikeMatcher } from './like';
 import { compileMultiPicklistCondition, isMultiPicklistCondition } from './multi-picklist';
+import { rejectMixedCurrencyList } from './currency';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
@@ -193,6 +194,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   if (kind === 'boolean' && operator !== '=' && operator !== '!=') throw invalidOperator(operator, 'boolean');
   // The literal null compares only with = and != (and in IN lists); a bind holding null stays allowed, as in Apex.
   if (!list && operator !== '=' && operator !== '!=' && types.includes('NULL')) throw malformed("unexpected token: 'null'");
+  if (list) rejectMixedCurrencyList(types);
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
   return {
     path,
