@@ -7,6 +7,7 @@ import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } 
 import { compileLike, LikeMatcher } from './like';
 import { compileMultiPicklistCondition, isMultiPicklistCondition } from './multi-picklist';
 import { rejectMixedCurrencyList } from './currency';
+import { isToLabelCondition, toLabelAsFieldCondition } from './to-label-where';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
@@ -150,6 +151,7 @@ function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: str
 const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
+  if (isToLabelCondition(cond)) return compileCondition(schema, store, root, alias, toLabelAsFieldCondition(schema, root, alias, cond));
   if (!('field' in cond)) throw unsupported('functions in WHERE');
   if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
   const written = cond.operator.toUpperCase();

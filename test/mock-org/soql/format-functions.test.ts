@@ -171,3 +171,26 @@ describe('convertCurrency()', () => {
     }
   });
 });
+
+describe('toLabel() in WHERE', () => {
+  const names = (soql: string) => org.querySync(soql).records.map((r) => String(r.Name));
+
+  it('compares with the label: Closed Won finds the Won record', () => {
+    expect(names("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) = 'closed won'")).toEqual(['d1']);
+    expect(names("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) != 'Closed Won'")).toEqual(['d2']);
+    expect(names("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) IN ('Closed Won', 'Open')")).toEqual(['d1', 'd2']);
+  });
+
+  it('a text that is no label compares with the values (the master values)', () => {
+    expect(names("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) = 'Open'")).toEqual(['d2']);
+  });
+
+  it('a picklist without labels compares as the field itself, LIKE included', () => {
+    expect(names("SELECT Name FROM Deal__c WHERE toLabel(Plain__c) LIKE 'mi%'")).toEqual(['d1']);
+  });
+
+  it('(ipemu) LIKE on a picklist with labels, and toLabel() of a text field, are refused', () => {
+    expect(errorOf("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) LIKE 'Closed%'").message).toMatch(/^The mock org does not support toLabel\(\) in WHERE/);
+    expect(errorOf("SELECT Name FROM Deal__c WHERE toLabel(Name) = 'x'").message).toBe('The mock org does not support toLabel() on a string field.');
+  });
+});
