@@ -2,6 +2,7 @@ import { isOrgError, type OrgError } from '../../../src/core/org';
 import { DEFAULT_API_VERSION } from '../../../src/core/salesforce-api';
 import { MockOrg } from '../../../src/mock-org/mock-org';
 import { OrgUser } from '../../../src/mock-org/schema/users';
+import { queryColumns } from '../../../src/mock-org/rest/column-metadata';
 import { ACC, E_ACC, E_NONE, E_OPP, eventsOrg, OPP } from '../polymorphic-fixture';
 
 /** Issue 16: TYPEOF on polymorphic relationships — each record's What carries its own object's branch. */
@@ -69,6 +70,17 @@ describe('TYPEOF answers', () => {
     expect(byId('SELECT TYPEOF What WHEN account THEN Name END FROM Event')[E_ACC]).toBeUndefined();
     const records = org.querySync('SELECT Id, TYPEOF What WHEN account THEN Name END FROM Event').records;
     expect(records.find((r) => r.Id === E_ACC)!.What).toMatchObject({ Name: 'Acme' });
+  });
+});
+
+describe('columns=true metadata', () => {
+  it('(ipemu) a TYPEOF, toLabel() or FORMAT() column is listed under its key as a text column', () => {
+    const { columnMetadata } = queryColumns(org, 'SELECT Id, TYPEOF What WHEN Account THEN Name END, FORMAT(CreatedDate) c FROM Event');
+    expect(columnMetadata.map((c) => [c.columnName, c.textType, c.joinColumns.length])).toEqual([
+      ['Id', false, 0],
+      ['What', true, 0],
+      ['c', true, 0],
+    ]);
   });
 });
 
