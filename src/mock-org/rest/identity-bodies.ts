@@ -1,4 +1,5 @@
 import { MOCK_ORG_ID } from '../schema/users';
+import { isKnownTimeZone, zoneOffset } from '../soql/calendar';
 
 /*
  * The identity service's two answers about a user, built from the user's User record: the
@@ -47,16 +48,7 @@ function userTypeOf(values: Values): string {
 
 /** The zone's offset from UTC in ms now (`utcOffset`); 0 for a zone the runtime does not know. */
 function utcOffsetOf(zone: string | null, now: number): number {
-  if (zone === null) return 0;
-  try {
-    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(now)
-      .find((part) => part.type === 'timeZoneName')?.value;
-    const m = name ? /^GMT([+-])(\d{2}):(\d{2})$/.exec(name) : null;
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3_600_000 + Number(m[3]) * 60_000) : 0;
-  } catch {
-    return 0;
-  }
+  return zone !== null && isKnownTimeZone(zone) ? zoneOffset(now, zone) : 0;
 }
 
 interface Person {

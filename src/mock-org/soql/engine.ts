@@ -13,6 +13,7 @@ import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanIn
 import { Selection, selectionOf } from './selection';
 import type { Projector } from './project';
 import { viewerOf } from './viewer';
+import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
 
@@ -45,6 +46,7 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
+  private readonly calendars: UserCalendars;
   /** The org's own version, for callers that name no scope. */
   readonly defaultScope: ReadScope;
 
@@ -57,6 +59,7 @@ export class SoqlEngine {
   ) {
     this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
+    this.calendars = new UserCalendars(store);
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -182,7 +185,7 @@ export class SoqlEngine {
   ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
-    const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
+    const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;

@@ -72,7 +72,6 @@ describe("errors in Salesforce's codes and wording", () => {
     ['SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail)', 'semi-joins'],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
     ['SELECT Id FROM AsyncApexJob WITH SECURITY_ENFORCED', 'WITH SECURITY_ENFORCED'],
-    ['SELECT Id FROM AsyncApexJob WHERE CreatedDate = THIS_FISCAL_QUARTER', 'THIS_FISCAL_QUARTER'],
     ['SELECT Id FROM AsyncApexJob ORDER BY MAX(CreatedDate)', 'ORDER BY'],
   ])('unsupported: %s → MALFORMED_QUERY naming what is not supported', async (soql, feature) => {
     const err = await failure(soql);
