@@ -2,6 +2,7 @@ import type { FieldDescribe } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import type { FieldType } from '../fixtures/types';
 import type { Column } from '../soql/select';
+import type { AggregatePlan } from '../soql/aggregate-plan';
 import type { ObjectSchema } from '../schema/schema';
 import { isNumberType, isStringType } from '../schema/schema';
 
@@ -118,6 +119,36 @@ function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: F
   });
 }
 
+/**
+ * An aggregate query's columns, as the CLI's exemplar records them: a grouped field as a field
+ * (under its alias), a function `aggregate: true` with `apexType` null and `displayName` the
+ * function as written. (ipemu) MIN/MAX take the number, text and boolean flags of their field.
+ */
+function aggregateColumns(plan: AggregatePlan, fieldsOf: FieldsOf): ColumnMetadata[] {
+  return plan.columns.map((column): ColumnMetadata => {
+    const { source } = column;
+    if (source.kind === 'field') {
+      const [described] = columnsOf(source.path.owner, [{ kind: 'field', name: source.path.field.name }], fieldsOf);
+      return { ...described!, columnName: column.name, displayName: column.name };
+    }
+    const type = column.operand.field.type;
+    return {
+      aggregate: true,
+      apexType: null,
+      booleanType: type === 'boolean',
+      columnName: column.name,
+      custom: false,
+      displayName: source.text,
+      foreignKeyName: null,
+      insertable: false,
+      joinColumns: [],
+      numberType: isNumberType(type),
+      textType: isStringType(type),
+      updatable: false,
+    };
+  });
+}
+
 /** The columns of `soql` as the org's user would get them (a query they may not run is refused as running it would be). */
 export function queryColumns(org: MockOrg, soql: string): QueryColumns {
   const plan = org.plan(soql);
@@ -131,11 +162,11 @@ export function queryColumns(org: MockOrg, soql: string): QueryColumns {
     return fields;
   };
   // COUNT() selects no column.
-  const columnMetadata = plan.count ? [] : columnsOf(plan.root, plan.columns, fieldsOf);
+  const columnMetadata = plan.count ? [] : plan.aggregate ? aggregateColumns(plan.aggregate, fieldsOf) : columnsOf(plan.root, plan.columns, fieldsOf);
   return {
     columnMetadata,
     entityName: plan.root.name,
-    groupBy: false,
+    groupBy: plan.aggregate?.grouped === true,
     idSelected: plan.columns.some((column) => column.kind === 'field' && column.name === 'Id'),
     keyPrefix: plan.root.keyPrefix,
   };

@@ -11,7 +11,7 @@ import { CompiledCondition, membership, ordering } from './where';
 const CONVERT_TIMEZONE = 'CONVERTTIMEZONE';
 
 /** The field inside a date function, and whether convertTimezone() wraps it. */
-function argumentOf(fn: FunctionExp): { field: string; convert: boolean } {
+export function argumentOf(fn: FunctionExp): { field: string; convert: boolean } {
   const params = fn.parameters ?? [];
   const only = params[0];
   if (params.length !== 1 || only === undefined) throw malformed(`${fn.functionName ?? ''} takes one field`);
@@ -24,7 +24,7 @@ function argumentOf(fn: FunctionExp): { field: string; convert: boolean } {
 }
 
 /** A stand-in field of the function's result type: the literals and binds it is compared with are compiled against it. */
-function resultField(name: string, kind: 'date' | 'number'): FieldSchema {
+export function resultField(name: string, kind: 'date' | 'number'): FieldSchema {
   return {
     name,
     type: kind === 'date' ? 'date' : 'int',

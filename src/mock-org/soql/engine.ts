@@ -10,7 +10,8 @@ import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
-import { Selection, selectionOf } from './selection';
+import { Selection, selectionOf, selectionOfRecords } from './selection';
+import { runAggregate } from './aggregate-run';
 import type { Projector } from './project';
 import { viewerOf } from './viewer';
 import { QueryCtx, UserCalendars } from './user-calendar';
@@ -98,6 +99,7 @@ export class SoqlEngine {
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
+    if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
     return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, user, elapsed)) as QueryResult;
   }
 
@@ -116,6 +118,7 @@ export class SoqlEngine {
   ): Promise<Selection> {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
+    if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
     return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, user, elapsed));
   }
 
@@ -135,6 +138,11 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
+    const aggregate = plan.aggregate;
+    if (aggregate) {
+      const ctx = this.ctxOf(binds, now, elapsed, user);
+      return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
+    }
     const project = this.projectorOf(plan, user, elapsed);
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
@@ -144,6 +152,11 @@ export class SoqlEngine {
   /** The plan's projector, or (FORMAT()) the one for this user's locale and time zone. */
   private projectorOf(plan: Plan, user: OrgUser, elapsed: number): Projector {
     return plan.projectFor ? plan.projectFor(viewerOf(this.store, user, elapsed)) : plan.project;
+  }
+
+  /** What one execution knows; its calendar is looked up only when read. */
+  private ctxOf(binds: Binds | undefined, now: number, elapsed: number, user: OrgUser): ExecCtx {
+    return new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */

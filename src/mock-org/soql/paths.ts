@@ -116,3 +116,8 @@ function compilePolymorphicAccessor(store: Store, path: ResolvedPath): Accessor 
     return parent ? nameFieldOf(parent, name, elapsed) : null;
   };
 }
+
+/** The path as its relationship and field names (`Account.Name`), whatever alias or case it was written in. */
+export function canonicalPath(path: ResolvedPath): string {
+  return [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
+}

@@ -66,8 +66,6 @@ describe("errors in Salesforce's codes and wording", () => {
   });
 
   test.each([
-    ['SELECT Status, COUNT(Id) FROM AsyncApexJob GROUP BY Status', 'GROUP BY'],
-    ['SELECT MAX(NumberOfErrors) FROM AsyncApexJob', 'aggregate function MAX'],
     ['SELECT Id, (SELECT Id FROM Items) FROM InsuranceAsyncBulkRequest', 'subqueries in SELECT'],
     ['SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail)', 'semi-joins'],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
