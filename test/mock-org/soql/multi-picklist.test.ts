@@ -148,3 +148,19 @@ describe('writes and describe', () => {
     expect(() => MockOrg.fromFixturesSync(doc, { clock: () => NOW })).toThrow(/"QQQ" is not a valid picklist value/);
   });
 });
+
+describe('multi-select picklists in aggregate queries', () => {
+  it('GROUP BY a multi-select picklist: the field can not be grouped', () => {
+    expect(errorOf(() => org.querySync('SELECT Tags__c, COUNT(Id) FROM Survey__c GROUP BY Tags__c')).message).toBe(
+      "field 'Tags__c' can not be grouped in a query call",
+    );
+  });
+
+  it('(ipemu) MIN/MAX of a multi-select picklist is refused as an unsupported aggregate operator', () => {
+    expect(errorOf(() => org.querySync('SELECT MAX(Tags__c) FROM Survey__c')).message).toBe('field Tags__c does not support aggregate operator MAX');
+  });
+
+  it('COUNT() with INCLUDES in WHERE counts the matching selections', () => {
+    expect(org.querySync("SELECT COUNT() FROM Survey__c WHERE Tags__c INCLUDES ('CCC')").totalSize).toBe(3);
+  });
+});
