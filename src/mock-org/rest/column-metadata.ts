@@ -3,6 +3,7 @@ import type { MockOrg } from '../mock-org';
 import type { FieldType } from '../fixtures/types';
 import type { Column } from '../soql/select';
 import type { AggregatePlan } from '../soql/aggregate-plan';
+import type { ChildrenColumn } from '../soql/child-subquery';
 import type { ObjectSchema } from '../schema/schema';
 import { isNumberType, isStringType } from '../schema/schema';
 
@@ -83,6 +84,7 @@ function computedColumn(name: string): ColumnMetadata {
 function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: FieldsOf): ColumnMetadata[] {
   return columns.map((column): ColumnMetadata => {
     if (column.kind === 'computed') return computedColumn(column.name);
+    if (column.kind === 'children') return childColumn(column, fieldsOf);
     if (column.kind === 'parent') {
       const { field, target } = column.hop;
       return {
@@ -147,6 +149,25 @@ function aggregateColumns(plan: AggregatePlan, fieldsOf: FieldsOf): ColumnMetada
       updatable: false,
     };
   });
+}
+
+/** (ipemu) A child subquery as the sf CLI reads one: `aggregate` true, its fields in `joinColumns`. */
+function childColumn(column: ChildrenColumn, fieldsOf: FieldsOf): ColumnMetadata {
+  const { child } = column;
+  return {
+    aggregate: true,
+    apexType: null,
+    booleanType: false,
+    columnName: column.name,
+    custom: column.name.endsWith('__r'),
+    displayName: column.name,
+    foreignKeyName: null,
+    insertable: false,
+    joinColumns: columnsOf(child.relationship.child, child.columns, fieldsOf),
+    numberType: false,
+    textType: false,
+    updatable: false,
+  };
 }
 
 /** The columns of `soql` as the org's user would get them (a query they may not run is refused as running it would be). */

@@ -3,6 +3,8 @@ import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
 import { isPlainObject } from '../../core/plain-object';
 import { isApiName } from '../../salesforce/api-names';
 import { KIND_OF_TYPE } from '../store/field-kinds';
+import { checkChildRelationshipNames, ChildRelationships, isRelationshipName } from './child-relationships';
+import { withStandardChildName } from './standard-child-names';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -11,6 +13,8 @@ export interface FieldSchema {
   readonly label: string;
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
+  /** A reference's name seen from the objects it points to (`Contacts`); null or absent when it has none. */
+  readonly childRelationshipName?: string | null;
   readonly polymorphic: boolean;
   /** Restricted picklist values; undefined means any string is accepted. */
   readonly picklistValues: readonly string[] | undefined;
@@ -108,6 +112,7 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
     label: decl.label ?? name,
     referenceTo: decl.referenceTo ?? [],
     relationshipName: decl.type === 'reference' ? (decl.relationshipName ?? null) : null,
+    childRelationshipName: decl.type === 'reference' ? (decl.childRelationshipName ?? null) : null,
     polymorphic: decl.polymorphic === true,
     picklistValues: decl.picklistValues,
     picklistLabels: decl.picklistLabels,
@@ -124,7 +129,7 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
 
 export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Readonly<Record<string, FieldDecl>>): ObjectSchema {
   const decls: Record<string, FieldDecl> = { Id: { type: 'id', label: `${decl.label ?? name} ID` }, ...implicit, ...decl.fields };
-  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, fieldDecl, decl));
+  const fields = Object.entries(decls).map(([fieldName, fieldDecl]) => buildField(fieldName, withStandardChildName(name, fieldName, fieldDecl), decl));
   const fieldByLower = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
   const relationshipByLower = new Map<string, FieldSchema>();
   for (const field of fields) {
@@ -147,12 +152,15 @@ export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Read
 export class Schema {
   private readonly byLower = new Map<string, ObjectSchema>();
   private readonly byPrefix = new Map<string, ObjectSchema>();
+  /** Every object's child relationships (the references pointing to it). */
+  readonly children: ChildRelationships;
 
   constructor(objects: readonly ObjectSchema[]) {
     for (const object of objects) {
       this.byLower.set(object.name.toLowerCase(), object);
       this.byPrefix.set(object.keyPrefix, object);
     }
+    this.children = new ChildRelationships(objects);
   }
 
   get(name: string): ObjectSchema | undefined {
@@ -196,7 +204,10 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     ) {
       problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
-  }
+    if (field.childRelationshipName !== undefined && !isRelationshipName(field.childRelationshipName)) {
+      problem('childRelationshipName must be a name, and not the name of a JavaScript Object member');
+    }
+  } else if (field.childRelationshipName !== undefined) problem('childRelationshipName is only for reference fields');
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
     problem('picklistValues must be a list of strings');
   }
@@ -270,6 +281,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
     objects.push(buildObjectSchema(name, decl, BUILT_IN_OBJECTS[name] ? {} : IMPLICIT_FIELDS));
   }
   checkPrefixClashes(objects, problems);
+  checkChildRelationshipNames(objects, problems);
   return new Schema(objects);
 }
 

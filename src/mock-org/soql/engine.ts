@@ -100,7 +100,7 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
     if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
-    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, user, elapsed)) as QueryResult;
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed)) as QueryResult;
   }
 
   /**
@@ -119,7 +119,7 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
-    return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, user, elapsed));
+    return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed));
   }
 
   /**
@@ -143,15 +143,10 @@ export class SoqlEngine {
       const ctx = this.ctxOf(binds, now, elapsed, user);
       return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
     }
-    const project = this.projectorOf(plan, user, elapsed);
+    const project = this.projectorOf(plan, binds, user, now, elapsed);
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
       : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
-  }
-
-  /** The plan's projector, or (FORMAT()) the one for this user's locale and time zone. */
-  private projectorOf(plan: Plan, user: OrgUser, elapsed: number): Projector {
-    return plan.projectFor ? plan.projectFor(viewerOf(this.store, user, elapsed)) : plan.project;
   }
 
   /** What one execution knows; its calendar is looked up only when read. */
@@ -252,5 +247,12 @@ export class SoqlEngine {
     for (let i = 0; i < found.length; i++) if (kept === 0 || found[i] !== found[kept - 1]) found[kept++] = found[i]!;
     found.length = kept;
     return found;
+  }
+
+  /** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
+  private projectorOf(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Projector {
+    if (plan.prepareProject) return plan.prepareProject(new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user));
+    // FORMAT(): the projector for this user's locale and time zone.
+    return plan.projectFor ? plan.projectFor(viewerOf(this.store, user, elapsed)) : plan.project;
   }
 }

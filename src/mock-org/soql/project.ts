@@ -14,6 +14,9 @@ import type { RowValues } from '../store/values';
  */
 export type Projector = (row: Row, elapsed: number, urlBase: string) => SObjectRecord;
 
+/** A nested value of a record: a parent's record, or a child subquery's collection (or null). */
+export type Nested = ValueReader;
+
 type Builder = (
   attributes: SObjectRecord['attributes'],
   values: RowValues,
@@ -41,21 +44,44 @@ function compileBuilder(columns: readonly Column[]): Builder {
   return new Function('attributes', 'values', 'parents', 'row', 'elapsed', 'urlBase', `return { attributes: attributes, ${entries.join(', ')} };`) as Builder;
 }
 
+const NO_CHILDREN: readonly ValueReader[] = [];
+
 /** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
 export function compileProjector(store: Store, columns: readonly Column[], viewer: Viewer = DEFAULT_VIEWER): Projector {
+  return bindProjector(store, columns, viewer)(NO_CHILDREN);
+}
+
+/**
+ * The projector of columns with child subqueries, compiled once: each execution hands in its
+ * child collections (prepared with its binds), one per children column in column order.
+ */
+export function bindProjector(store: Store, columns: readonly Column[], viewer: Viewer = DEFAULT_VIEWER): (children: readonly ValueReader[]) => Projector {
   const build = compileBuilder(columns);
   const parents = compileParents(store, columns, viewer);
-  return (row, elapsed, urlBase) => {
-    const type = row.object.name;
-    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
+  const slots: number[] = [];
+  columns.filter((c) => c.kind !== 'field').forEach((c, i) => c.kind === 'children' && slots.push(i));
+  return (children) => {
+    let nested = parents;
+    if (slots.length > 0) {
+      nested = [...parents];
+      slots.forEach((slot, j) => (nested[slot] = children[j] ?? (() => null)));
+    }
+    return (row, elapsed, urlBase) => {
+      const type = row.object.name;
+      return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), nested, row, elapsed, urlBase);
+    };
   };
 }
 
-/** One projector per parent column, in column order (the builder's `parents[i]`). */
+/** One reader per non-field column, in column order (the builder's `parents[i]`); a children column's slot is bound per execution. */
 function compileParents(store: Store, columns: readonly Column[], viewer: Viewer): ValueReader[] {
   const parents: ValueReader[] = [];
   for (const column of columns) {
     if (column.kind === 'field') continue;
+    if (column.kind === 'children') {
+      parents.push(() => null);
+      continue;
+    }
     if (column.kind === 'computed') {
       parents.push(column.compile(store, viewer));
       continue;

@@ -14,13 +14,15 @@ export type ValueReader = (row: Row, elapsed: number, urlBase: string) => unknow
 
 /**
  * A selected field, a parent relationship with the fields selected through it (nested like the
- * REST API), or a value its own code computes (TYPEOF, toLabel(), FORMAT()), compiled once per
+ * REST API), a child subquery, or a value its own code computes (TYPEOF, toLabel(), FORMAT()), compiled once per
  * plan (and per viewer, for what depends on the running user's locale).
  */
 export type Column =
   | { kind: 'field'; name: string }
   | { kind: 'parent'; name: string; hop: Hop; columns: Column[] }
-  | { kind: 'computed'; name: string; compile: (store: Store, viewer: Viewer) => ValueReader };
+  | { kind: 'computed'; name: string; compile: (store: Store, viewer: Viewer) => ValueReader }
+  | ChildrenColumn;
+import { compileChildColumn, type ChildrenColumn } from './child-subquery';
 
 export interface Projection {
   readonly count: boolean;
@@ -75,7 +77,8 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         count = true;
         break;
       case 'FieldSubquery':
-        throw unsupported('subqueries in SELECT (child relationships)');
+        columns.push(compileChildColumn(schema, root, item.subquery, fields, columns));
+        break;
       case 'FieldTypeof':
         paths.push(...compileTypeof(schema, root, alias, item, columns));
         break;

@@ -15,6 +15,7 @@ export interface Selection {
   records(start: number, end: number): SObjectRecord[];
 }
 
+/** `project`: the execution's projector (plan.project unless child subqueries bound their binds). */
 export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, urlBase: string, project: Projector = plan.project): Selection {
   const length = plan.count ? 0 : rows.length;
   return {
