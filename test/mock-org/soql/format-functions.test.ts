@@ -28,7 +28,7 @@ function deals(): FixtureDocument {
           Close__c: { type: 'date' },
           Seen__c: { type: 'datetime' },
           Flag__c: { type: 'boolean' },
-          AccountId__c: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account__r' },
+          AccountId__c: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account__r', childRelationshipName: 'Deals__r' },
         },
       },
     },
@@ -192,5 +192,19 @@ describe('toLabel() in WHERE', () => {
   it('(ipemu) LIKE on a picklist with labels, and toLabel() of a text field, are refused', () => {
     expect(errorOf("SELECT Name FROM Deal__c WHERE toLabel(Stage__c) LIKE 'Closed%'").message).toMatch(/^The mock org does not support toLabel\(\) in WHERE/);
     expect(errorOf("SELECT Name FROM Deal__c WHERE toLabel(Name) = 'x'").message).toBe('The mock org does not support toLabel() on a string field.');
+  });
+});
+
+describe('with child subqueries', () => {
+  it('toLabel() in a subquery labels each child record', () => {
+    const account = org.querySync('SELECT Name, (SELECT toLabel(Stage__c) FROM Deals__r) FROM Account').records[0]!;
+    expect((account.Deals__r as { records: unknown[] }).records).toEqual([expect.objectContaining({ Stage__c: 'Closed Won' })]);
+  });
+
+  it('(ipemu) FORMAT() in a subquery, or beside one, is refused', () => {
+    expect(errorOf('SELECT Name, (SELECT FORMAT(Amount__c) FROM Deals__r) FROM Account').message).toBe('The mock org does not support FORMAT() in a subquery.');
+    expect(errorOf('SELECT FORMAT(CreatedDate), (SELECT Name FROM Deals__r) FROM Account').message).toBe(
+      'The mock org does not support FORMAT() in a query with child subqueries.',
+    );
   });
 });
