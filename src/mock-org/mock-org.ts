@@ -89,14 +89,15 @@ export class MockOrg implements Org {
     private readonly core: OrgCore,
     private readonly user: OrgUser,
     apiVersion: string = core.apiVersion,
+    private readonly api = false,
   ) {
     this.userName = user.name;
     this.apiVersion = apiVersion;
     const own = apiVersion === core.apiVersion;
     // Describes differ by version (their urls): a view at another version is another cache entry.
     this.cacheKey = own ? `mock:${core.serial}:${user.name}` : `mock:${core.serial}:${user.name}:v${apiVersion}`;
-    this.scope = own ? core.engine.defaultScope : { urlBase: urlBaseOf(apiVersion), all: false };
-    this.scopeWithDeleted = { urlBase: this.scope.urlBase, all: true };
+    this.scope = own && !api ? core.engine.defaultScope : { urlBase: urlBaseOf(apiVersion), all: false, api };
+    this.scopeWithDeleted = { urlBase: this.scope.urlBase, all: true, api };
   }
 
   /** Loads a fixture file, directory or object; problems throw IpemuError INVALID_INPUT. */
@@ -161,12 +162,17 @@ export class MockOrg implements Org {
 
   /** The same org (same store and clock) seen by another user, at this view's version. */
   asUser(name: string): MockOrg {
-    return new MockOrg(this.core, MockOrg.userOf(this.core, name), this.apiVersion);
+    return new MockOrg(this.core, MockOrg.userOf(this.core, name), this.apiVersion, this.api);
   }
 
   /** The same org and user answering in another API version (`58.0`): what the fake REST API serves a `/services/data/v58.0/…` request from. */
   atApiVersion(apiVersion: string): MockOrg {
-    return apiVersion === this.apiVersion ? this : new MockOrg(this.core, this.user, apiVersion);
+    return apiVersion === this.apiVersion ? this : new MockOrg(this.core, this.user, apiVersion, this.api);
+  }
+
+  /** The same view as the fake REST API serves it: SOQL clauses only Apex takes are refused there (soql/clauses.ts). */
+  overRestApi(): MockOrg {
+    return this.api ? this : new MockOrg(this.core, this.user, this.apiVersion, true);
   }
 
   /** The running user's User Id (`005…`, by the user's place in the fixture): CreatedById of what they write. */
@@ -211,7 +217,7 @@ export class MockOrg implements Org {
 
   /** The compiled query, checked as this user would run it (FLS included), without running it: what `columns=true` describes. */
   plan(soql: string): Plan {
-    const plan = this.core.engine.plan(soql);
+    const plan = this.core.engine.planFor(soql, this.user, this.scope);
     const denied = accessError(plan, this.user);
     if (denied) throw copyOrgError(denied);
     return plan;

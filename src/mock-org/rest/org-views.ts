@@ -14,7 +14,7 @@ export function orgViews(orgFor: (user: string) => MockOrg): (request: FastifyRe
     const key = `${version} ${user}`;
     let org = views.get(key);
     if (!org) {
-      org = orgFor(user).atApiVersion(version.slice(1));
+      org = orgFor(user).atApiVersion(version.slice(1)).overRestApi();
       views.set(key, org);
     }
     return org;

@@ -1,15 +1,19 @@
 import type { Query } from '@jetstreamapp/soql-parser-js';
 import { parseSoqlText } from './parse';
-import type { OrgError } from '../../core/org';
+import { isOrgError, type OrgError } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Store, Table } from '../store/store';
 import type { OrgUser } from '../schema/users';
 import { pathAccessError, ResolvedPath } from './paths';
-import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
+import { compileOrderBy, compileSelect, Column, OrderKey, type Projection } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
 import type { Viewer } from './viewer';
 import { projectorsPerViewer } from './value-functions';
+import { syntaxError } from './syntax-errors';
+import { rejectTwoAccessModes } from './access-mode';
+import { accessModeError, compileClauses, PlanClauses } from './clauses';
+import type { SoqlAst } from './limit-binds';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
 import { rejectAggregatesInWhere } from './aggregate-where';
@@ -48,15 +52,20 @@ export interface Plan {
   readonly checks?: readonly AccessCheck[];
   /** With child subqueries: the projector of one execution, their WHERE prepared with its binds (else `project` serves). */
   readonly prepareProject?: (ctx: ExecCtx) => Projector;
+  /** Access mode, FOR, USING SCOPE, FIELDS(), LIMIT/OFFSET binds (clauses.ts); absent when the query has none. */
+  readonly clauses?: PlanClauses;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
-export function parseSoql(soql: string): Query {
+export function parseSoql(soql: string): SoqlAst {
+  let query: SoqlAst;
   try {
-    return parseSoqlText(soql);
+    query = parseSoqlText(soql);
   } catch (err) {
-    throw malformed(`Malformed query: ${(err as Error).message}`);
+    throw isOrgError(err) ? err : syntaxError(soql, err as Error);
   }
+  rejectTwoAccessModes(soql, query);
+  return query;
 }
 
 /** Clause keywords the parser takes for an alias when their number is missing (`FROM Account OFFSET`). */
@@ -65,10 +74,7 @@ const KEYWORDS_NEEDING_A_NUMBER = new Set(['OFFSET', 'LIMIT']);
 function rejectUnsupported(query: Query): void {
   if (query.sObjectAlias && KEYWORDS_NEEDING_A_NUMBER.has(query.sObjectAlias.toUpperCase())) throw malformed('unexpected token: <EOF>');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');
-  if (query.withSecurityEnforced || query.withAccessLevel) throw unsupported('WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE');
-  if (query.for) throw unsupported(`FOR ${query.for}`);
   if (query.update) throw unsupported(`UPDATE ${query.update}`);
-  if (query.usingScope) throw unsupported('USING SCOPE');
 }
 
 const INDEX_RANK: Readonly<Record<string, number>> = { id: 0, reference: 1 };
@@ -88,7 +94,7 @@ function chooseIndex(store: Store, root: ObjectSchema, where: CompiledWhere | un
   return candidates[0];
 }
 
-export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
+export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan {
   rejectUnsupported(query);
   if (query.offset !== undefined && query.offset > MAX_OFFSET) throw numberOutsideValidRange(`Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   const root = schema.get(query.sObject ?? '');
@@ -96,20 +102,21 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const alias = query.sObjectAlias;
   if (query.where) rejectAggregatesInWhere(query.where);
   const aggregate = isAggregateQuery(query) ? compileAggregatePlan(schema, store, root, alias, query) : undefined;
-  const select = aggregate ? { count: false, columns: [], paths: aggregate.paths } : compileSelect(schema, root, alias, query.fields ?? []);
+  const select: Projection = aggregate ? { count: false, columns: [], paths: [...aggregate.paths] } : compileSelect(schema, root, alias, query.fields ?? []);
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
   const children = compileChildren(schema, store, select.columns, query.limit);
   // (ipemu) A child subquery's projector is bound per execution, not per locale.
-  if (children && 'localized' in select && select.localized) throw unsupported('FORMAT() in a query with child subqueries');
+  if (children && select.localized) throw unsupported('FORMAT() in a query with child subqueries');
+  const clauses = compileClauses(query, root, select);
   return {
     root,
     table: store.table(root),
     count: select.count,
     columns: select.columns,
     project: compileProjector(store, select.columns),
-    projectFor: 'localized' in select && select.localized ? projectorsPerViewer(store, select.columns) : undefined,
+    projectFor: select.localized ? projectorsPerViewer(store, select.columns) : undefined,
     where,
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,
@@ -121,6 +128,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     ...(aggregate ? { aggregate } : {}),
     checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
     ...(children ? { prepareProject: children.prepare } : {}),
+    ...(clauses && { clauses }),
   };
 }
 
@@ -129,10 +137,13 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
   if (user.seesEverything) return null;
   let error = plan.access.get(user.name);
   if (error === undefined) {
-    error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
-    for (const path of plan.paths) {
-      if (error) break;
-      error = pathAccessError(path, user) ?? null;
+    error = plan.clauses ? accessModeError(plan, plan.clauses, user) : undefined;
+    if (error === undefined) {
+      error = user.canSeeObject(plan.root.name) ? null : unsupportedType(plan.root.name);
+      for (const path of plan.paths) {
+        if (error) break;
+        error = pathAccessError(path, user) ?? null;
+      }
     }
     for (const check of plan.checks ?? []) {
       if (error) break;

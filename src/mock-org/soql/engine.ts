@@ -4,7 +4,9 @@ import { isOrgError } from '../../core/org';
 import type { Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import type { OrgUser } from '../schema/users';
-import { accessError, compilePlan, parseSoql, Plan } from './compile';
+import { accessError, compilePlan, MAX_OFFSET, parseSoql, Plan } from './compile';
+import { pageOf, planForRun } from './clauses';
+import { ownedBy } from './using-scope';
 import { equalityKeys } from './operands';
 import { sortRows } from './select';
 import { copyOrgError } from './errors';
@@ -24,11 +26,14 @@ const EMPTY_ROWS: readonly Row[] = Object.freeze([]);
 
 /**
  * How one request reads: `urlBase` starts its records' attributes.url (`/services/data/vXX.X/sobjects/`,
- * the version asked for), and `all` lets deleted records in, as `/queryAll` does.
+ * the version asked for), `all` lets deleted records in, as `/queryAll` does, and `api` tells the
+ * REST API from Apex.
  */
 export interface ReadScope {
   readonly urlBase: string;
   readonly all: boolean;
+  /** Over the REST API rather than from Apex (the in-process callers): Apex-only clauses are refused. */
+  readonly api?: boolean;
 }
 
 export const urlBaseOf = (apiVersion: string): string => `/services/data/v${apiVersion}/sobjects/`;
@@ -95,9 +100,15 @@ export class SoqlEngine {
     return entry.plan;
   }
 
+  /** The plan as this user runs it in this scope (clauses.ts: Apex-only clauses, FIELDS() per user). */
+  planFor(soql: string, user: OrgUser, scope: ReadScope): Plan {
+    const plan = this.plan(soql);
+    return plan.clauses ? planForRun(soql, plan, plan.clauses, user, { api: scope.api === true }, this.store) : plan;
+  }
+
   /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
-    const plan = this.plan(soql);
+    const plan = this.planFor(soql, user, scope);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
     if (plan.aggregate) return runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user)) as QueryResult;
     return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed)) as QueryResult;
@@ -116,7 +127,7 @@ export class SoqlEngine {
     elapsed: number,
     scope: ReadScope = this.defaultScope,
   ): Promise<Selection> {
-    const plan = this.plan(soql);
+    const plan = this.planFor(soql, user, scope);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, this.ctxOf(binds, now, elapsed, user), this.budget));
     return selectionOf(plan, rows, elapsed, scope.urlBase, this.projectorOf(plan, binds, user, now, elapsed));
@@ -135,7 +146,7 @@ export class SoqlEngine {
     elapsed: number,
     scope: ReadScope = this.defaultScope,
   ): QueryResult | Promise<QueryResult> {
-    const plan = this.plan(soql);
+    const plan = this.planFor(soql, user, scope);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
     const aggregate = plan.aggregate;
@@ -196,9 +207,12 @@ export class SoqlEngine {
     const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
-    const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
-    const offset = plan.offset ?? 0;
-    const limit = plan.limit ?? Infinity;
+    const where: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;
+    const clauses = plan.clauses;
+    const test = clauses?.ownerField ? ownedBy(clauses.ownerField, user.id, elapsed, where) : where;
+    const page = clauses ? pageOf(plan, clauses, ctx.binds, MAX_OFFSET) : undefined;
+    const offset = page ? page.offset : (plan.offset ?? 0);
+    const limit = page ? page.limit : (plan.limit ?? Infinity);
     const sorted = plan.order.length > 0;
     // Sorted: every match first, then sort and cut. Unsorted: stop at the limit.
     const input: ScanInput = sorted ? { candidates, test, offset: 0, limit: Infinity } : { candidates, test, offset, limit };

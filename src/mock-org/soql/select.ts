@@ -4,6 +4,7 @@ import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
 import { duplicateField, malformed, notSortable, unsupported } from './errors';
+import { FieldsUse, isFieldsCall, selectFields } from './fields-function';
 import type { Value } from '../store/values';
 import type { Viewer } from './viewer';
 import { compileTypeof, rejectTypeofOverlap } from './typeof';
@@ -30,6 +31,8 @@ export interface Projection {
   readonly paths: ResolvedPath[];
   /** Some column depends on the running user's locale (FORMAT()). */
   readonly localized?: boolean;
+  /** What FIELDS() selected, when the list uses it. */
+  readonly fields?: FieldsUse;
 }
 
 export function addPath(columns: Column[], path: ResolvedPath): void {
@@ -53,21 +56,27 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   const seen = new Set<string>();
   let count = false;
   let localized = false;
+  let fieldsUse: FieldsUse | undefined;
+  const add = (path: ResolvedPath): void => {
+    const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
+    if (seen.has(canonical.toLowerCase())) throw duplicateField(canonical);
+    seen.add(canonical.toLowerCase());
+    paths.push(path);
+    addPath(columns, path);
+  };
   for (const item of fields) {
     switch (item.type) {
       case 'Field':
       case 'FieldRelationship': {
         const text = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
-        const segments = splitPath(text, root, alias);
-        const path = resolvePath(schema, root, segments);
-        const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
-        if (seen.has(canonical.toLowerCase())) throw duplicateField(canonical);
-        seen.add(canonical.toLowerCase());
-        paths.push(path);
-        addPath(columns, path);
+        add(resolvePath(schema, root, splitPath(text, root, alias)));
         break;
       }
       case 'FieldFunctionExpression':
+        if (isFieldsCall(item)) {
+          fieldsUse = selectFields(root, item, fieldsUse, add);
+          break;
+        }
         if (isValueFunction(item)) {
           localized = compileValueFunction(schema, root, alias, item, columns, seen, paths) || localized;
           break;
@@ -88,7 +97,7 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   }
   rejectTypeofOverlap(columns);
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
-  return { count, columns, paths, localized };
+  return { count, columns, paths, localized, ...(fieldsUse ? { fields: fieldsUse } : {}) };
 }
 
 export interface OrderKey {
