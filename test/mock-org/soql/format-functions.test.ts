@@ -11,7 +11,7 @@ const OTHER = 'a035w0000000002AAA';
 
 function deals(): FixtureDocument {
   return {
-    users: { 'ann@example.com': { default: true }, 'bert@example.com': {}, 'chie@example.com': {} },
+    users: { 'ann@example.com': { default: true }, 'bert@example.com': {}, 'chie@example.com': {}, 'dora@example.com': { hiddenFields: ['Deal__c.Name'] } },
     schema: {
       Account: { keyPrefix: '001', fields: { Name: { type: 'string' }, Rating: { type: 'picklist', picklistValues: ['Hot', 'Cold'] } } },
       Deal__c: {
@@ -36,6 +36,7 @@ function deals(): FixtureDocument {
       User: [
         { Id: mockUserId(1), LocaleSidKey: 'de_DE', TimeZoneSidKey: 'Europe/Berlin' },
         { Id: mockUserId(2), LocaleSidKey: 'en_US', TimeZoneSidKey: 'America/Los_Angeles' },
+        { Id: mockUserId(3), LocaleSidKey: 'de_DE' },
       ],
       Account: [{ Id: '0015w0000000001AAA', Name: 'Acme', Rating: 'Hot' }],
       Deal__c: [
@@ -206,5 +207,13 @@ describe('with child subqueries', () => {
     expect(errorOf('SELECT FORMAT(CreatedDate), (SELECT Name FROM Deals__r) FROM Account').message).toBe(
       'The mock org does not support FORMAT() in a query with child subqueries.',
     );
+  });
+});
+
+describe('with FIELDS()', () => {
+  it("a user's FIELDS() view keeps FORMAT() in their locale and drops the fields they cannot see", () => {
+    const record = first('SELECT FIELDS(STANDARD), FORMAT(Amount__c) amt FROM Deal__c', org.asUser('dora@example.com'));
+    expect(record).toMatchObject({ Id: DEAL, amt: '44.000,00 $' });
+    expect(record).not.toHaveProperty('Name');
   });
 });
