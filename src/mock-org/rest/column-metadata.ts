@@ -2,8 +2,8 @@ import type { FieldDescribe } from '../../core/org';
 import type { MockOrg } from '../mock-org';
 import type { FieldType } from '../fixtures/types';
 import type { Column } from '../soql/select';
-import type { ChildrenColumn } from '../soql/child-subquery';
 import type { AggregatePlan } from '../soql/aggregate-plan';
+import type { ChildrenColumn } from '../soql/child-subquery';
 import type { ObjectSchema } from '../schema/schema';
 import { isNumberType, isStringType } from '../schema/schema';
 
@@ -44,6 +44,7 @@ const APEX_TYPES: Readonly<Record<FieldType, string>> = {
   string: 'String',
   textarea: 'String',
   picklist: 'String',
+  multipicklist: 'String',
   email: 'String',
   phone: 'String',
   url: 'String',
@@ -62,8 +63,27 @@ type FieldsOf = (object: ObjectSchema) => ReadonlyMap<string, FieldDescribe>;
 /** The Name pseudo-object a polymorphic relationship leads to has no describe: nothing on it is writable. */
 const NAME_FIELDS: FieldsOf = () => new Map();
 
+/** (ipemu) A TYPEOF, toLabel() or FORMAT() column: named by its key, typed as text, joined to nothing. */
+function computedColumn(name: string): ColumnMetadata {
+  return {
+    aggregate: false,
+    apexType: null,
+    booleanType: false,
+    columnName: name,
+    custom: false,
+    displayName: name,
+    foreignKeyName: null,
+    insertable: false,
+    joinColumns: [],
+    numberType: false,
+    textType: true,
+    updatable: false,
+  };
+}
+
 function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: FieldsOf): ColumnMetadata[] {
   return columns.map((column): ColumnMetadata => {
+    if (column.kind === 'computed') return computedColumn(column.name);
     if (column.kind === 'children') return childColumn(column, fieldsOf);
     if (column.kind === 'parent') {
       const { field, target } = column.hop;
@@ -101,25 +121,6 @@ function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: F
   });
 }
 
-/** (ipemu) A child subquery as the sf CLI reads one: `aggregate` true, its fields in `joinColumns`. */
-function childColumn(column: ChildrenColumn, fieldsOf: FieldsOf): ColumnMetadata {
-  const { child } = column;
-  return {
-    aggregate: true,
-    apexType: null,
-    booleanType: false,
-    columnName: column.name,
-    custom: column.name.endsWith('__r'),
-    displayName: column.name,
-    foreignKeyName: null,
-    insertable: false,
-    joinColumns: columnsOf(child.relationship.child, child.columns, fieldsOf),
-    numberType: false,
-    textType: false,
-    updatable: false,
-  };
-}
-
 /**
  * An aggregate query's columns, as the CLI's exemplar records them: a grouped field as a field
  * (under its alias), a function `aggregate: true` with `apexType` null and `displayName` the
@@ -148,6 +149,25 @@ function aggregateColumns(plan: AggregatePlan, fieldsOf: FieldsOf): ColumnMetada
       updatable: false,
     };
   });
+}
+
+/** (ipemu) A child subquery as the sf CLI reads one: `aggregate` true, its fields in `joinColumns`. */
+function childColumn(column: ChildrenColumn, fieldsOf: FieldsOf): ColumnMetadata {
+  const { child } = column;
+  return {
+    aggregate: true,
+    apexType: null,
+    booleanType: false,
+    columnName: column.name,
+    custom: column.name.endsWith('__r'),
+    displayName: column.name,
+    foreignKeyName: null,
+    insertable: false,
+    joinColumns: columnsOf(child.relationship.child, child.columns, fieldsOf),
+    numberType: false,
+    textType: false,
+    updatable: false,
+  };
 }
 
 /** The columns of `soql` as the org's user would get them (a query they may not run is refused as running it would be). */

@@ -33,6 +33,7 @@ export function isGroupable(field: FieldSchema): boolean {
     case 'currency':
     case 'percent':
     case 'datetime':
+    case 'multipicklist':
       return false;
     default:
       return !isLongText(field);
@@ -43,7 +44,8 @@ export function isGroupable(field: FieldSchema): boolean {
 export function checkAggregateType(name: AggregateName, field: FieldSchema, written: string): void {
   const kind = kindOf(field);
   const numeric = kind === 'number';
-  const allowed = isLongText(field) || kind === 'boolean' ? false : name === 'SUM' || name === 'AVG' ? numeric : true;
+  // (ipemu) Nor a multi-select picklist: a selection has no order to take MIN or MAX by.
+  const allowed = isLongText(field) || kind === 'boolean' || field.type === 'multipicklist' ? false : name === 'SUM' || name === 'AVG' ? numeric : true;
   if (!allowed) throw aggregateNotSupported(written, name);
 }
 

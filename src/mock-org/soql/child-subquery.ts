@@ -70,6 +70,7 @@ export function compileChildColumn(
   rejectSubqueryClauses(query);
   const select = compileSelect(schema, relationship.child, query.sObjectAlias, query.fields ?? []);
   if (select.count) throw aggregateInSubquery();
+  if (select.localized) throw unsupported('FORMAT() in a subquery');
   return { kind: 'children', name, child: { relationship, query, columns: select.columns, paths: select.paths } };
 }
 

@@ -1,3 +1,4 @@
+import { projectorsPerViewer } from './value-functions';
 import type { Binds, OrgError } from '../../core/org';
 import type { ObjectSchema } from '../schema/schema';
 import type { OrgUser } from '../schema/users';
@@ -87,6 +88,7 @@ export function planForRun(soql: string, plan: Plan, clauses: PlanClauses, user:
       ...plan,
       columns,
       project: compileProjector(store, columns),
+      projectFor: plan.projectFor && projectorsPerViewer(store, columns),
       paths: [...kept, ...plan.paths.slice(clauses.selectPaths)],
       access: new Map(),
       clauses: { ...clauses, selectPaths: kept.length, views: new Map() },

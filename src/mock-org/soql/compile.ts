@@ -5,9 +5,11 @@ import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Store, Table } from '../store/store';
 import type { OrgUser } from '../schema/users';
 import { pathAccessError, ResolvedPath } from './paths';
-import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
+import { compileOrderBy, compileSelect, Column, OrderKey, type Projection } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import type { Viewer } from './viewer';
+import { projectorsPerViewer } from './value-functions';
 import { syntaxError } from './syntax-errors';
 import { rejectTwoAccessModes } from './access-mode';
 import { accessModeError, compileClauses, PlanClauses } from './clauses';
@@ -31,6 +33,8 @@ export interface Plan {
   readonly columns: readonly Column[];
   /** Builds a returned record from a row (compiled from the columns). */
   readonly project: Projector;
+  /** Set when records depend on the running user's locale (FORMAT()): the projector for them. */
+  readonly projectFor?: (viewer: Viewer) => Projector;
   readonly where?: CompiledWhere;
   /** The condition an index answers, when the WHERE has an indexable top-level conjunct. */
   readonly index?: CompiledCondition;
@@ -98,11 +102,13 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
   const alias = query.sObjectAlias;
   if (query.where) rejectAggregatesInWhere(query.where);
   const aggregate = isAggregateQuery(query) ? compileAggregatePlan(schema, store, root, alias, query) : undefined;
-  const select = aggregate ? { count: false, columns: [], paths: aggregate.paths } : compileSelect(schema, root, alias, query.fields ?? []);
+  const select: Projection = aggregate ? { count: false, columns: [], paths: [...aggregate.paths] } : compileSelect(schema, root, alias, query.fields ?? []);
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
   const children = compileChildren(schema, store, select.columns, query.limit);
+  // (ipemu) A child subquery's projector is bound per execution, not per locale.
+  if (children && select.localized) throw unsupported('FORMAT() in a query with child subqueries');
   const clauses = compileClauses(query, root, select, aggregate !== undefined, children?.checks.length ?? 0);
   return {
     root,
@@ -110,6 +116,7 @@ export function compilePlan(schema: Schema, store: Store, query: SoqlAst): Plan 
     count: select.count,
     columns: select.columns,
     project: compileProjector(store, select.columns),
+    projectFor: select.localized ? projectorsPerViewer(store, select.columns) : undefined,
     where,
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,

@@ -15,6 +15,7 @@ import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanIn
 import { Selection, selectionOf, selectionOfRecords } from './selection';
 import type { Projector } from './project';
 import { runAggregate } from './aggregate-run';
+import { viewerOf } from './viewer';
 import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
@@ -264,6 +265,8 @@ export class SoqlEngine {
 
   /** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
   private projectorOf(plan: Plan, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number): Projector {
-    return plan.prepareProject ? plan.prepareProject(this.ctxOf(binds, now, elapsed, user)) : plan.project;
+    if (plan.prepareProject) return plan.prepareProject(this.ctxOf(binds, now, elapsed, user));
+    // FORMAT(): the projector for this user's locale and time zone.
+    return plan.projectFor ? plan.projectFor(viewerOf(this.store, user, elapsed)) : plan.project;
   }
 }

@@ -71,6 +71,45 @@ export function numberOutsideValidRange(message: string): OrgError {
   return new OrgError('NUMBER_OUTSIDE_VALID_RANGE', message);
 }
 
+/** (ipemu, wording inferred) INCLUDES or EXCLUDES on a field that is not a multi-select picklist. */
+export function includesOnOtherType(): OrgError {
+  return new OrgError('INVALID_QUERY_FILTER_OPERATOR', 'includes or excludes operator only valid on multipicklist field');
+}
+
+/** Salesforce's answer to ORDER BY on a field it cannot sort (a multi-select picklist, a long text area). */
+export function notSortable(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `field '${field}' can not be sorted in a query call`);
+}
+
+/* Aggregate queries (aggregate-plan.ts). Salesforce's wording where found; (ipemu) where inferred. */
+
+export function mustBeGrouped(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${field}`);
+}
+
+export function orderMustBeGrouped(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Ordered field must be grouped or aggregated: ${field}`);
+}
+
+export function groupedAggregated(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Grouped field should not be aggregated: ${field}`);
+}
+
+/** (ipemu) The code: Salesforce's wording is known from client reports, which show only the message. */
+export function notGroupable(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `field '${field}' can not be grouped in a query call`);
+}
+
+/** (ipemu) The code, as for notGroupable. */
+export function aggregateNotSupported(field: string, fn: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `field ${field} does not support aggregate operator ${fn}`);
+}
+
+/** Salesforce refuses an aggregate answer larger than one batch (2,000 groups); the code is the one it gives for other unpageable queries. */
+export function aggregateTooLarge(): OrgError {
+  return new OrgError('EXCEEDED_ID_LIMIT', 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
+}
+
 // ---- Subqueries: parent-to-child in SELECT, semi-joins and anti-joins in WHERE ----
 // Wording seen from real orgs where noted; (ipemu) marks what no public source shows.
 
@@ -149,35 +188,6 @@ export function semiJoinLeftOperand(field: string): OrgError {
 /** (ipemu) An inner SELECT of anything but one field, or an operator other than IN and NOT IN. */
 export function semiJoinShape(detail: string): OrgError {
   return malformed(`Semi join sub-selects ${detail}`);
-}
-
-/* Aggregate queries (aggregate-plan.ts). Salesforce's wording where found; (ipemu) where inferred. */
-
-export function mustBeGrouped(field: string): OrgError {
-  return new OrgError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${field}`);
-}
-
-export function orderMustBeGrouped(field: string): OrgError {
-  return new OrgError('MALFORMED_QUERY', `Ordered field must be grouped or aggregated: ${field}`);
-}
-
-export function groupedAggregated(field: string): OrgError {
-  return new OrgError('MALFORMED_QUERY', `Grouped field should not be aggregated: ${field}`);
-}
-
-/** (ipemu) The code: Salesforce's wording is known from client reports, which show only the message. */
-export function notGroupable(field: string): OrgError {
-  return new OrgError('MALFORMED_QUERY', `field '${field}' can not be grouped in a query call`);
-}
-
-/** (ipemu) The code, as for notGroupable. */
-export function aggregateNotSupported(field: string, fn: string): OrgError {
-  return new OrgError('MALFORMED_QUERY', `field ${field} does not support aggregate operator ${fn}`);
-}
-
-/** Salesforce refuses an aggregate answer larger than one batch (2,000 groups); the code is the one it gives for other unpageable queries. */
-export function aggregateTooLarge(): OrgError {
-  return new OrgError('EXCEEDED_ID_LIMIT', 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
 }
 
 /**

@@ -3,6 +3,7 @@ import { normalizeId } from '../../salesforce/ids';
 import type { FieldSchema } from '../schema/schema';
 import { BIND_INVALID_ID, BIND_TYPE_MISMATCH, coerceBindValue, FieldKind, kindOf } from '../store/field-kinds';
 import { filterTypeMismatch, invalidId, malformed, missingBind, numberOutsideValidRange, unsupported } from './errors';
+import { currencyLiteralValue } from './currency';
 import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
 import { Calendar, DAY, DEFAULT_CALENDAR, startOfLocalDay } from './calendar';
 import { dateLiteralDays, dateLiteralShape } from './date-literals';
@@ -94,6 +95,10 @@ export function compileLiteral(field: FieldSchema, literalType: string, raw: str
       if (!Number.isInteger(number) || number < 0) throw malformed("unexpected token: '-'");
       return { kind: 'dateLiteral', literal, n: number };
     }
+    case 'INTEGER_WITH_CURRENCY_PREFIX':
+    case 'DECIMAL_WITH_CURRENCY_PREFIX':
+      if (kind !== 'number') throw mismatch();
+      return { kind: 'fixed', value: currencyLiteralValue(field, raw) };
     default:
       throw unsupported(`${literalType} literals`);
   }

@@ -3,23 +3,39 @@ import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
-import { duplicateField, malformed, unsupported } from './errors';
+import { duplicateField, malformed, notSortable, unsupported } from './errors';
 import { FieldsUse, isFieldsCall, selectFields } from './fields-function';
 import type { Value } from '../store/values';
-import { compileChildColumn, type ChildrenColumn } from './child-subquery';
+import type { Viewer } from './viewer';
+import { compileTypeof, rejectTypeofOverlap } from './typeof';
+import { compileValueFunction, isValueFunction } from './value-functions';
 
-/** A selected field, a parent relationship with the fields selected through it, or a child subquery (nested like the REST API). */
-export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] } | ChildrenColumn;
+/** Reads one computed value (or nested record) of a returned record. */
+export type ValueReader = (row: Row, elapsed: number, urlBase: string) => unknown;
+
+/**
+ * A selected field, a parent relationship with the fields selected through it (nested like the
+ * REST API), a child subquery, or a value its own code computes (TYPEOF, toLabel(), FORMAT()), compiled once per
+ * plan (and per viewer, for what depends on the running user's locale).
+ */
+export type Column =
+  | { kind: 'field'; name: string }
+  | { kind: 'parent'; name: string; hop: Hop; columns: Column[] }
+  | { kind: 'computed'; name: string; compile: (store: Store, viewer: Viewer) => ValueReader }
+  | ChildrenColumn;
+import { compileChildColumn, type ChildrenColumn } from './child-subquery';
 
 export interface Projection {
   readonly count: boolean;
   readonly columns: Column[];
   readonly paths: ResolvedPath[];
+  /** Some column depends on the running user's locale (FORMAT()). */
+  readonly localized?: boolean;
   /** What FIELDS() selected, when the list uses it. */
   readonly fields?: FieldsUse;
 }
 
-function addPath(columns: Column[], path: ResolvedPath): void {
+export function addPath(columns: Column[], path: ResolvedPath): void {
   let level = columns;
   for (const hop of path.hops) {
     const name = hop.field.relationshipName!;
@@ -39,6 +55,7 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
   const paths: ResolvedPath[] = [];
   const seen = new Set<string>();
   let count = false;
+  let localized = false;
   let fieldsUse: FieldsUse | undefined;
   const add = (path: ResolvedPath): void => {
     const canonical = [...path.hops.map((hop) => hop.field.relationshipName!), path.field.name].join('.');
@@ -60,6 +77,10 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
           fieldsUse = selectFields(root, item, fieldsUse, add);
           break;
         }
+        if (isValueFunction(item)) {
+          localized = compileValueFunction(schema, root, alias, item, columns, seen, paths) || localized;
+          break;
+        }
         if (item.functionName.toUpperCase() !== 'COUNT' || item.parameters.length > 0)
           throw unsupported(`the aggregate function ${item.rawValue ?? item.functionName}`);
         count = true;
@@ -67,12 +88,16 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
       case 'FieldSubquery':
         columns.push(compileChildColumn(schema, root, item.subquery, fields, columns));
         break;
+      case 'FieldTypeof':
+        paths.push(...compileTypeof(schema, root, alias, item, columns));
+        break;
       default:
-        throw unsupported('TYPEOF');
+        throw unsupported('this SELECT item');
     }
   }
+  rejectTypeofOverlap(columns);
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
-  return fieldsUse ? { count, columns, paths, fields: fieldsUse } : { count, columns, paths };
+  return { count, columns, paths, localized, ...(fieldsUse ? { fields: fieldsUse } : {}) };
 }
 
 export interface OrderKey {
@@ -107,6 +132,7 @@ export function compileOrderBy(
   return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((clause) => {
     if (!('field' in clause)) throw unsupported('functions in ORDER BY');
     const path = resolvePath(schema, root, splitPath(clause.field, root, alias));
+    if (path.field.type === 'multipicklist') throw notSortable(path.field.name);
     const descending = clause.order?.toUpperCase() === 'DESC';
     // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;

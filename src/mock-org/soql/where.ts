@@ -5,6 +5,9 @@ import type { Row, Store } from '../store/store';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
 import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
 import { compileLike, LikeMatcher } from './like';
+import { compileMultiPicklistCondition, isMultiPicklistCondition } from './multi-picklist';
+import { rejectMixedCurrencyList } from './currency';
+import { isToLabelCondition, toLabelAsFieldCondition } from './to-label-where';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
@@ -164,6 +167,7 @@ export function ordering(get: Accessor, elapsed: number, kind: FieldKind, operat
 const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
+  if (isToLabelCondition(cond)) return compileCondition(schema, store, root, alias, toLabelAsFieldCondition(schema, root, alias, cond));
   if (!('field' in cond)) return compileFunctionCondition(schema, store, root, alias, cond as ValueFunctionCondition);
   // The parser's Condition type leaves out its ValueQueryCondition, which it does give.
   if ('valueQuery' in cond) return compileSemiJoin(schema, store, root, alias, cond as unknown as ValueQueryCondition);
@@ -171,13 +175,13 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   const operator = written === '<>' ? '!=' : written;
   const list = operator === 'IN' || operator === 'NOT IN';
   if (!KNOWN_OPERATORS.has(operator)) throw unsupported(`the operator ${written}`);
-  if (operator === 'INCLUDES' || operator === 'EXCLUDES') throw unsupported(`${operator} (multi-select picklists)`);
   const path = resolvePath(schema, root, splitPath(cond.field, root, alias));
   const field = path.field;
   const kind = kindOf(field);
   const get = compileAccessor(store, path);
   const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value];
   const types = rawValues.map((_, i) => (Array.isArray(cond.literalType) ? cond.literalType[i] : cond.literalType) ?? 'STRING');
+  if (isMultiPicklistCondition(operator, path)) return compileMultiPicklistCondition(path, get, operator, types, rawValues);
   const ns = (cond as { dateLiteralVariable?: number | number[] }).dateLiteralVariable;
   const nOf = (i: number) => (Array.isArray(ns) ? ns[i] : ns);
   if (operator === 'LIKE') {
@@ -209,6 +213,7 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   if (kind === 'boolean' && operator !== '=' && operator !== '!=') throw invalidOperator(operator, 'boolean');
   // The literal null compares only with = and != (and in IN lists); a bind holding null stays allowed, as in Apex.
   if (!list && operator !== '=' && operator !== '!=' && types.includes('NULL')) throw malformed("unexpected token: 'null'");
+  if (list) rejectMixedCurrencyList(types);
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
   const hasDateLiteral = specs.some((spec) => spec.kind === 'dateLiteral');
   return {
