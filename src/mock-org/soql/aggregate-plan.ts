@@ -125,6 +125,8 @@ export function compileAggregatePlan(schema: Schema, store: Store, root: ObjectS
   const having = query.having ? compileHaving(scope, query.having) : undefined;
   const order = compileOrder(scope, columns, query.orderBy);
   if (!grouped && query.offset !== undefined) throw malformed('Non-grouped query that uses overall aggregate functions cannot also use OFFSET');
+  // Salesforce: "You can't use a LIMIT clause in a query that uses an aggregate function, but does not use a GROUP BY clause." (ipemu: the wording)
+  if (!grouped && query.limit !== undefined) throw malformed('Non-grouped query that uses overall aggregate functions cannot also use LIMIT');
   return {
     keys,
     sets,

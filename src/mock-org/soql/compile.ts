@@ -57,12 +57,17 @@ export interface Plan {
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
+/** `FROM Contact c, c.Account a`: valid SOQL the parser does not take; refused rather than called a syntax error. */
+const ALIAS_NOTATION_FROM = /\bFROM\s+[A-Za-z_]\w*(\s+[A-Za-z_]\w*)?\s*,\s*[A-Za-z_]/i;
+
 export function parseSoql(soql: string): SoqlAst {
   let query: SoqlAst;
   try {
     query = parseSoqlText(soql);
   } catch (err) {
-    throw isOrgError(err) ? err : syntaxError(soql, err as Error);
+    if (isOrgError(err)) throw err;
+    if (ALIAS_NOTATION_FROM.test(soql)) throw unsupported('relationships written in FROM (alias notation: FROM Contact, Contact.Account)');
+    throw syntaxError(soql, err as Error);
   }
   rejectTwoAccessModes(soql, query);
   return query;

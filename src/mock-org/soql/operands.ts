@@ -58,7 +58,8 @@ export function compileLiteral(field: FieldSchema, literalType: string, raw: str
     case 'APEX_BIND_VARIABLE':
       return { kind: 'bind', name: raw };
     case 'NULL':
-      return { kind: 'fixed', value: null };
+      // Salesforce: "If you run a query on a boolean field, null matches FALSE values" (= null is = false, != null is = true).
+      return { kind: 'fixed', value: kind === 'boolean' ? false : null };
     case 'STRING': {
       if (kind === 'string') return { kind: 'fixed', value: unescapeSoql(raw).toLowerCase() };
       if (kind !== 'id') throw mismatch();

@@ -68,6 +68,8 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
     switch (item.type) {
       case 'Field':
       case 'FieldRelationship': {
+        // (ipemu) the wording: Salesforce names columns by alias only in aggregate queries.
+        if ('alias' in item && item.alias) throw malformed('Only aggregate expressions use field aliasing');
         const text = item.type === 'Field' ? item.field : [...item.relationships, item.field].join('.');
         add(resolvePath(schema, root, splitPath(text, root, alias)));
         break;
