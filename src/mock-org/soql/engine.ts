@@ -11,6 +11,7 @@ import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
 import { Selection, selectionOf } from './selection';
+import { QueryCtx, UserCalendars } from './user-calendar';
 
 export type { Selection } from './selection';
 
@@ -43,6 +44,7 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
+  private readonly calendars: UserCalendars;
   /** The org's own version, for callers that name no scope. */
   readonly defaultScope: ReadScope;
 
@@ -55,6 +57,7 @@ export class SoqlEngine {
   ) {
     this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
+    this.calendars = new UserCalendars(store);
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -166,7 +169,7 @@ export class SoqlEngine {
   ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
-    const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
+    const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;

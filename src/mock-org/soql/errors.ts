@@ -70,3 +70,16 @@ export function queryTimeout(): OrgError {
 export function numberOutsideValidRange(message: string): OrgError {
   return new OrgError('NUMBER_OUTSIDE_VALID_RANGE', message);
 }
+
+/**
+ * (ipemu) A date function on a field of the wrong type (DAY_ONLY and HOUR_IN_DAY take dateTime
+ * only): worded after Salesforce's documented "field X does not support aggregate operator Y".
+ */
+export function dateFunctionFieldType(fn: string, field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `field ${field} does not support date function ${fn}`);
+}
+
+/** (ipemu) convertTimezone() on a date field: the reference says it converts dateTime fields. */
+export function convertTimezoneOnDate(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `convertTimezone() can only be applied to a dateTime field: ${field}`);
+}
