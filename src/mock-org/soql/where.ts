@@ -32,8 +32,9 @@ export interface CompiledCondition {
   prepare(ctx: ExecCtx): RowTest;
 }
 
-type Node = { type: 'cond'; cond: CompiledCondition } | { type: 'not'; child: Node } | { type: 'and' | 'or'; children: Node[] };
-type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
+/** A boolean tree over conditions (WHERE's compiled ones; HAVING's in having.ts). */
+export type Node<C = CompiledCondition> = { type: 'cond'; cond: C } | { type: 'not'; child: Node<C> } | { type: 'and' | 'or'; children: Node<C>[] };
+export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
 export interface CompiledWhere {
   readonly paths: readonly ResolvedPath[];
@@ -47,7 +48,7 @@ function isCondition(left: unknown): left is Condition {
 }
 
 /** The parser gives WHERE as a chain with paren counts; this turns it back into a token stream. */
-function flatten(where: WhereClause): Token[] {
+export function flatten(where: WhereClause): Token[] {
   const tokens: Token[] = [];
   let node: WhereClause | undefined = where;
   while (node) {
@@ -69,9 +70,9 @@ function flatten(where: WhereClause): Token[] {
   return tokens;
 }
 
-function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCondition): Node {
+export function parseTokens<C>(tokens: Token[], compile: (cond: Condition) => C): Node<C> {
   let pos = 0;
-  const unary = (): Node => {
+  const unary = (): Node<C> => {
     const token = tokens[pos++];
     if (token === 'NOT') return { type: 'not', child: unary() };
     if (token === '(') {
@@ -82,7 +83,7 @@ function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCond
     if (typeof token === 'object') return { type: 'cond', cond: compile(token.cond) };
     throw malformed(`unexpected token in WHERE: ${token ?? 'end of query'}`);
   };
-  const expr = (): Node => {
+  const expr = (): Node<C> => {
     const first = unary();
     let op: 'AND' | 'OR' | undefined;
     const children = [first];
