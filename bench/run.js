@@ -9,7 +9,7 @@ const config = require('./lib/config');
 const { machine, nowMs } = require('./lib/stats');
 const { render, consoleSummary } = require('./lib/report');
 
-const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'polling', 'load', 'http', 'soak'];
+const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'aggregates', 'polling', 'load', 'http', 'soak'];
 
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
@@ -42,10 +42,10 @@ async function buildContext(selected) {
   const { generate, inputsFor, countJobs } = require('./lib/org-data');
   fs.mkdirSync(config.tmpDir, { recursive: true });
   const ctx = { ipemu };
-  const needsOrgs = selected.some((s) => ['invoke', 'procedures', 'rest', 'load', 'http', 'soak'].includes(s));
+  const needsOrgs = selected.some((s) => ['invoke', 'procedures', 'rest', 'aggregates', 'load', 'http', 'soak'].includes(s));
   if (!needsOrgs) return ctx;
   for (const name of ['small', 'large']) {
-    if (name === 'large' && !selected.some((s) => ['invoke', 'rest', 'load'].includes(s))) continue;
+    if (name === 'large' && !selected.some((s) => ['invoke', 'rest', 'aggregates', 'load'].includes(s))) continue;
     log(`generating the ${name} org (${config[name].policies} policies × ${config[name].jobsPerPolicy} jobs)`);
     const doc = generate(config[name]);
     const start = nowMs();

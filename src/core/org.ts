@@ -5,7 +5,8 @@
 
 export interface RecordAttributes {
   type: string;
-  url: string;
+  /** Absent on an AggregateResult, which is no stored record. */
+  url?: string;
 }
 
 /** A record as the REST API returns it; parent relationships are nested records (or null). */

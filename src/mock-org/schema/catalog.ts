@@ -222,6 +222,9 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
       LanguageLocaleKey: picklist('Language'),
       DefaultLocaleSidKey: picklist('Locale'),
       TimeZoneSidKey: picklist('Default Time Zone'),
+      // What SOQL's fiscal date literals and functions read (standard fiscal years only).
+      FiscalYearStartMonth: int('Fiscal Year Starts In'),
+      UsesStartDateAsFiscalYearName: bool('Fiscal Year Name by Start'),
       Country: str('Country', 80),
       PrimaryContact: str('Primary Contact', 80),
       ...AUDIT,

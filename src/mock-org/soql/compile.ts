@@ -9,6 +9,8 @@ import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
+import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
+import { rejectAggregatesInWhere } from './aggregate-where';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
 export const MAX_OFFSET = 2000;
@@ -33,6 +35,8 @@ export interface Plan {
   readonly paths: readonly ResolvedPath[];
   /** Per running user: the field-level-security error the query raises for them, or null. */
   readonly access: Map<string, OrgError | null>;
+  /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
+  readonly aggregate?: AggregatePlan;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
@@ -49,8 +53,6 @@ const KEYWORDS_NEEDING_A_NUMBER = new Set(['OFFSET', 'LIMIT']);
 
 function rejectUnsupported(query: Query): void {
   if (query.sObjectAlias && KEYWORDS_NEEDING_A_NUMBER.has(query.sObjectAlias.toUpperCase())) throw malformed('unexpected token: <EOF>');
-  if (query.groupBy) throw unsupported('GROUP BY');
-  if (query.having) throw unsupported('HAVING');
   if (query.withDataCategory) throw unsupported('WITH DATA CATEGORY');
   if (query.withSecurityEnforced || query.withAccessLevel) throw unsupported('WITH SECURITY_ENFORCED / USER_MODE / SYSTEM_MODE');
   if (query.for) throw unsupported(`FOR ${query.for}`);
@@ -81,9 +83,11 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const root = schema.get(query.sObject ?? '');
   if (!root) throw unsupportedType(query.sObject ?? '');
   const alias = query.sObjectAlias;
-  const select = compileSelect(schema, root, alias, query.fields ?? []);
+  if (query.where) rejectAggregatesInWhere(query.where);
+  const aggregate = isAggregateQuery(query) ? compileAggregatePlan(schema, store, root, alias, query) : undefined;
+  const select = aggregate ? { count: false, columns: [], paths: aggregate.paths } : compileSelect(schema, root, alias, query.fields ?? []);
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
-  const order = compileOrderBy(schema, store, root, alias, query.orderBy);
+  const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
   return {
     root,
@@ -95,10 +99,11 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     index,
     indexIsWhole: index !== undefined && where!.conjuncts.length === 1 && where!.paths.length === 1,
     order,
-    limit: query.limit,
-    offset: query.offset,
+    limit: aggregate ? undefined : query.limit,
+    offset: aggregate ? undefined : query.offset,
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
+    ...(aggregate ? { aggregate } : {}),
   };
 }
 

@@ -10,7 +10,9 @@ import { sortRows } from './select';
 import { copyOrgError } from './errors';
 import type { ExecCtx, RowTest } from './where';
 import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanInput, ScanOutput, scanRows } from './scan';
-import { Selection, selectionOf } from './selection';
+import { Selection, selectionOf, selectionOfRecords } from './selection';
+import { QueryCtx, UserCalendars } from './user-calendar';
+import { runAggregate } from './aggregate-run';
 
 export type { Selection } from './selection';
 
@@ -43,6 +45,7 @@ export class SoqlEngine {
   private readonly cache: LRUCache<string, CacheEntry>;
   private parses = 0;
   private examined = 0;
+  private readonly calendars: UserCalendars;
   /** The org's own version, for callers that name no scope. */
   readonly defaultScope: ReadScope;
 
@@ -55,6 +58,7 @@ export class SoqlEngine {
   ) {
     this.defaultScope = { urlBase: urlBaseOf(apiVersion), all: false };
     this.cache = new LRUCache<string, CacheEntry>({ max: capacity });
+    this.calendars = new UserCalendars(store);
   }
 
   /** How many times the parser ran (once per distinct text still or once cached). */
@@ -92,7 +96,9 @@ export class SoqlEngine {
   /** All matching records at once, synchronously (the in-process path for small orgs and tests). */
   execute(soql: string, binds: Binds | undefined, user: OrgUser, now: number, elapsed: number, scope: ReadScope = this.defaultScope): QueryResult {
     const plan = this.plan(soql);
-    return this.resultOf(plan, this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[], elapsed, undefined, scope.urlBase) as QueryResult;
+    const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
+    if (plan.aggregate) return runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }) as QueryResult;
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase) as QueryResult;
   }
 
   /**
@@ -109,7 +115,9 @@ export class SoqlEngine {
     scope: ReadScope = this.defaultScope,
   ): Promise<Selection> {
     const plan = this.plan(soql);
-    return selectionOf(plan, await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all), elapsed, scope.urlBase);
+    const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
+    if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }, this.budget));
+    return selectionOf(plan, rows, elapsed, scope.urlBase);
   }
 
   /**
@@ -128,6 +136,11 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     const urlBase = scope.urlBase;
+    const aggregate = plan.aggregate;
+    if (aggregate) {
+      const ctx = { binds: binds ?? NO_BINDS, now, elapsed };
+      return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
+    }
     return rows instanceof Promise
       ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
       : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
@@ -166,7 +179,7 @@ export class SoqlEngine {
   ): Row[] | Promise<Row[]> {
     const denied = accessError(plan, user);
     if (denied) throw copyOrgError(denied);
-    const ctx: ExecCtx = { binds: binds ?? NO_BINDS, now, elapsed };
+    const ctx: ExecCtx = new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user);
     const indexed = all ? undefined : this.indexRows(plan, ctx);
     const candidates = indexed ?? (all ? plan.table.rowsWithDeleted() : plan.table.rows);
     const test: RowTest | undefined = plan.where && !(indexed && plan.indexIsWhole) ? plan.where.prepare(ctx) : undefined;

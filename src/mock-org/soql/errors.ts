@@ -70,3 +70,45 @@ export function queryTimeout(): OrgError {
 export function numberOutsideValidRange(message: string): OrgError {
   return new OrgError('NUMBER_OUTSIDE_VALID_RANGE', message);
 }
+
+/**
+ * (ipemu) A date function on a field of the wrong type (DAY_ONLY and HOUR_IN_DAY take dateTime
+ * only): worded after Salesforce's documented "field X does not support aggregate operator Y".
+ */
+export function dateFunctionFieldType(fn: string, field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `field ${field} does not support date function ${fn}`);
+}
+
+/** (ipemu) convertTimezone() on a date field: the reference says it converts dateTime fields. */
+export function convertTimezoneOnDate(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `convertTimezone() can only be applied to a dateTime field: ${field}`);
+}
+
+/* Aggregate queries (aggregate-plan.ts). Salesforce's wording where found; (ipemu) where inferred. */
+
+export function mustBeGrouped(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${field}`);
+}
+
+export function orderMustBeGrouped(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Ordered field must be grouped or aggregated: ${field}`);
+}
+
+export function groupedAggregated(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `Grouped field should not be aggregated: ${field}`);
+}
+
+/** (ipemu) The code: Salesforce's wording is known from client reports, which show only the message. */
+export function notGroupable(field: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `field '${field}' can not be grouped in a query call`);
+}
+
+/** (ipemu) The code, as for notGroupable. */
+export function aggregateNotSupported(field: string, fn: string): OrgError {
+  return new OrgError('MALFORMED_QUERY', `field ${field} does not support aggregate operator ${fn}`);
+}
+
+/** Salesforce refuses an aggregate answer larger than one batch (2,000 groups); the code is the one it gives for other unpageable queries. */
+export function aggregateTooLarge(): OrgError {
+  return new OrgError('EXCEEDED_ID_LIMIT', 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
+}

@@ -4,6 +4,8 @@ import type { FieldSchema } from '../schema/schema';
 import { BIND_INVALID_ID, BIND_TYPE_MISMATCH, coerceBindValue, FieldKind, kindOf } from '../store/field-kinds';
 import { filterTypeMismatch, invalidId, malformed, missingBind, numberOutsideValidRange, unsupported } from './errors';
 import { formatDate, formatDateTime, parseDate, parseDateTime, Value } from '../store/values';
+import { Calendar, DAY, DEFAULT_CALENDAR, startOfLocalDay } from './calendar';
+import { dateLiteralDays, dateLiteralShape } from './date-literals';
 
 const TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
   id: 'id',
@@ -47,10 +49,8 @@ export function unescapeSoql(quoted: string, keepLikeEscapes = false): string {
   });
 }
 
-const SUPPORTED_DATE_LITERALS = new Set(['TODAY', 'YESTERDAY', 'TOMORROW', 'LAST_90_DAYS', 'NEXT_90_DAYS', 'LAST_N_DAYS', 'NEXT_N_DAYS', 'N_DAYS_AGO']);
-
 /** Compiles one literal (or bind) of a condition on `field`. */
-export function compileLiteral(field: FieldSchema, literalType: string, raw: string, n: number | undefined): OperandSpec {
+export function compileLiteral(field: FieldSchema, literalType: string, raw: string, _n?: number): OperandSpec {
   const kind = kindOf(field);
   const mismatch = () => filterTypeMismatch(field.name, TYPE_NAMES[kind], kind === 'string' || kind === 'id');
   switch (literalType) {
@@ -85,21 +85,23 @@ export function compileLiteral(field: FieldSchema, literalType: string, raw: str
     }
     case 'DATE_LITERAL':
     case 'DATE_N_LITERAL': {
-      const literal = raw.split(':')[0]!.toUpperCase();
-      if (!SUPPORTED_DATE_LITERALS.has(literal)) throw unsupported(`the date literal ${literal}`);
+      const [name = '', count] = raw.split(':');
+      const literal = name.toUpperCase();
+      if (!dateLiteralShape(literal)) throw unsupported(`the date literal ${literal}`);
       if (kind !== 'date' && kind !== 'datetime') throw mismatch();
-      return { kind: 'dateLiteral', literal, n: n ?? 0 };
+      const number = count === undefined ? 0 : Number(count.trim());
+      // (ipemu) n is an unsigned integer in Salesforce's grammar; the parser lets a sign through.
+      if (!Number.isInteger(number) || number < 0) throw malformed("unexpected token: '-'");
+      return { kind: 'dateLiteral', literal, n: number };
     }
     default:
       throw unsupported(`${literalType} literals`);
   }
 }
 
-const DAY = 86_400_000;
-
-/** Salesforce's valid dates: 1700-01-01 to 4000-12-31 (a range ends the day after its last day). */
-const FIRST_VALID_DAY = Date.UTC(1700, 0, 1);
-const END_OF_VALID_DAYS = Date.UTC(4001, 0, 1);
+/** Salesforce's valid dates: 1700-01-01 to 4000-12-31, as civil day numbers (a range ends the day after its last day). */
+const FIRST_VALID_DAY = Date.UTC(1700, 0, 1) / DAY;
+const END_OF_VALID_DAYS = Date.UTC(4001, 0, 1) / DAY;
 
 /**
  * (ipemu) A relative date literal whose days fall outside Salesforce's valid dates is refused as
@@ -112,27 +114,13 @@ function checkDateRange(literal: string, n: number, [lo, hi]: [number, number]):
   }
 }
 
-/** [start, end) in epoch ms of a relative date literal, in UTC days. (ipemu) LAST_N_DAYS:n includes today. */
-function dateRange(literal: string, n: number, now: number): [number, number] {
-  const today = Math.floor(now / DAY) * DAY;
-  switch (literal) {
-    case 'TODAY':
-      return [today, today + DAY];
-    case 'YESTERDAY':
-      return [today - DAY, today];
-    case 'TOMORROW':
-      return [today + DAY, today + 2 * DAY];
-    case 'LAST_90_DAYS':
-      return [today - 90 * DAY, today + DAY];
-    case 'NEXT_90_DAYS':
-      return [today + DAY, today + 91 * DAY];
-    case 'LAST_N_DAYS':
-      return [today - n * DAY, today + DAY];
-    case 'NEXT_N_DAYS':
-      return [today + DAY, today + (n + 1) * DAY];
-    default:
-      return [today - n * DAY, today - (n - 1) * DAY]; // N_DAYS_AGO
-  }
+/** The range of a relative date literal for a field: local dates for a date field, the instants of the user's local days for a datetime. */
+function literalRange(spec: { literal: string; n: number }, kind: FieldKind, now: number, cal: Calendar): Resolved {
+  const days = dateLiteralDays(spec.literal, spec.n, now, cal);
+  checkDateRange(spec.literal, spec.n, days);
+  const [lo, hi] = days;
+  if (kind === 'date') return { kind: 'range', lo: formatDate(lo * DAY), hi: formatDate(hi * DAY) };
+  return { kind: 'range', lo: formatDateTime(startOfLocalDay(lo, cal.timeZone)), hi: formatDateTime(startOfLocalDay(hi, cal.timeZone)) };
 }
 
 function coerceBindScalar(field: FieldSchema, kind: FieldKind, value: BindScalar): Value {
@@ -156,18 +144,20 @@ function pushBindValues(field: FieldSchema, kind: FieldKind, name: string, binds
 }
 
 /** Operands at execution time. */
-export function resolveOperands(field: FieldSchema, specs: readonly OperandSpec[], binds: Binds, now: number, list: boolean): Resolved[] {
+export function resolveOperands(
+  field: FieldSchema,
+  specs: readonly OperandSpec[],
+  binds: Binds,
+  now: number,
+  list: boolean,
+  cal: Calendar = DEFAULT_CALENDAR,
+): Resolved[] {
   const out: Resolved[] = [];
   const kind = kindOf(field);
   for (const spec of specs) {
     if (spec.kind === 'fixed') out.push({ kind: 'eq', value: spec.value });
-    else if (spec.kind === 'dateLiteral') {
-      const range = dateRange(spec.literal, spec.n, now);
-      checkDateRange(spec.literal, spec.n, range);
-      const [lo, hi] = range;
-      const format = kind === 'date' ? formatDate : formatDateTime;
-      out.push({ kind: 'range', lo: format(lo), hi: format(hi) });
-    } else {
+    else if (spec.kind === 'dateLiteral') out.push(literalRange(spec, kind, now, cal));
+    else {
       const values: Value[] = [];
       pushBindValues(field, kind, spec.name, binds, list, values);
       for (const value of values) out.push({ kind: 'eq', value });

@@ -1,5 +1,5 @@
 import type { FieldType as SelectField, OrderByClause } from '@jetstreamapp/soql-parser-js';
-import type { ObjectSchema, Schema } from '../schema/schema';
+import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
@@ -75,8 +75,8 @@ export interface OrderKey {
 }
 
 /** Compiled once per plan, so a sort pays one map lookup per row and key. */
-function picklistRank(path: ResolvedPath): ReadonlyMap<string, number> | undefined {
-  const declared = path.field.type === 'picklist' ? path.field.picklistValues : undefined;
+export function picklistRank(field: FieldSchema): ReadonlyMap<string, number> | undefined {
+  const declared = field.type === 'picklist' ? field.picklistValues : undefined;
   if (!declared) return undefined;
   const rank = new Map<string, number>();
   declared.forEach((value, i) => {
@@ -99,7 +99,7 @@ export function compileOrderBy(
     const descending = clause.order?.toUpperCase() === 'DESC';
     // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;
-    const rank = picklistRank(path);
+    const rank = picklistRank(path.field);
     const key = { path, get: compileAccessor(store, path), descending, nullsFirst, lowerCase: kindOf(path.field) === 'string' };
     return rank ? { ...key, picklistRank: rank } : key;
   });

@@ -1,4 +1,4 @@
-import type { SObjectRecord } from '../../core/org';
+import type { QueryResult, SObjectRecord } from '../../core/org';
 import type { Row } from '../store/store';
 import type { Plan } from './compile';
 
@@ -26,4 +26,10 @@ export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, u
       return out;
     },
   };
+}
+
+/** A selection of records already built (an aggregate query's AggregateResult records). */
+export function selectionOfRecords(result: QueryResult): Selection {
+  const records = result.records;
+  return { totalSize: result.totalSize, length: records.length, records: (start, end) => records.slice(start, Math.min(end, records.length)) };
 }

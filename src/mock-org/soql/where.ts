@@ -1,4 +1,4 @@
-import type { Condition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Condition, ValueFunctionCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
@@ -8,12 +8,19 @@ import { compileLike, LikeMatcher } from './like';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
+import type { Calendar } from './calendar';
+import { compileFunctionCondition } from './date-condition';
 
-/** What a query's execution knows: bind values, the org's clock, and time since the org started. */
+/**
+ * What a query's execution knows: bind values, the org's clock, time since the org started, and
+ * the running user's calendar (time zone, week start, fiscal year) for relative dates and date
+ * functions. The engine builds the calendar only when a query reads it.
+ */
 export interface ExecCtx {
   readonly binds: Binds;
   readonly now: number;
   readonly elapsed: number;
+  readonly calendar: Calendar;
 }
 
 export type RowTest = (row: Row) => boolean;
@@ -25,8 +32,9 @@ export interface CompiledCondition {
   prepare(ctx: ExecCtx): RowTest;
 }
 
-type Node = { type: 'cond'; cond: CompiledCondition } | { type: 'not'; child: Node } | { type: 'and' | 'or'; children: Node[] };
-type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
+/** A boolean tree over conditions (WHERE's compiled ones; HAVING's in having.ts). */
+export type Node<C = CompiledCondition> = { type: 'cond'; cond: C } | { type: 'not'; child: Node<C> } | { type: 'and' | 'or'; children: Node<C>[] };
+export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
 
 export interface CompiledWhere {
   readonly paths: readonly ResolvedPath[];
@@ -40,7 +48,7 @@ function isCondition(left: unknown): left is Condition {
 }
 
 /** The parser gives WHERE as a chain with paren counts; this turns it back into a token stream. */
-function flatten(where: WhereClause): Token[] {
+export function flatten(where: WhereClause): Token[] {
   const tokens: Token[] = [];
   let node: WhereClause | undefined = where;
   while (node) {
@@ -62,9 +70,9 @@ function flatten(where: WhereClause): Token[] {
   return tokens;
 }
 
-function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCondition): Node {
+export function parseTokens<C>(tokens: Token[], compile: (cond: Condition) => C): Node<C> {
   let pos = 0;
-  const unary = (): Node => {
+  const unary = (): Node<C> => {
     const token = tokens[pos++];
     if (token === 'NOT') return { type: 'not', child: unary() };
     if (token === '(') {
@@ -75,7 +83,7 @@ function parseTokens(tokens: Token[], compile: (cond: Condition) => CompiledCond
     if (typeof token === 'object') return { type: 'cond', cond: compile(token.cond) };
     throw malformed(`unexpected token in WHERE: ${token ?? 'end of query'}`);
   };
-  const expr = (): Node => {
+  const expr = (): Node<C> => {
     const first = unary();
     let op: 'AND' | 'OR' | undefined;
     const children = [first];
@@ -101,7 +109,7 @@ function inRange(v: Value, r: { lo: string; hi: string }): boolean {
   return typeof v === 'string' && v >= r.lo && v < r.hi;
 }
 
-function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: Resolved[]): RowTest {
+export function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: Resolved[]): RowTest {
   const n = norm(kind);
   const values = new Set<Value>();
   const ranges: { lo: string; hi: string }[] = [];
@@ -120,7 +128,7 @@ function membership(get: Accessor, elapsed: number, kind: FieldKind, operands: R
   };
 }
 
-function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: string, op: Resolved): RowTest {
+export function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: string, op: Resolved): RowTest {
   const n = norm(kind);
   if (op.kind === 'range') {
     const bound = operator === '<' || operator === '>=' ? op.lo : op.hi;
@@ -148,7 +156,7 @@ function ordering(get: Accessor, elapsed: number, kind: FieldKind, operator: str
 const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 'NOT IN', 'INCLUDES', 'EXCLUDES']);
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
-  if (!('field' in cond)) throw unsupported('functions in WHERE');
+  if (!('field' in cond)) return compileFunctionCondition(schema, store, root, alias, cond as ValueFunctionCondition);
   if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
@@ -193,12 +201,13 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   // The literal null compares only with = and != (and in IN lists); a bind holding null stays allowed, as in Apex.
   if (!list && operator !== '=' && operator !== '!=' && types.includes('NULL')) throw malformed("unexpected token: 'null'");
   const specs = rawValues.map((raw, i) => compileLiteral(field, types[i]!, raw, nOf(i)));
+  const hasDateLiteral = specs.some((spec) => spec.kind === 'dateLiteral');
   return {
     path,
     operator,
     specs,
     prepare: (ctx) => {
-      const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list);
+      const operands = resolveOperands(field, specs, ctx.binds, ctx.now, list, hasDateLiteral ? ctx.calendar : undefined);
       if (list || operator === '=' || operator === '!=') {
         const test = membership(get, ctx.elapsed, kind, operands);
         return operator === '!=' || operator === 'NOT IN' ? (row) => !test(row) : test;

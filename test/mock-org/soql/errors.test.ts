@@ -73,7 +73,6 @@ describe("errors in Salesforce's codes and wording", () => {
     ['SELECT TYPEOF ReferenceRecord WHEN InsurancePolicy THEN Name END FROM InsuranceAsyncBulkRecordDetail', 'TYPEOF'],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
     ['SELECT Id FROM AsyncApexJob WITH SECURITY_ENFORCED', 'WITH SECURITY_ENFORCED'],
-    ['SELECT Id FROM AsyncApexJob WHERE CreatedDate = THIS_FISCAL_QUARTER', 'THIS_FISCAL_QUARTER'],
     ["SELECT Id FROM AsyncApexJob WHERE Status INCLUDES ('a')", 'INCLUDES'],
     ['SELECT Id FROM AsyncApexJob ORDER BY MAX(CreatedDate)', 'ORDER BY'],
   ])('unsupported: %s → MALFORMED_QUERY naming what is not supported', async (soql, feature) => {
