@@ -3,6 +3,7 @@ import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
 import { isPlainObject } from '../../core/plain-object';
 import { isApiName } from '../../salesforce/api-names';
 import { KIND_OF_TYPE } from '../store/field-kinds';
+import { checkChildRelationshipNames, ChildRelationships, isRelationshipName } from './child-relationships';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -11,6 +12,8 @@ export interface FieldSchema {
   readonly label: string;
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
+  /** A reference's name seen from the objects it points to (`Contacts`), or null when it has none. */
+  readonly childRelationshipName: string | null;
   readonly polymorphic: boolean;
   /** Restricted picklist values; undefined means any string is accepted. */
   readonly picklistValues: readonly string[] | undefined;
@@ -103,6 +106,7 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
     label: decl.label ?? name,
     referenceTo: decl.referenceTo ?? [],
     relationshipName: decl.type === 'reference' ? (decl.relationshipName ?? null) : null,
+    childRelationshipName: decl.type === 'reference' ? (decl.childRelationshipName ?? null) : null,
     polymorphic: decl.polymorphic === true,
     picklistValues: decl.picklistValues,
     length: decl.length ?? defaultLength(decl.type),
@@ -141,12 +145,15 @@ export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Read
 export class Schema {
   private readonly byLower = new Map<string, ObjectSchema>();
   private readonly byPrefix = new Map<string, ObjectSchema>();
+  /** Every object's child relationships (the references pointing to it). */
+  readonly children: ChildRelationships;
 
   constructor(objects: readonly ObjectSchema[]) {
     for (const object of objects) {
       this.byLower.set(object.name.toLowerCase(), object);
       this.byPrefix.set(object.keyPrefix, object);
     }
+    this.children = new ChildRelationships(objects);
   }
 
   get(name: string): ObjectSchema | undefined {
@@ -190,7 +197,10 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     ) {
       problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
-  }
+    if (field.childRelationshipName !== undefined && !isRelationshipName(field.childRelationshipName)) {
+      problem('childRelationshipName must be a name, and not the name of a JavaScript Object member');
+    }
+  } else if (field.childRelationshipName !== undefined) problem('childRelationshipName is only for reference fields');
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
     problem('picklistValues must be a list of strings');
   }
@@ -257,6 +267,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
     objects.push(buildObjectSchema(name, decl, BUILT_IN_OBJECTS[name] ? {} : IMPLICIT_FIELDS));
   }
   checkPrefixClashes(objects, problems);
+  checkChildRelationshipNames(objects, problems);
   return new Schema(objects);
 }
 

@@ -13,10 +13,13 @@ import type { RowValues } from '../store/values';
  */
 export type Projector = (row: Row, elapsed: number, urlBase: string) => SObjectRecord;
 
+/** A nested value of a record: a parent's record, or a child subquery's collection (or null). */
+export type Nested = (row: Row, elapsed: number, urlBase: string) => unknown;
+
 type Builder = (
   attributes: SObjectRecord['attributes'],
   values: RowValues,
-  parents: readonly Projector[],
+  parents: readonly Nested[],
   row: Row,
   elapsed: number,
   urlBase: string,
@@ -40,20 +43,40 @@ function compileBuilder(columns: readonly Column[]): Builder {
   return new Function('attributes', 'values', 'parents', 'row', 'elapsed', 'urlBase', `return { attributes: attributes, ${entries.join(', ')} };`) as Builder;
 }
 
+const NO_CHILDREN: readonly Nested[] = [];
+
 /** The projector for rows of one object with these columns; parent columns nest the parent's record (or null), as the REST API does. */
 export function compileProjector(store: Store, columns: readonly Column[]): Projector {
+  return bindProjector(store, columns)(NO_CHILDREN);
+}
+
+/**
+ * The projector of columns with child subqueries, compiled once: each execution hands in its
+ * child collections (prepared with its binds), one per children column in column order.
+ */
+export function bindProjector(store: Store, columns: readonly Column[]): (children: readonly Nested[]) => Projector {
   const build = compileBuilder(columns);
   const parents = compileParents(store, columns);
-  return (row, elapsed, urlBase) => {
-    const type = row.object.name;
-    return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), parents, row, elapsed, urlBase);
+  const slots: number[] = [];
+  columns.filter((c) => c.kind !== 'field').forEach((c, i) => c.kind === 'children' && slots.push(i));
+  return (children) => {
+    let nested = parents;
+    if (slots.length > 0) {
+      nested = [...parents];
+      slots.forEach((slot, j) => (nested[slot] = children[j] ?? (() => null)));
+    }
+    return (row, elapsed, urlBase) => {
+      const type = row.object.name;
+      return build({ type, url: `${urlBase}${type}/${row.id}` }, valuesAt(row, elapsed), nested, row, elapsed, urlBase);
+    };
   };
 }
 
-/** One projector per parent column, in column order (the builder's `parents[i]`). */
-function compileParents(store: Store, columns: readonly Column[]): Projector[] {
-  const parents: Projector[] = [];
+/** One projector per parent column, in column order (the builder's `parents[i]`); a children column's slot is bound per execution. */
+function compileParents(store: Store, columns: readonly Column[]): Nested[] {
+  const parents: Nested[] = [];
   for (const column of columns) {
+    if (column.kind === 'children') parents.push(() => null);
     if (column.kind !== 'parent') continue;
     const hop = column.hop;
     if (hop.polymorphic) {
@@ -64,7 +87,7 @@ function compileParents(store: Store, columns: readonly Column[]): Projector[] {
     const child = compileProjector(store, column.columns);
     parents.push((row, elapsed, urlBase) => {
       const parent = parentOf(target, row, hop, elapsed);
-      return parent ? child(parent, elapsed, urlBase) : (null as unknown as SObjectRecord);
+      return parent ? child(parent, elapsed, urlBase) : null;
     });
   }
   return parents;

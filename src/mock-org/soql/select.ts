@@ -5,9 +5,10 @@ import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } 
 import { kindOf } from '../store/field-kinds';
 import { duplicateField, malformed, unsupported } from './errors';
 import type { Value } from '../store/values';
+import { compileChildColumn, type ChildrenColumn } from './child-subquery';
 
-/** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
-export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] };
+/** A selected field, a parent relationship with the fields selected through it, or a child subquery (nested like the REST API). */
+export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] } | ChildrenColumn;
 
 export interface Projection {
   readonly count: boolean;
@@ -55,7 +56,8 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         count = true;
         break;
       case 'FieldSubquery':
-        throw unsupported('subqueries in SELECT (child relationships)');
+        columns.push(compileChildColumn(schema, root, item.subquery, fields, columns));
+        break;
       default:
         throw unsupported('TYPEOF');
     }

@@ -68,8 +68,14 @@ describe("errors in Salesforce's codes and wording", () => {
   test.each([
     ['SELECT Status, COUNT(Id) FROM AsyncApexJob GROUP BY Status', 'GROUP BY'],
     ['SELECT MAX(NumberOfErrors) FROM AsyncApexJob', 'aggregate function MAX'],
-    ['SELECT Id, (SELECT Id FROM Items) FROM InsuranceAsyncBulkRequest', 'subqueries in SELECT'],
-    ['SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail)', 'semi-joins'],
+    [
+      'SELECT Id, (SELECT Id, (SELECT Id FROM InsuranceAsyncBulkRecordDetails) FROM InsuranceAsyncBulkRequestItems) FROM InsuranceAsyncBulkRequest',
+      'subqueries inside a subquery',
+    ],
+    [
+      'SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail GROUP BY ReferenceRecordId)',
+      'GROUP BY in a semi-join',
+    ],
     ['SELECT TYPEOF ReferenceRecord WHEN InsurancePolicy THEN Name END FROM InsuranceAsyncBulkRecordDetail', 'TYPEOF'],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
     ['SELECT Id FROM AsyncApexJob WITH SECURITY_ENFORCED', 'WITH SECURITY_ENFORCED'],
