@@ -8,6 +8,7 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import { syntaxError } from './syntax-errors';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
 import { rejectAggregatesInWhere } from './aggregate-where';
@@ -51,7 +52,7 @@ export function parseSoql(soql: string): Query {
   try {
     return parseSoqlText(soql);
   } catch (err) {
-    throw malformed(`Malformed query: ${(err as Error).message}`);
+    throw syntaxError(soql, err as Error);
   }
 }
 

@@ -54,8 +54,8 @@ describe("errors in Salesforce's codes and wording", () => {
   });
 
   test.each([
-    ['SELECT Id FROM', /^Malformed query: /],
-    ['SELECT Id FROM AsyncApexJob WHERE', /^Malformed query: /],
+    ['SELECT Id FROM', /^\nSELECT Id FROM\n {14}\^\nERROR at Row:1:Column:15\nunexpected token: '<EOF>'$/],
+    ['SELECT Id FROM AsyncApexJob WHERE', /\nERROR at Row:1:Column:34\nunexpected token: '<EOF>'$/],
     ["SELECT Id FROM AsyncApexJob WHERE Status = 'a' AND Status = 'b' OR Status = 'c'", /use parentheses to mix AND and OR/],
     ['SELECT COUNT(), Id FROM AsyncApexJob', /COUNT\(\) must be the only element/],
     ["SELECT Id FROM AsyncApexJob WHERE Status = 'it\\qs'", /Invalid string literal/],
