@@ -26,7 +26,8 @@ function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser):
     length: field.length,
     nillable: field.nillable,
     filterable: true,
-    sortable: true,
+    // Salesforce sorts no multi-select picklist (ORDER BY on one is refused).
+    sortable: field.type !== 'multipicklist',
     idLookup: field.idLookup,
     externalId: false,
     custom: field.name.endsWith('__c'),
@@ -36,7 +37,7 @@ function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser):
     referenceTo: [...field.referenceTo],
     relationshipName: field.relationshipName,
     polymorphicForeignKey: isPolymorphicReference(field),
-    picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: value, active: true, defaultValue: false })),
+    picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: field.picklistLabels?.[value] ?? value, active: true, defaultValue: false })),
   };
 }
 

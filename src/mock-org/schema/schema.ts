@@ -17,6 +17,8 @@ export interface FieldSchema {
   readonly polymorphic: boolean;
   /** Restricted picklist values; undefined means any string is accepted. */
   readonly picklistValues: readonly string[] | undefined;
+  /** A picklist value → its label, where the fixture gives one; any other value is its own label. */
+  readonly picklistLabels?: Readonly<Record<string, string>>;
   readonly length: number;
   readonly nillable: boolean;
   readonly idLookup: boolean;
@@ -48,6 +50,7 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'string',
   'textarea',
   'picklist',
+  'multipicklist',
   'reference',
   'boolean',
   'int',
@@ -84,6 +87,8 @@ export function isIdType(type: FieldType): boolean {
 function defaultLength(type: FieldType): number {
   if (isIdType(type)) return 18;
   if (type === 'textarea') return 32768;
+  // Salesforce describes every multi-select picklist with length 4099.
+  if (type === 'multipicklist') return 4099;
   return isStringType(type) ? 255 : 0;
 }
 
@@ -109,6 +114,7 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
     childRelationshipName: decl.type === 'reference' ? (decl.childRelationshipName ?? null) : null,
     polymorphic: decl.polymorphic === true,
     picklistValues: decl.picklistValues,
+    picklistLabels: decl.picklistLabels,
     length: decl.length ?? defaultLength(decl.type),
     nillable: decl.nillable ?? (decl.type !== 'boolean' && decl.type !== 'id'),
     // Salesforce marks Id and Name idLookup; fixtures may mark their own External-Id-like fields.
@@ -203,6 +209,13 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
   } else if (field.childRelationshipName !== undefined) problem('childRelationshipName is only for reference fields');
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
     problem('picklistValues must be a list of strings');
+  }
+  // A multi-select picklist keeps its values joined by semicolons, so no value may hold one.
+  if (field.type === 'multipicklist' && Array.isArray(field.picklistValues) && field.picklistValues.some((v) => typeof v === 'string' && v.includes(';'))) {
+    problem('a multipicklist value must not contain a semicolon');
+  }
+  if (field.picklistLabels !== undefined && (!isPlainObject(field.picklistLabels) || Object.values(field.picklistLabels).some((v) => typeof v !== 'string'))) {
+    problem('picklistLabels must be an object of value → label strings');
   }
   for (const flag of ['createable', 'updateable'] as const) {
     if (field[flag] !== undefined && typeof field[flag] !== 'boolean') problem(`${flag} must be true or false`);

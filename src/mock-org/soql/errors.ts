@@ -192,3 +192,13 @@ export function semiJoinLeftOperand(field: string): OrgError {
 export function semiJoinShape(detail: string): OrgError {
   return malformed(`Semi join sub-selects ${detail}`);
 }
+
+/** (ipemu, wording inferred) INCLUDES or EXCLUDES on a field that is not a multi-select picklist. */
+export function includesOnOtherType(): OrgError {
+  return new OrgError('INVALID_QUERY_FILTER_OPERATOR', 'includes or excludes operator only valid on multipicklist field');
+}
+
+/** Salesforce's answer to ORDER BY on a field it cannot sort (a multi-select picklist, a long text area). */
+export function notSortable(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `field '${field}' can not be sorted in a query call`);
+}

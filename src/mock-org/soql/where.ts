@@ -5,6 +5,7 @@ import type { Row, Store } from '../store/store';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
 import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
 import { compileLike, LikeMatcher } from './like';
+import { compileMultiPicklistCondition, isMultiPicklistCondition } from './multi-picklist';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
@@ -171,13 +172,13 @@ function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alia
   const operator = written === '<>' ? '!=' : written;
   const list = operator === 'IN' || operator === 'NOT IN';
   if (!KNOWN_OPERATORS.has(operator)) throw unsupported(`the operator ${written}`);
-  if (operator === 'INCLUDES' || operator === 'EXCLUDES') throw unsupported(`${operator} (multi-select picklists)`);
   const path = resolvePath(schema, root, splitPath(cond.field, root, alias));
   const field = path.field;
   const kind = kindOf(field);
   const get = compileAccessor(store, path);
   const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value];
   const types = rawValues.map((_, i) => (Array.isArray(cond.literalType) ? cond.literalType[i] : cond.literalType) ?? 'STRING');
+  if (isMultiPicklistCondition(operator, path)) return compileMultiPicklistCondition(path, get, operator, types, rawValues);
   const ns = (cond as { dateLiteralVariable?: number | number[] }).dateLiteralVariable;
   const nOf = (i: number) => (Array.isArray(ns) ? ns[i] : ns);
   if (operator === 'LIKE') {
