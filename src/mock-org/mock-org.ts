@@ -222,7 +222,8 @@ export class MockOrg implements Org {
   }
 
   describeSync(sobject: string): DescribeResult {
-    return describeObject(this.visibleObject(sobject), this.user, this.apiVersion);
+    const object = this.visibleObject(sobject);
+    return describeObject(object, this.user, this.apiVersion, this.core.schema.children.of(object));
   }
 
   /** The object's describeGlobal entry (`GET /sobjects/<SObject>`); NOT_FOUND for an unknown or hidden object. */

@@ -42,6 +42,7 @@ const APEX_TYPES: Readonly<Record<FieldType, string>> = {
   string: 'String',
   textarea: 'String',
   picklist: 'String',
+  multipicklist: 'String',
   email: 'String',
   phone: 'String',
   url: 'String',
@@ -60,8 +61,27 @@ type FieldsOf = (object: ObjectSchema) => ReadonlyMap<string, FieldDescribe>;
 /** The Name pseudo-object a polymorphic relationship leads to has no describe: nothing on it is writable. */
 const NAME_FIELDS: FieldsOf = () => new Map();
 
+/** (ipemu) A TYPEOF, toLabel() or FORMAT() column: named by its key, typed as text, joined to nothing. */
+function computedColumn(name: string): ColumnMetadata {
+  return {
+    aggregate: false,
+    apexType: null,
+    booleanType: false,
+    columnName: name,
+    custom: false,
+    displayName: name,
+    foreignKeyName: null,
+    insertable: false,
+    joinColumns: [],
+    numberType: false,
+    textType: true,
+    updatable: false,
+  };
+}
+
 function columnsOf(object: ObjectSchema, columns: readonly Column[], fieldsOf: FieldsOf): ColumnMetadata[] {
   return columns.map((column): ColumnMetadata => {
+    if (column.kind === 'computed') return computedColumn(column.name);
     if (column.kind === 'parent') {
       const { field, target } = column.hop;
       return {

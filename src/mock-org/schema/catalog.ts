@@ -31,6 +31,9 @@ function ref(label: string, to: string, relationshipName?: string, polymorphic =
   return { type: 'reference', label, referenceTo: [to], ...(relationshipName ? { relationshipName } : {}), ...(polymorphic ? { polymorphic: true } : {}) };
 }
 
+/** A reference whose parent names its children (`(SELECT … FROM QuoteLineItems)`). */
+const withChildren = (decl: FieldDecl, childRelationshipName: string): FieldDecl => ({ ...decl, childRelationshipName });
+
 function picklist(label: string, values?: string[]): FieldDecl {
   return { type: 'picklist', label, length: 255, ...(values ? { picklistValues: values } : {}) };
 }
@@ -121,9 +124,13 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     fields: {
       ...DELETED,
       Name: str('Name', 80, true),
-      InsuranceAsyncBulkRequestId: ref('Insurance Async Bulk Request ID', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequest'),
-      BatchJobId: ref('Batch Job ID', 'AsyncApexJob', 'BatchJob'),
-      ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
+      // (ipemu) Salesforce does not document the Insurance objects' child relationship names: these follow its plural-of-the-child habit.
+      InsuranceAsyncBulkRequestId: withChildren(
+        ref('Insurance Async Bulk Request ID', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequest'),
+        'InsuranceAsyncBulkRequestItems',
+      ),
+      BatchJobId: withChildren(ref('Batch Job ID', 'AsyncApexJob', 'BatchJob'), 'InsuranceAsyncBulkRequestItems'),
+      ReferenceRecordId: withChildren(ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true), 'InsuranceAsyncBulkRequestItems'),
       SequenceNumber: int('Sequence Number'),
       Status: picklist('Status'),
       PlanName: str('Plan Name'),
@@ -136,8 +143,11 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     fields: {
       ...DELETED,
       Name: str('Name', 80, true),
-      InsuranceAsyncBulkRequestItemId: ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
-      ReferenceRecordId: ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true),
+      InsuranceAsyncBulkRequestItemId: withChildren(
+        ref('Insurance Async Bulk Request Item ID', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRequestItem'),
+        'InsuranceAsyncBulkRecordDetails',
+      ),
+      ReferenceRecordId: withChildren(ref('Reference Record ID', 'InsurancePolicy', 'ReferenceRecord', true), 'InsuranceAsyncBulkRecordDetails'),
       Status: picklist('Status', BULK_RECORD_DETAIL_STATUS),
       ...AUDIT,
     },
@@ -160,7 +170,8 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, ObjectDecl>> = {
     label: 'Quote Line Item',
     fields: {
       ...DELETED,
-      QuoteId: required(ref('Quote ID', 'Quote', 'Quote')),
+      // Salesforce's name for a quote's line items.
+      QuoteId: withChildren(required(ref('Quote ID', 'Quote', 'Quote')), 'QuoteLineItems'),
       Product2Id: required(ref('Product ID', 'Product2', 'Product2')),
       // (ipemu) Empty on a root product's line; a coverage line names its root product's line.
       ParentQuoteLineItemId: ref('Parent Quote Line Item ID', 'QuoteLineItem', 'ParentQuoteLineItem'),

@@ -1,6 +1,7 @@
 import type { DescribeResult, FieldDescribe } from '../../core/org';
 import { isPolymorphicReference, type FieldSchema, type ObjectSchema, type Schema } from './schema';
 import type { OrgUser } from './users';
+import type { ChildRelationship } from './child-relationships';
 
 const SOAP_TYPES: Readonly<Record<string, string>> = {
   id: 'tns:ID',
@@ -25,7 +26,8 @@ function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser):
     length: field.length,
     nillable: field.nillable,
     filterable: true,
-    sortable: true,
+    // Salesforce sorts no multi-select picklist (ORDER BY on one is refused).
+    sortable: field.type !== 'multipicklist',
     idLookup: field.idLookup,
     externalId: false,
     custom: field.name.endsWith('__c'),
@@ -35,7 +37,7 @@ function describeField(object: ObjectSchema, field: FieldSchema, user: OrgUser):
     referenceTo: [...field.referenceTo],
     relationshipName: field.relationshipName,
     polymorphicForeignKey: isPolymorphicReference(field),
-    picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: value, active: true, defaultValue: false })),
+    picklistValues: (field.picklistValues ?? []).map((value) => ({ value, label: field.picklistLabels?.[value] ?? value, active: true, defaultValue: false })),
   };
 }
 
@@ -77,12 +79,40 @@ export function describeSummary(object: ObjectSchema, apiVersion: string): Objec
   };
 }
 
+/** A childRelationships entry, keys as Salesforce orders them. (ipemu) No master-detail: cascadeDelete is always false. */
+export interface ChildRelationshipDescribe {
+  cascadeDelete: boolean;
+  childSObject: string;
+  deprecatedAndHidden: boolean;
+  field: string;
+  junctionIdListNames: string[];
+  junctionReferenceTo: string[];
+  relationshipName: string | null;
+  restrictedDelete: boolean;
+}
+
+/** (ipemu) A child object or reference field the user cannot read is left out, as its field is left out of the child's describe. */
+function describeChildren(children: readonly ChildRelationship[], user: OrgUser): ChildRelationshipDescribe[] {
+  return children
+    .filter((rel) => user.canSeeObject(rel.child.name) && user.canSeeField(rel.child.name, rel.field.name))
+    .map((rel) => ({
+      cascadeDelete: false,
+      childSObject: rel.child.name,
+      deprecatedAndHidden: false,
+      field: rel.field.name,
+      junctionIdListNames: [],
+      junctionReferenceTo: [],
+      relationshipName: rel.relationshipName,
+      restrictedDelete: false,
+    }));
+}
+
 /** Describe as the user sees it: fields the user cannot read are left out. */
-export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: string): DescribeResult {
+export function describeObject(object: ObjectSchema, user: OrgUser, apiVersion: string, children: readonly ChildRelationship[] = []): DescribeResult {
   return {
     ...describeSummary(object, apiVersion),
     fields: object.fields.filter((field) => user.canSeeField(object.name, field.name)).map((field) => describeField(object, field, user)),
-    childRelationships: [],
+    childRelationships: describeChildren(children, user),
   };
 }
 

@@ -3,6 +3,7 @@ import { BUILT_IN_OBJECTS, IMPLICIT_FIELDS } from './catalog';
 import { isPlainObject } from '../../core/plain-object';
 import { isApiName } from '../../salesforce/api-names';
 import { KIND_OF_TYPE } from '../store/field-kinds';
+import { checkChildRelationshipNames, ChildRelationships, isRelationshipName } from './child-relationships';
 
 /** A field as the mock org knows it: the fixture declaration with every default filled in. */
 export interface FieldSchema {
@@ -11,9 +12,13 @@ export interface FieldSchema {
   readonly label: string;
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
+  /** A reference's name seen from the objects it points to (`Contacts`), or null when it has none. */
+  readonly childRelationshipName: string | null;
   readonly polymorphic: boolean;
   /** Restricted picklist values; undefined means any string is accepted. */
   readonly picklistValues: readonly string[] | undefined;
+  /** A picklist value → its label, where the fixture gives one; any other value is its own label. */
+  readonly picklistLabels?: Readonly<Record<string, string>>;
   readonly length: number;
   readonly nillable: boolean;
   readonly idLookup: boolean;
@@ -45,6 +50,7 @@ export const FIELD_TYPES: readonly FieldType[] = [
   'string',
   'textarea',
   'picklist',
+  'multipicklist',
   'reference',
   'boolean',
   'int',
@@ -81,6 +87,8 @@ export function isIdType(type: FieldType): boolean {
 function defaultLength(type: FieldType): number {
   if (isIdType(type)) return 18;
   if (type === 'textarea') return 32768;
+  // Salesforce describes every multi-select picklist with length 4099.
+  if (type === 'multipicklist') return 4099;
   return isStringType(type) ? 255 : 0;
 }
 
@@ -103,8 +111,10 @@ function buildField(name: string, decl: FieldDecl, object: Pick<ObjectDecl, 'cre
     label: decl.label ?? name,
     referenceTo: decl.referenceTo ?? [],
     relationshipName: decl.type === 'reference' ? (decl.relationshipName ?? null) : null,
+    childRelationshipName: decl.type === 'reference' ? (decl.childRelationshipName ?? null) : null,
     polymorphic: decl.polymorphic === true,
     picklistValues: decl.picklistValues,
+    picklistLabels: decl.picklistLabels,
     length: decl.length ?? defaultLength(decl.type),
     nillable: decl.nillable ?? (decl.type !== 'boolean' && decl.type !== 'id'),
     // Salesforce marks Id and Name idLookup; fixtures may mark their own External-Id-like fields.
@@ -141,12 +151,15 @@ export function buildObjectSchema(name: string, decl: ObjectDecl, implicit: Read
 export class Schema {
   private readonly byLower = new Map<string, ObjectSchema>();
   private readonly byPrefix = new Map<string, ObjectSchema>();
+  /** Every object's child relationships (the references pointing to it). */
+  readonly children: ChildRelationships;
 
   constructor(objects: readonly ObjectSchema[]) {
     for (const object of objects) {
       this.byLower.set(object.name.toLowerCase(), object);
       this.byPrefix.set(object.keyPrefix, object);
     }
+    this.children = new ChildRelationships(objects);
   }
 
   get(name: string): ObjectSchema | undefined {
@@ -190,9 +203,19 @@ function checkField(objectName: string, fieldName: string, decl: unknown, known:
     ) {
       problem('relationshipName must be a name, and not the name of a JavaScript Object member');
     }
-  }
+    if (field.childRelationshipName !== undefined && !isRelationshipName(field.childRelationshipName)) {
+      problem('childRelationshipName must be a name, and not the name of a JavaScript Object member');
+    }
+  } else if (field.childRelationshipName !== undefined) problem('childRelationshipName is only for reference fields');
   if (field.picklistValues !== undefined && (!Array.isArray(field.picklistValues) || field.picklistValues.some((v) => typeof v !== 'string'))) {
     problem('picklistValues must be a list of strings');
+  }
+  // A multi-select picklist keeps its values joined by semicolons, so no value may hold one.
+  if (field.type === 'multipicklist' && Array.isArray(field.picklistValues) && field.picklistValues.some((v) => typeof v === 'string' && v.includes(';'))) {
+    problem('a multipicklist value must not contain a semicolon');
+  }
+  if (field.picklistLabels !== undefined && (!isPlainObject(field.picklistLabels) || Object.values(field.picklistLabels).some((v) => typeof v !== 'string'))) {
+    problem('picklistLabels must be an object of value → label strings');
   }
   for (const flag of ['createable', 'updateable'] as const) {
     if (field[flag] !== undefined && typeof field[flag] !== 'boolean') problem(`${flag} must be true or false`);
@@ -257,6 +280,7 @@ export function buildSchema(declared: unknown, problems: SchemaProblem[]): Schem
     objects.push(buildObjectSchema(name, decl, BUILT_IN_OBJECTS[name] ? {} : IMPLICIT_FIELDS));
   }
   checkPrefixClashes(objects, problems);
+  checkChildRelationshipNames(objects, problems);
   return new Schema(objects);
 }
 

@@ -8,9 +8,13 @@ import { pathAccessError, ResolvedPath } from './paths';
 import { compileOrderBy, compileSelect, Column, OrderKey } from './select';
 import { compileProjector, Projector } from './project';
 import { compileWhere, CompiledCondition, CompiledWhere } from './where';
+import { syntaxError } from './syntax-errors';
 import { malformed, numberOutsideValidRange, unsupported, unsupportedType } from './errors';
 import { AggregatePlan, compileAggregatePlan, isAggregateQuery } from './aggregate-plan';
 import { rejectAggregatesInWhere } from './aggregate-where';
+import type { AccessCheck } from './access-checks';
+import { compileChildren } from './child-subquery';
+import type { ExecCtx } from './where';
 
 /** Salesforce: "The maximum offset is 2,000 rows. Requesting an offset greater than 2,000 results in a NUMBER_OUTSIDE_VALID_RANGE error." */
 export const MAX_OFFSET = 2000;
@@ -37,6 +41,10 @@ export interface Plan {
   readonly access: Map<string, OrgError | null>;
   /** An aggregate query: the rows found are grouped into AggregateResult records (order, limit and offset apply to groups). */
   readonly aggregate?: AggregatePlan;
+  /** Access rules beyond the paths: subqueries' objects and fields (checked after the paths). */
+  readonly checks?: readonly AccessCheck[];
+  /** With child subqueries: the projector of one execution, their WHERE prepared with its binds (else `project` serves). */
+  readonly prepareProject?: (ctx: ExecCtx) => Projector;
 }
 
 /** Parses SOQL text (the only call to the parser): parse errors are MALFORMED_QUERY. */
@@ -44,7 +52,7 @@ export function parseSoql(soql: string): Query {
   try {
     return parseSoqlText(soql);
   } catch (err) {
-    throw malformed(`Malformed query: ${(err as Error).message}`);
+    throw syntaxError(soql, err as Error);
   }
 }
 
@@ -89,6 +97,7 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
   const where = query.where ? compileWhere(schema, store, root, alias, query.where) : undefined;
   const order = aggregate ? [] : compileOrderBy(schema, store, root, alias, query.orderBy);
   const index = chooseIndex(store, root, where);
+  const children = compileChildren(schema, store, select.columns, query.limit);
   return {
     root,
     table: store.table(root),
@@ -104,6 +113,8 @@ export function compilePlan(schema: Schema, store: Store, query: Query): Plan {
     paths: [...select.paths, ...(where?.paths ?? []), ...order.map((o) => o.path)],
     access: new Map(),
     ...(aggregate ? { aggregate } : {}),
+    checks: [...(children?.checks ?? []), ...(where?.checks ?? [])],
+    ...(children ? { prepareProject: children.prepare } : {}),
   };
 }
 
@@ -116,6 +127,10 @@ export function accessError(plan: Plan, user: OrgUser): OrgError | null {
     for (const path of plan.paths) {
       if (error) break;
       error = pathAccessError(path, user) ?? null;
+    }
+    for (const check of plan.checks ?? []) {
+      if (error) break;
+      error = check(user) ?? null;
     }
     plan.access.set(user.name, error);
   }

@@ -13,6 +13,7 @@ import { DEFAULT_SCAN_BUDGET, ROWS_PER_CLOCK_LOOK, runSliced, ScanBudget, ScanIn
 import { Selection, selectionOf, selectionOfRecords } from './selection';
 import { QueryCtx, UserCalendars } from './user-calendar';
 import { runAggregate } from './aggregate-run';
+import type { Projector } from './project';
 
 export type { Selection } from './selection';
 
@@ -98,7 +99,7 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = this.scan(plan, binds, user, now, elapsed, undefined, scope.all) as Row[];
     if (plan.aggregate) return runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }) as QueryResult;
-    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase) as QueryResult;
+    return this.resultOf(plan, rows, elapsed, undefined, scope.urlBase, projectorOf(plan, new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user))) as QueryResult;
   }
 
   /**
@@ -117,7 +118,7 @@ export class SoqlEngine {
     const plan = this.plan(soql);
     const rows = await this.scan(plan, binds, user, now, elapsed, this.budget, scope.all);
     if (plan.aggregate) return selectionOfRecords(await runAggregate(plan.aggregate, rows, { binds: binds ?? NO_BINDS, now, elapsed }, this.budget));
-    return selectionOf(plan, rows, elapsed, scope.urlBase);
+    return selectionOf(plan, rows, elapsed, scope.urlBase, projectorOf(plan, new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user)));
   }
 
   /**
@@ -141,17 +142,24 @@ export class SoqlEngine {
       const ctx = { binds: binds ?? NO_BINDS, now, elapsed };
       return rows instanceof Promise ? rows.then((r) => runAggregate(aggregate, r, ctx, this.budget)) : runAggregate(aggregate, rows, ctx, this.budget);
     }
+    const project = projectorOf(plan, new QueryCtx(binds ?? NO_BINDS, now, elapsed, this.calendars, user));
     return rows instanceof Promise
-      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase))
-      : this.resultOf(plan, rows, elapsed, this.budget, urlBase);
+      ? rows.then((r) => this.resultOf(plan, r, elapsed, this.budget, urlBase, project))
+      : this.resultOf(plan, rows, elapsed, this.budget, urlBase, project);
   }
 
   /** The records of the rows (COUNT(): none), projected in slices when there are many. */
-  private resultOf(plan: Plan, rows: readonly Row[], elapsed: number, budget: ScanBudget | undefined, urlBase: string): QueryResult | Promise<QueryResult> {
+  private resultOf(
+    plan: Plan,
+    rows: readonly Row[],
+    elapsed: number,
+    budget: ScanBudget | undefined,
+    urlBase: string,
+    project: Projector,
+  ): QueryResult | Promise<QueryResult> {
     if (plan.count) return { totalSize: rows.length, done: true, records: [] };
     const records = new Array<SObjectRecord>(rows.length);
     const result: QueryResult = { totalSize: rows.length, done: true, records };
-    const project = plan.project;
     if (!budget || rows.length <= ROWS_PER_CLOCK_LOOK) {
       for (let i = 0; i < rows.length; i++) records[i] = project(rows[i]!, elapsed, urlBase);
       return result;
@@ -234,4 +242,9 @@ export class SoqlEngine {
     found.length = kept;
     return found;
   }
+}
+
+/** The execution's projector: plan.project, or one whose child subqueries are prepared with these binds. */
+function projectorOf(plan: Plan, ctx: ExecCtx): Projector {
+  return plan.prepareProject ? plan.prepareProject(ctx) : plan.project;
 }

@@ -112,3 +112,93 @@ export function aggregateNotSupported(field: string, fn: string): OrgError {
 export function aggregateTooLarge(): OrgError {
   return new OrgError('EXCEEDED_ID_LIMIT', 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
 }
+
+// ---- Subqueries: parent-to-child in SELECT, semi-joins and anti-joins in WHERE ----
+// Wording seen from real orgs where noted; (ipemu) marks what no public source shows.
+
+/** A subquery's FROM that names no child relationship of the parent (Salesforce's INVALID_TYPE). */
+export function unknownChildRelationship(name: string): OrgError {
+  return new OrgError(
+    'INVALID_TYPE',
+    `Didn't understand relationship '${name}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+  );
+}
+
+/** Salesforce: "No more than 20 parent-to-child relationships can be specified in a query." (ipemu) its wording as the message. */
+export function tooManyChildSubqueries(max: number): OrgError {
+  return malformed(`No more than ${max} parent-to-child relationships can be specified in a query`);
+}
+
+/** (ipemu) The same child relationship selected twice. */
+export function childRelationshipTwice(name: string): OrgError {
+  return malformed(`Cannot follow the same aggregate relationship twice: ${name}`);
+}
+
+/** COUNT() or another aggregate inside a parent-to-child subquery. */
+export function aggregateInSubquery(): OrgError {
+  return malformed('only root queries support aggregate expressions');
+}
+
+/** Salesforce: "A subquery can use OFFSET only if the parent query has a LIMIT 1 clause." (ipemu) that sentence as the message. */
+export function subqueryOffsetNeedsLimitOne(): OrgError {
+  return malformed('A subquery can use OFFSET only if the parent query has a LIMIT 1 clause');
+}
+
+export function semiJoinWithOr(): OrgError {
+  return malformed("Semi join sub-selects are not allowed with the 'OR' operator");
+}
+
+/** A semi-join under NOT, or in a WHERE that is not the query's own (a parent-to-child subquery's). */
+export function semiJoinNotTopLevel(): OrgError {
+  return malformed('Semi join sub-selects are only allowed at the top level WHERE expressions and not in nested WHERE expressions.');
+}
+
+export function nestedSemiJoin(): OrgError {
+  return malformed('Nesting of semi join sub-selects is not supported');
+}
+
+/** Salesforce documents at most two; (ipemu) the wording is one project's record of it. */
+export function tooManySemiJoins(max: number): OrgError {
+  return malformed(`Maximum ${max} semi join sub-selects are allowed`);
+}
+
+export function semiJoinSameObject(): OrgError {
+  return malformed('The inner and outer selects should not be on the same object type');
+}
+
+/** The inner field leads to another object than the left operand (or to none). */
+export function semiJoinTypeMismatch(inner: string, outer: string): OrgError {
+  return malformed(
+    `The selected field '${inner}' in the subquery and the left operand field in the where expression in the outer query '${outer}' should point to the same object type`,
+  );
+}
+
+/** A dotted inner field (`Contact.AccountId`). */
+export function semiJoinInnerRelationship(): OrgError {
+  return malformed('inner select field cannot have more than one level of relationships');
+}
+
+/** (ipemu) An object Salesforce documents as unsupported in semi-join subqueries (Event, Task, Note…). */
+export function semiJoinEntityNotSupported(entity: string): OrgError {
+  return malformed(`Entity '${entity}' is not supported for semi join inner selects`);
+}
+
+/** (ipemu) A left operand that is not an Id or reference field of the queried object, or follows a relationship. */
+export function semiJoinLeftOperand(field: string): OrgError {
+  return malformed(`The left operand '${field}' of a semi join sub-select must be an Id or a reference field of the queried object, without relationships`);
+}
+
+/** (ipemu) An inner SELECT of anything but one field, or an operator other than IN and NOT IN. */
+export function semiJoinShape(detail: string): OrgError {
+  return malformed(`Semi join sub-selects ${detail}`);
+}
+
+/** (ipemu, wording inferred) INCLUDES or EXCLUDES on a field that is not a multi-select picklist. */
+export function includesOnOtherType(): OrgError {
+  return new OrgError('INVALID_QUERY_FILTER_OPERATOR', 'includes or excludes operator only valid on multipicklist field');
+}
+
+/** Salesforce's answer to ORDER BY on a field it cannot sort (a multi-select picklist, a long text area). */
+export function notSortable(field: string): OrgError {
+  return new OrgError('INVALID_FIELD', `field '${field}' can not be sorted in a query call`);
+}

@@ -9,7 +9,13 @@ import type { Query } from '@jetstreamapp/soql-parser-js';
  * dist/soql-snapshot.json (scripts/soql-snapshot.js); texts found there skip the parser, and the
  * parser is loaded only for any other text.
  */
-type ParseQuery = (soql: string, options: { allowApexBindVariables: boolean }) => Query;
+type ParseQuery = (soql: string, options: typeof PARSE_OPTIONS) => Query;
+
+/**
+ * ignoreParseErrors is given as false, its default: the library builds a new parser (60 ms) on
+ * every call whose option differs from the last one's, and an absent option differs from false.
+ */
+const PARSE_OPTIONS = { allowApexBindVariables: true, ignoreParseErrors: false } as const;
 
 const SNAPSHOT_FILE = join(__dirname, '..', '..', 'soql-snapshot.json');
 
@@ -61,18 +67,37 @@ function parseWithLineSeparators(soql: string, parse: ParseQuery): Query {
   const ls = unused[0]!;
   const ps = unused[1]!;
   const hidden = soql.replace(/\u2028/g, ls).replace(/\u2029/g, ps);
-  return mapStrings(parse(hidden, { allowApexBindVariables: true }), (text) => text.split(ls).join('\u2028').split(ps).join('\u2029'));
+  return mapStrings(parse(hidden, PARSE_OPTIONS), (text) => text.split(ls).join('\u2028').split(ps).join('\u2029'));
+}
+
+function loadParser(): ParseQuery {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  parser ??= (require('@jetstreamapp/soql-parser-js') as { parseQuery: ParseQuery }).parseQuery;
+  return parser;
 }
 
 /** Parses SOQL with Apex bind variables; throws the parser's error for malformed text. */
 export function parseSoqlText(soql: string): Query {
   const known = loadSnapshot().get(soql);
   if (known) return structuredClone(known);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  parser ??= (require('@jetstreamapp/soql-parser-js') as { parseQuery: ParseQuery }).parseQuery;
-  const query = LINE_SEPARATORS.test(soql) ? parseWithLineSeparators(soql, parser) : parser(soql, { allowApexBindVariables: true });
+  const parse = loadParser();
+  const query = LINE_SEPARATORS.test(soql) ? parseWithLineSeparators(soql, parse) : parse(soql, PARSE_OPTIONS);
   parsedTexts.add(soql);
   return query;
+}
+
+/**
+ * The parser's error for a text, or undefined when it parses; not recorded for the snapshot (the
+ * syntax-error wording parses prefixes of a bad text to find where it went wrong).
+ */
+export function probeSoqlText(soql: string): Error | undefined {
+  const parse = loadParser();
+  try {
+    parse(soql, PARSE_OPTIONS);
+    return undefined;
+  } catch (err) {
+    return err as Error;
+  }
 }
 
 /** Texts the parser itself parsed in this process (the build records them into the snapshot). */

@@ -3,11 +3,25 @@ import type { FieldSchema, ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { Accessor, compileAccessor, Hop, resolvePath, ResolvedPath, splitPath } from './paths';
 import { kindOf } from '../store/field-kinds';
-import { duplicateField, malformed, unsupported } from './errors';
+import { duplicateField, malformed, notSortable, unsupported } from './errors';
 import type { Value } from '../store/values';
+import { compileChildColumn, type ChildrenColumn } from './child-subquery';
+import type { Viewer } from './viewer';
+import { compileTypeof, rejectTypeofOverlap } from './typeof';
 
-/** A selected field, or a parent relationship with the fields selected through it (nested like the REST API). */
-export type Column = { kind: 'field'; name: string } | { kind: 'parent'; name: string; hop: Hop; columns: Column[] };
+/** Reads one computed value (or nested record) of a returned record. */
+export type ValueReader = (row: Row, elapsed: number, urlBase: string) => unknown;
+
+/**
+ * A selected field, a parent relationship with the fields selected through it (nested like the
+ * REST API), a child subquery, or a value its own code computes (TYPEOF, toLabel(), FORMAT()), compiled once per
+ * plan (and per viewer, for what depends on the running user's locale).
+ */
+export type Column =
+  | { kind: 'field'; name: string }
+  | { kind: 'parent'; name: string; hop: Hop; columns: Column[] }
+  | { kind: 'computed'; name: string; compile: (store: Store, viewer: Viewer) => ValueReader }
+  | ChildrenColumn;
 
 export interface Projection {
   readonly count: boolean;
@@ -15,7 +29,7 @@ export interface Projection {
   readonly paths: ResolvedPath[];
 }
 
-function addPath(columns: Column[], path: ResolvedPath): void {
+export function addPath(columns: Column[], path: ResolvedPath): void {
   let level = columns;
   for (const hop of path.hops) {
     const name = hop.field.relationshipName!;
@@ -55,11 +69,16 @@ export function compileSelect(schema: Schema, root: ObjectSchema, alias: string 
         count = true;
         break;
       case 'FieldSubquery':
-        throw unsupported('subqueries in SELECT (child relationships)');
+        columns.push(compileChildColumn(schema, root, item.subquery, fields, columns));
+        break;
+      case 'FieldTypeof':
+        paths.push(...compileTypeof(schema, root, alias, item, columns));
+        break;
       default:
-        throw unsupported('TYPEOF');
+        throw unsupported('this SELECT item');
     }
   }
+  rejectTypeofOverlap(columns);
   if (count && fields.length > 1) throw malformed('COUNT() must be the only element in the SELECT list.');
   return { count, columns, paths };
 }
@@ -96,6 +115,7 @@ export function compileOrderBy(
   return (Array.isArray(orderBy) ? orderBy : [orderBy]).map((clause) => {
     if (!('field' in clause)) throw unsupported('functions in ORDER BY');
     const path = resolvePath(schema, root, splitPath(clause.field, root, alias));
+    if (path.field.type === 'multipicklist') throw notSortable(path.field.name);
     const descending = clause.order?.toUpperCase() === 'DESC';
     // Salesforce's default: ASC NULLS FIRST, DESC NULLS LAST.
     const nullsFirst = clause.nulls ? clause.nulls.toUpperCase() === 'FIRST' : !descending;

@@ -1,6 +1,7 @@
 import type { QueryResult, SObjectRecord } from '../../core/org';
 import type { Row } from '../store/store';
 import type { Plan } from './compile';
+import type { Projector } from './project';
 
 /**
  * The rows a query matched, kept as rows (references into the store, which does not change after
@@ -14,7 +15,8 @@ export interface Selection {
   records(start: number, end: number): SObjectRecord[];
 }
 
-export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, urlBase: string): Selection {
+/** `project`: the execution's projector (plan.project unless child subqueries bound their binds). */
+export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, urlBase: string, project: Projector = plan.project): Selection {
   const length = plan.count ? 0 : rows.length;
   return {
     totalSize: rows.length,
@@ -22,7 +24,7 @@ export function selectionOf(plan: Plan, rows: readonly Row[], elapsed: number, u
     records: (start, end) => {
       const to = Math.min(end, length);
       const out = new Array<SObjectRecord>(Math.max(0, to - start));
-      for (let i = start; i < to; i++) out[i - start] = plan.project(rows[i]!, elapsed, urlBase);
+      for (let i = start; i < to; i++) out[i - start] = project(rows[i]!, elapsed, urlBase);
       return out;
     },
   };

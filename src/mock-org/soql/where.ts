@@ -1,15 +1,18 @@
-import type { Condition, ValueFunctionCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Condition, ValueFunctionCondition, ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Binds } from '../../core/org';
 import type { ObjectSchema, Schema } from '../schema/schema';
 import type { Row, Store } from '../store/store';
 import { compileAccessor, resolvePath, ResolvedPath, splitPath, Accessor } from './paths';
 import { compileLiteral, OperandSpec, resolveOperands, unescapeSoql, Resolved } from './operands';
 import { compileLike, LikeMatcher } from './like';
+import { compileMultiPicklistCondition, isMultiPicklistCondition } from './multi-picklist';
 import { FieldKind, kindOf } from '../store/field-kinds';
 import { invalidOperator, malformed, missingBind, unsupported } from './errors';
 import type { Value } from '../store/values';
 import type { Calendar } from './calendar';
 import { compileFunctionCondition } from './date-condition';
+import type { AccessCheck } from './access-checks';
+import { checkSemiJoinPlacement, compileSemiJoin } from './semi-join';
 
 /**
  * What a query's execution knows: bind values, the org's clock, time since the org started, and
@@ -29,17 +32,23 @@ export interface CompiledCondition {
   readonly path: ResolvedPath;
   readonly operator: string;
   readonly specs: readonly OperandSpec[];
+  /** `IN (SELECT …)` / `NOT IN (SELECT …)` (semi-join.ts), with the access rules of its inner query. */
+  readonly semiJoin?: boolean;
+  readonly checks?: readonly AccessCheck[];
   prepare(ctx: ExecCtx): RowTest;
 }
 
 /** A boolean tree over conditions (WHERE's compiled ones; HAVING's in having.ts). */
 export type Node<C = CompiledCondition> = { type: 'cond'; cond: C } | { type: 'not'; child: Node<C> } | { type: 'and' | 'or'; children: Node<C>[] };
 export type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
+export type { Node as WhereNode };
 
 export interface CompiledWhere {
   readonly paths: readonly ResolvedPath[];
   /** Conditions every matching row satisfies (top-level AND): where an index may apply. */
   readonly conjuncts: readonly CompiledCondition[];
+  /** Access rules beyond the paths (semi-joins' inner queries). */
+  readonly checks?: readonly AccessCheck[];
   prepare(ctx: ExecCtx): RowTest;
 }
 
@@ -157,18 +166,19 @@ const KNOWN_OPERATORS = new Set(['=', '!=', '<', '<=', '>', '>=', 'LIKE', 'IN', 
 
 function compileCondition(schema: Schema, store: Store, root: ObjectSchema, alias: string | undefined, cond: Condition): CompiledCondition {
   if (!('field' in cond)) return compileFunctionCondition(schema, store, root, alias, cond as ValueFunctionCondition);
-  if ('valueQuery' in cond || cond.literalType === 'SUBQUERY') throw unsupported('semi-joins and anti-joins (subqueries in WHERE)');
+  // The parser's Condition type leaves out its ValueQueryCondition, which it does give.
+  if ('valueQuery' in cond) return compileSemiJoin(schema, store, root, alias, cond as unknown as ValueQueryCondition);
   const written = cond.operator.toUpperCase();
   const operator = written === '<>' ? '!=' : written;
   const list = operator === 'IN' || operator === 'NOT IN';
   if (!KNOWN_OPERATORS.has(operator)) throw unsupported(`the operator ${written}`);
-  if (operator === 'INCLUDES' || operator === 'EXCLUDES') throw unsupported(`${operator} (multi-select picklists)`);
   const path = resolvePath(schema, root, splitPath(cond.field, root, alias));
   const field = path.field;
   const kind = kindOf(field);
   const get = compileAccessor(store, path);
   const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value];
   const types = rawValues.map((_, i) => (Array.isArray(cond.literalType) ? cond.literalType[i] : cond.literalType) ?? 'STRING');
+  if (isMultiPicklistCondition(operator, path)) return compileMultiPicklistCondition(path, get, operator, types, rawValues);
   const ns = (cond as { dateLiteralVariable?: number | number[] }).dateLiteralVariable;
   const nOf = (i: number) => (Array.isArray(ns) ? ns[i] : ns);
   if (operator === 'LIKE') {
@@ -244,5 +254,7 @@ export function compileWhere(schema: Schema, store: Store, root: ObjectSchema, a
     return compiled;
   });
   const conjuncts = tree.type === 'cond' ? [tree.cond] : tree.type === 'and' ? tree.children.flatMap((c) => (c.type === 'cond' ? [c.cond] : [])) : [];
-  return { paths: conditions.map((c) => c.path), conjuncts, prepare: (ctx) => prepareNode(tree, ctx) };
+  const checks = conditions.flatMap((c) => c.checks ?? []);
+  if (checks.length > 0) checkSemiJoinPlacement(tree);
+  return { paths: conditions.map((c) => c.path), conjuncts, checks, prepare: (ctx) => prepareNode(tree, ctx) };
 }

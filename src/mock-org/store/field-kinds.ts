@@ -2,6 +2,7 @@ import { normalizeId } from '../../salesforce/ids';
 import { isUtcDateTime, outsideSalesforceRange, SALESFORCE_DATE_RANGE } from '../../salesforce/datetimes';
 import type { FieldType } from '../fixtures/types';
 import type { FieldSchema } from '../schema/schema';
+import { canonicalMultiPicklist, firstUndeclared } from './multi-picklist-values';
 import { canonicalDateTime, formatDate, formatDateTime, parseDate, Value } from './values';
 
 /*
@@ -19,6 +20,7 @@ export const KIND_OF_TYPE: Readonly<Record<FieldType, FieldKind>> = {
   string: 'string',
   textarea: 'string',
   picklist: 'string',
+  multipicklist: 'string',
   email: 'string',
   phone: 'string',
   url: 'string',
@@ -63,11 +65,16 @@ export class FieldCoercer {
   /** Each picklist value to the schema's own string: 150,000 jobs share six Status strings, not 150,000 copies. */
   private readonly picklist: ReadonlyMap<string, string> | undefined;
   private readonly maxLength: number;
+  private readonly multi: boolean;
+  /** Multi-select picklists: each declared value's place, the order values are stored in. */
+  private readonly rank: ReadonlyMap<string, number> | undefined;
 
   constructor(readonly field: FieldSchema) {
     this.kind = kindOf(field);
     this.int = field.type === 'int';
     this.picklist = field.picklistValues ? new Map(field.picklistValues.map((value) => [value, value])) : undefined;
+    this.multi = field.type === 'multipicklist';
+    this.rank = this.multi && field.picklistValues ? new Map(field.picklistValues.map((value, i) => [value, i])) : undefined;
     this.maxLength = field.length;
   }
 
@@ -82,6 +89,10 @@ export class FieldCoercer {
         return (typeof raw === 'string' && normalizeId(raw)) || INVALID;
       case 'string':
         if (typeof raw !== 'string' || raw.length > this.maxLength) return INVALID;
+        if (this.multi) {
+          const stored = canonicalMultiPicklist(raw, this.picklist, this.rank);
+          return stored === undefined ? INVALID : stored;
+        }
         if (this.picklist === undefined) return raw;
         return this.picklist.get(raw) ?? INVALID;
       case 'number':
@@ -105,6 +116,7 @@ export class FieldCoercer {
   refusal(raw: unknown): RestRefusal {
     if (this.kind === 'id') return typeof raw === 'string' ? 'MALFORMED_ID' : 'JSON_PARSER_ERROR';
     if (this.kind !== 'string' || typeof raw !== 'string') return 'JSON_PARSER_ERROR';
+    if (this.multi) return raw.length > this.maxLength ? 'STRING_TOO_LONG' : 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST';
     return this.picklist !== undefined && !this.picklist.has(raw) ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' : 'STRING_TOO_LONG';
   }
 
@@ -117,7 +129,9 @@ export class FieldCoercer {
       case 'string': {
         if (typeof raw !== 'string') return `${show(raw)} is not a string`;
         const values = this.field.picklistValues;
-        if (values && !values.includes(raw)) return `${show(raw)} is not a valid picklist value (${values.join(', ')})`;
+        const off = values && this.multi && raw.length <= this.maxLength ? firstUndeclared(raw, values) : undefined;
+        if (off !== undefined) return `${show(off)} is not a valid picklist value (${values!.join(', ')})`;
+        if (values && !this.multi && !values.includes(raw)) return `${show(raw)} is not a valid picklist value (${values.join(', ')})`;
         return `${show(raw.slice(0, 40))}… is longer than ${this.maxLength} characters`;
       }
       case 'number':

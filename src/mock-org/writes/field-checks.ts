@@ -4,6 +4,7 @@ import type { OrgUser } from '../schema/users';
 import type { Store } from '../store/store';
 import type { RowValues, Value } from '../store/values';
 import { coercerOf, INVALID, RestRefusal } from '../store/field-kinds';
+import { firstUndeclared } from '../store/multi-picklist-values';
 import {
   badPicklistValue,
   malformedId,
@@ -36,7 +37,11 @@ function refused(refusal: RestRefusal, field: FieldSchema, raw: unknown): OrgErr
     case 'STRING_TOO_LONG':
       return tooLong(field, raw as string);
     case 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST':
-      return badPicklistValue(field, raw as string);
+      // (ipemu) A multi-select value names the one value off the list, as a single picklist names its value.
+      return badPicklistValue(
+        field,
+        field.type === 'multipicklist' ? (firstUndeclared(raw as string, field.picklistValues ?? []) ?? (raw as string)) : (raw as string),
+      );
     case 'MALFORMED_ID':
       return malformedId(field, raw as string);
     default:

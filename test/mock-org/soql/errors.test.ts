@@ -54,8 +54,8 @@ describe("errors in Salesforce's codes and wording", () => {
   });
 
   test.each([
-    ['SELECT Id FROM', /^Malformed query: /],
-    ['SELECT Id FROM AsyncApexJob WHERE', /^Malformed query: /],
+    ['SELECT Id FROM', /^\nSELECT Id FROM\n {14}\^\nERROR at Row:1:Column:15\nunexpected token: '<EOF>'$/],
+    ['SELECT Id FROM AsyncApexJob WHERE', /\nERROR at Row:1:Column:34\nunexpected token: '<EOF>'$/],
     ["SELECT Id FROM AsyncApexJob WHERE Status = 'a' AND Status = 'b' OR Status = 'c'", /use parentheses to mix AND and OR/],
     ['SELECT COUNT(), Id FROM AsyncApexJob', /COUNT\(\) must be the only element/],
     ["SELECT Id FROM AsyncApexJob WHERE Status = 'it\\qs'", /Invalid string literal/],
@@ -68,12 +68,16 @@ describe("errors in Salesforce's codes and wording", () => {
   test.each([
     ['SELECT Status, COUNT(Id) FROM AsyncApexJob GROUP BY Status', 'GROUP BY'],
     ['SELECT MAX(NumberOfErrors) FROM AsyncApexJob', 'aggregate function MAX'],
-    ['SELECT Id, (SELECT Id FROM Items) FROM InsuranceAsyncBulkRequest', 'subqueries in SELECT'],
-    ['SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail)', 'semi-joins'],
-    ['SELECT TYPEOF ReferenceRecord WHEN InsurancePolicy THEN Name END FROM InsuranceAsyncBulkRecordDetail', 'TYPEOF'],
+    [
+      'SELECT Id, (SELECT Id, (SELECT Id FROM InsuranceAsyncBulkRecordDetails) FROM InsuranceAsyncBulkRequestItems) FROM InsuranceAsyncBulkRequest',
+      'subqueries inside a subquery',
+    ],
+    [
+      'SELECT Id FROM InsurancePolicy WHERE Id IN (SELECT ReferenceRecordId FROM InsuranceAsyncBulkRecordDetail GROUP BY ReferenceRecordId)',
+      'GROUP BY in a semi-join',
+    ],
     ['SELECT Id FROM AsyncApexJob FOR UPDATE', 'FOR UPDATE'],
     ['SELECT Id FROM AsyncApexJob WITH SECURITY_ENFORCED', 'WITH SECURITY_ENFORCED'],
-    ["SELECT Id FROM AsyncApexJob WHERE Status INCLUDES ('a')", 'INCLUDES'],
     ['SELECT Id FROM AsyncApexJob ORDER BY MAX(CreatedDate)', 'ORDER BY'],
   ])('unsupported: %s → MALFORMED_QUERY naming what is not supported', async (soql, feature) => {
     const err = await failure(soql);
@@ -94,6 +98,7 @@ describe("errors in Salesforce's codes and wording", () => {
     ],
     ["SELECT Id FROM AsyncApexJob WHERE Id = 'abc'", 'invalid ID field: abc'],
     ['SELECT Id FROM AsyncApexJob WHERE NumberOfErrors LIKE 3', 'invalid operator LIKE on int field'],
+    ["SELECT Id FROM AsyncApexJob WHERE Status INCLUDES ('a')", 'includes or excludes operator only valid on multipicklist field'],
   ])('%s → INVALID_QUERY_FILTER_OPERATOR', async (soql, message) => {
     expect(await failure(soql)).toMatchObject({ errorCode: 'INVALID_QUERY_FILTER_OPERATOR', status: 400, message });
   });

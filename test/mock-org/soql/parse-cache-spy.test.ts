@@ -17,5 +17,5 @@ test('the parser itself is called once per distinct SOQL text', async () => {
     org.querySync('SELECT Id, Status FROM AsyncApexJob WHERE Id = :id', { id: JOB_A });
   }
   expect(parse).toHaveBeenCalledTimes(2);
-  expect(parse).toHaveBeenCalledWith('SELECT Id, Status FROM AsyncApexJob WHERE Id = :id', { allowApexBindVariables: true });
+  expect(parse).toHaveBeenCalledWith('SELECT Id, Status FROM AsyncApexJob WHERE Id = :id', { allowApexBindVariables: true, ignoreParseErrors: false });
 });

@@ -104,9 +104,5 @@ describe('polymorphic relationships (the Name pseudo-object)', () => {
     ]);
   });
 
-  test('TYPEOF is refused rather than answered wrongly', async () => {
-    const err = await errorOf('SELECT TYPEOF What WHEN Account THEN Phone ELSE Name END FROM Event');
-    expect(err.errorCode).toBe('MALFORMED_QUERY');
-    expect(err.message).toBe('The mock org does not support TYPEOF.');
-  });
+  // TYPEOF: test/mock-org/soql/typeof.test.ts.
 });

@@ -8,6 +8,7 @@ export const fieldOf = (type: FieldType, extra: Partial<FieldSchema> = {}): Fiel
   label: 'F',
   referenceTo: type === 'reference' ? ['AsyncApexJob'] : [],
   relationshipName: null,
+  childRelationshipName: null,
   polymorphic: false,
   picklistValues: undefined,
   length: type === 'id' || type === 'reference' ? 18 : 255,
