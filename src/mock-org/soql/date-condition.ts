@@ -31,6 +31,7 @@ export function resultField(name: string, kind: 'date' | 'number'): FieldSchema 
     label: name,
     referenceTo: [],
     relationshipName: null,
+    childRelationshipName: null,
     polymorphic: false,
     picklistValues: undefined,
     length: 0,
