@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORPUS_DIR, loadCorpusOrg, resolveTokens, type CorpusOrg } from './corpus/corpus-org';
+import { ENTRY_FILES, loadCorpusOrg, readEntries, resolveTokens, type CorpusOrg } from './corpus/corpus-org';
 import { judge, REFUSAL, type CorpusEntry, type Outcome, type Verdict } from './corpus/classify';
 
 /*
@@ -9,23 +7,6 @@ import { judge, REFUSAL, type CorpusEntry, type Outcome, type Verdict } from './
  * source. Bars: no wrong answers, no crashes, every refusal names the unsupported feature, and at
  * least 95% of the valid queries answered right. The fidelity table is printed after the run.
  */
-
-const ENTRY_FILES = readdirSync(CORPUS_DIR)
-  .filter((name) => name.endsWith('.json') && name !== 'org.json')
-  .sort();
-
-const EXPECT_KEYS = new Set(['records', 'totalSize', 'error']);
-
-function readEntries(file: string): CorpusEntry[] {
-  const entries = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as CorpusEntry[];
-  entries.forEach((entry, i) => {
-    const keys = Object.keys(entry.expect ?? {}).filter((key) => EXPECT_KEYS.has(key));
-    if (typeof entry.source !== 'string' || typeof entry.soql !== 'string' || keys.length !== 1) {
-      throw new Error(`${file} entry ${i}: needs source, soql and an expect of records, totalSize or error`);
-    }
-  });
-  return entries;
-}
 
 interface Judged {
   readonly file: string;
@@ -97,7 +78,7 @@ describe.each(ENTRY_FILES)('SOQL corpus %s', (file) => {
     const list = await judgeFile(file);
     const bad = list.filter((j) => j.verdict.outcome === 'wrong' || j.verdict.outcome === 'crash');
     expect(bad.map(describeEntry)).toEqual([]);
-  });
+  }, 120_000);
 
   test('every refusal names the unsupported feature ("The mock org does not support …")', () => {
     const refusals = (judged.get(file) ?? []).filter((j) => j.verdict.outcome === 'refused');

@@ -123,14 +123,25 @@ function judgeError(entry: CorpusEntry, err: unknown): Verdict {
   return { outcome: 'right', valid };
 }
 
-/** Runs the entry (already token-resolved) through the org and classifies the answer. */
-export async function judge(org: MockOrg, entry: CorpusEntry): Promise<Verdict> {
+/** Runs a query as some client would: the org in process, or a real client over the fake REST API. */
+export type QueryRunner = (soql: string, binds: CorpusEntry['binds']) => Promise<QueryResult>;
+
+/** Runs the entry (already token-resolved) and classifies the answer. */
+export async function judgeWith(run: QueryRunner, entry: CorpusEntry): Promise<Verdict> {
   let result: QueryResult;
   try {
-    // Public queries are what clients send over the API; an entry marked `apex` is Apex SOQL (the in-process view).
-    result = await (entry.apex ? org : org.overRestApi()).query(entry.soql, entry.binds);
+    result = await run(entry.soql, entry.binds);
   } catch (err) {
     return judgeError(entry, err);
   }
   return judgeAnswer(entry, entry.soql, result);
+}
+
+/**
+ * Runs the entry (already token-resolved) through the org in process and classifies the answer.
+ * Public queries are what clients send over the API; an entry marked `apex` is Apex SOQL (the in-process view).
+ */
+export function judge(org: MockOrg, entry: CorpusEntry): Promise<Verdict> {
+  const view = entry.apex ? org : org.overRestApi();
+  return judgeWith((soql, binds) => view.query(soql, binds), entry);
 }

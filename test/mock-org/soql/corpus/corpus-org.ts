@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FixtureDocument } from '../../../../src/mock-org/fixtures/types';
 import { BUILT_IN_OBJECTS } from '../../../../src/mock-org/schema/catalog';
 import { MockOrg } from '../../../../src/mock-org/mock-org';
 import { makeId } from '../../../../src/salesforce/ids';
+import type { CorpusEntry } from './classify';
 
 /*
  * The corpus org: test/mock-org/soql/corpus/org.json, a fixture document whose Ids are written as
@@ -56,4 +57,23 @@ export function loadCorpusOrg(): CorpusOrg {
   const tokens = tokenTable(raw);
   const org = MockOrg.fromFixturesSync(resolveTokens(raw, tokens), { clock: () => CORPUS_NOW });
   return { org, tokens };
+}
+
+/** The entry files, one per source: every `*.json` here but the fixture. */
+export const ENTRY_FILES: readonly string[] = readdirSync(CORPUS_DIR)
+  .filter((name) => name.endsWith('.json') && name !== 'org.json')
+  .sort();
+
+const EXPECT_KEYS = new Set(['records', 'totalSize', 'error']);
+
+/** One source's entries, each checked to have a source, a SOQL text and one expectation. */
+export function readEntries(file: string): CorpusEntry[] {
+  const entries = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as CorpusEntry[];
+  entries.forEach((entry, i) => {
+    const keys = Object.keys(entry.expect ?? {}).filter((key) => EXPECT_KEYS.has(key));
+    if (typeof entry.source !== 'string' || typeof entry.soql !== 'string' || keys.length !== 1) {
+      throw new Error(`${file} entry ${i}: needs source, soql and an expect of records, totalSize or error`);
+    }
+  });
+  return entries;
 }
