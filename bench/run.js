@@ -9,7 +9,7 @@ const config = require('./lib/config');
 const { machine, nowMs } = require('./lib/stats');
 const { render, consoleSummary } = require('./lib/report');
 
-const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'aggregates', 'polling', 'load', 'http', 'soak'];
+const SUITES = ['cold-start', 'invoke', 'procedures', 'rest', 'aggregates', 'polling', 'load', 'record', 'http', 'soak'];
 
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
@@ -42,6 +42,8 @@ async function buildContext(selected) {
   const { generate, inputsFor, countJobs } = require('./lib/org-data');
   fs.mkdirSync(config.tmpDir, { recursive: true });
   const ctx = { ipemu };
+  // The record suite needs only the large fixture file, not the in-memory orgs.
+  if (selected.includes('record')) ctx.largeFile = generateFile(config.large, 'large-org.json');
   const needsOrgs = selected.some((s) => ['invoke', 'procedures', 'rest', 'aggregates', 'load', 'http', 'soak'].includes(s));
   if (!needsOrgs) return ctx;
   for (const name of ['small', 'large']) {
@@ -54,7 +56,7 @@ async function buildContext(selected) {
     ctx[name] = { doc, org, loadMs, jobs: countJobs(doc), inputs: inputsFor(doc) };
   }
   if (selected.some((s) => ['http', 'soak'].includes(s))) ctx.smallFile = generateFile(config.small, 'small-org.json');
-  if (selected.includes('load')) {
+  if (selected.includes('load') && ctx.largeFile === undefined) {
     log('writing the large fixture file with `ipemu mock-org generate`');
     ctx.largeFile = generateFile(config.large, 'large-org.json');
   }

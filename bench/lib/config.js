@@ -41,6 +41,8 @@ const config = {
     distinct: 20_000,
   },
   load: { runs: quick ? 1 : 3 },
+  /** Recordings of the large org by `ipemu mock-org record` (bench/suites/record.js). */
+  record: { runs: quick ? 1 : 3 },
   rest: { waves: quick ? 2 : 5, sequential: quick ? 10 : 30, concurrency: [1, 15, 200] },
   /** Jobs polled to completion; their completions spread over `spread` seconds. */
   polling: { jobs: 1_000, spread: quick ? 2 : 6 },

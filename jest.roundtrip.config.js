@@ -1,0 +1,11 @@
+/** `npm run roundtrip`: the 150,000-job round trip (issue 17 item 3), too slow for `npm test`. */
+const base = require('./jest.config');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testMatch: ['**/*.roundtrip.ts'],
+  // One file, its children (server, recorder, parity) take the cores.
+  maxWorkers: 1,
+  testTimeout: 240_000,
+};
