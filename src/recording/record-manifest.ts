@@ -93,7 +93,7 @@ function readManifest(out: string): RecordingManifest | undefined {
 /** The files a recording wrote (and may overwrite): its manifest, org.json and its objects' files. */
 function recordingFiles(manifest: RecordingManifest): Set<string> {
   const objects = Object.keys(manifest.finished).flatMap((object) => [`${object}.json`, `${object}${PARTIAL_SUFFIX}`]);
-  return new Set([MANIFEST_FILE, `${MANIFEST_FILE}.tmp`, ORG_FILE, ...objects]);
+  return new Set([MANIFEST_FILE, `${MANIFEST_FILE}.tmp`, ORG_FILE, `${ORG_FILE}.tmp`, ...objects]);
 }
 
 function entriesOf(out: string): string[] {

@@ -1,5 +1,5 @@
 import type { Connection } from 'jsforce';
-import type { HttpResponse } from 'jsforce/lib/types';
+import type { HttpResponse, Schema } from 'jsforce/lib/types';
 import { parse } from 'csv-parse/sync';
 import { OrgError } from '../../core/org';
 import type { BulkQueryOptions, SourceBulkPage } from '../../core/recording-source';
@@ -93,7 +93,7 @@ export async function* bulkQueryPages(ctx: BulkContext, soql: string, options: B
     }
 
     /** Hands the body on as it came: the page is parsed here, with csv-parse, not by jsforce. */
-    class ResultPage extends HttpApi<never> {
+    class ResultPage extends HttpApi<Schema> {
       override async getResponseBody(response: HttpResponse): Promise<string> {
         return response.statusCode === 204 ? '' : response.body;
       }
@@ -101,7 +101,7 @@ export async function* bulkQueryPages(ctx: BulkContext, soql: string, options: B
     const base = `${connection.instanceUrl}/services/data/v${connection.version}/jobs/query/${encodeURIComponent(info.id)}/results`;
     let locator: string | undefined;
     do {
-      const api = new ResultPage(connection as Connection<never>, {});
+      const api = new ResultPage(connection, {});
       let next: string | undefined;
       api.on('response', (response: HttpResponse) => {
         next = response.headers['sforce-locator'];
