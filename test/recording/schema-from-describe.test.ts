@@ -2,7 +2,7 @@ import path from 'node:path';
 import { MockOrg } from '../../src/mock-org/mock-org';
 import type { DescribeResult } from '../../src/core/org';
 import type { FixtureDocument } from '../../src/mock-org/fixtures/types';
-import { objectDeclFromDescribe, schemaFromDescribes } from '../../src/recording/schema-from-describe';
+import { fieldDeclsFromDescribe, objectDeclFromDescribe, schemaFromDescribes } from '../../src/recording/schema-from-describe';
 import { customSchemaOrg } from './custom-schema-fixture';
 
 const DEMO = path.join(__dirname, '../../fixtures/demo');
@@ -178,5 +178,30 @@ describe('objectDeclFromDescribe: what it keeps and what it skips', () => {
     const { decl, skipped } = objectDeclFromDescribe(base([{ name: 'constructor' }]));
     expect(decl.fields).toEqual({});
     expect(skipped).toEqual([{ field: 'constructor', type: 'string', why: 'is not a field name the mock org can store' }]);
+  });
+});
+
+describe('fieldDeclsFromDescribe: the fields the records hold', () => {
+  test('every field of the describe with its mock type, length and idLookup, less the unmappable and the skipped ones', async () => {
+    const org = await MockOrg.fromFixtures(customSchemaOrg());
+    const claim = await org.overRestApi().describe('Claim__c');
+    const time = {
+      name: 'At__c',
+      label: 'At',
+      type: 'time',
+      nillable: true,
+      filterable: true,
+      idLookup: false,
+      referenceTo: [],
+      relationshipName: null,
+      picklistValues: [],
+      length: 0,
+    };
+    const fields = fieldDeclsFromDescribe({ ...claim, fields: [...claim.fields, time] }, [
+      { object: 'Claim__c', field: 'Job__c', type: 'reference', why: 'test' },
+    ]);
+    expect(Object.keys(fields)).toEqual(claim.fields.map((f) => f.name).filter((name) => name !== 'Job__c'));
+    expect(fields.External_Ref__c).toEqual({ type: 'string', label: 'External Ref', length: 40, nillable: true, idLookup: true });
+    expect(fields.Subject__c).toMatchObject({ type: 'reference', referenceTo: ['Account', 'InsurancePolicy'] });
   });
 });
