@@ -77,8 +77,7 @@ export async function recordOrg(source: RecordingSource, options: RecordOptions,
   const { schema, skipped } = schemaFromDescribes(plan.objects.map((o) => o.describe));
   const fieldsOf = new Map<string, RecordedFields>();
   for (const { name, describe: described } of plan.objects) {
-    const own = new Set(skipped.filter((s) => s.object.toLowerCase() === name.toLowerCase()).map((s) => s.field));
-    fieldsOf.set(name, recordedFields(described, own));
+    fieldsOf.set(name, recordedFields(described, skipped));
   }
 
   const anonymizer = manifest.salt === undefined ? undefined : createAnonymizer(manifest.salt);
