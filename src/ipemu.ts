@@ -202,7 +202,11 @@ export async function openRecordingSource(selection: OrgSelection, env: NodeJS.P
   try {
     const server = await startMockRestServer({ org, host: DEFAULT_HOST, port: 0 });
     try {
-      const source = await connectRecordingSource({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, apiVersion: selection.apiVersion ?? DEFAULT_API_VERSION });
+      const source = await connectRecordingSource({
+        instanceUrl: server.instanceUrl,
+        accessToken: server.accessToken,
+        apiVersion: selection.apiVersion ?? DEFAULT_API_VERSION,
+      });
       const close = source.close.bind(source);
       return Object.assign(source, {
         close: async (): Promise<void> => {

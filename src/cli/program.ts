@@ -127,9 +127,12 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
   addOrgFlags(
     mockOrg
       .command('record')
-      .description('record an org (describe, records, the running user\'s access) into a fixture directory --fixtures loads')
+      .description("record an org (describe, records, the running user's access) into a fixture directory --fixtures loads")
       .requiredOption('--out <dir>', 'fixture directory to write (new, empty, or a finished recording)')
-      .option('--objects <A,B>', 'also record these objects (API names, comma-separated)', (v: string, p: string[] | undefined) => [...(p ?? []), ...parseObjectNames(v)])
+      .option('--objects <A,B>', 'also record these objects (API names, comma-separated)', (v: string, p: string[] | undefined) => [
+        ...(p ?? []),
+        ...parseObjectNames(v),
+      ])
       .option('--where <Object:condition>', 'a SOQL condition for one object (repeatable)', collect, [] as string[])
       .option('--limit <n>', 'at most n records per object', positiveInt(1_000_000_000))
       .option('--anonymize', 'replace names, reference numbers and free text with stable fakes')

@@ -10,7 +10,7 @@ export interface BarProgress extends RecordProgress {
 export async function barProgress(stream: Writable): Promise<BarProgress> {
   const { MultiBar, Presets } = await import('cli-progress');
   const bars = new MultiBar(
-    { stream: stream as NodeJS.WritableStream, format: '{object} [{bar}] {value}/{total} rows | {rate} rows/s | {via}', hideCursor: true, clearOnComplete: false },
+    { stream: stream, format: '{object} [{bar}] {value}/{total} rows | {rate} rows/s | {via}', hideCursor: true, clearOnComplete: false },
     Presets.shades_classic,
   );
   const open = new Map<string, { bar: SingleBar; startedAt: number }>();

@@ -132,7 +132,9 @@ export function openOut(out: string, options: ManifestOptions, resume: boolean):
     if (!resume) throw usage(`--out ${out} holds an unfinished recording: pass --resume to continue it, or give another folder.`);
     const differing = (Object.keys(options) as (keyof ManifestOptions)[]).filter((key) => !isEqual(options[key], manifest.options[key]));
     if (differing.length > 0) {
-      throw usage(`--resume: ${differing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} differ from the unfinished recording's; resume with the options it was started with.`);
+      throw usage(
+        `--resume: ${differing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} differ from the unfinished recording's; resume with the options it was started with.`,
+      );
     }
     return manifest;
   }

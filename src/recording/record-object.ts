@@ -55,7 +55,8 @@ function withoutAttributes(record: Record<string, unknown>): FixtureRecord {
 }
 
 function checkStop(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The recording was interrupted.'), { name: 'AbortError' });
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The recording was interrupted.'), { name: 'AbortError' });
 }
 
 export async function recordObject(run: ObjectRun): Promise<FinishedObject> {

@@ -74,7 +74,8 @@ export function parseWhere(text: string): WhereClause {
   const colon = text.indexOf(':');
   const object = colon < 0 ? '' : text.slice(0, colon).trim();
   const condition = colon < 0 ? '' : text.slice(colon + 1).trim();
-  if (!isApiName(object)) throw usage(`--where "${text.slice(0, 80)}": expected <Object>:<SOQL condition>, the object an API name (--where "AsyncApexJob:Status = 'Completed'").`);
+  if (!isApiName(object))
+    throw usage(`--where "${text.slice(0, 80)}": expected <Object>:<SOQL condition>, the object an API name (--where "AsyncApexJob:Status = 'Completed'").`);
   if (condition === '') throw usage(`--where ${object}: the condition is empty.`);
   if (condition.length > MAX_CONDITION_CHARS) throw usage(`--where ${object}: the condition is longer than ${MAX_CONDITION_CHARS} characters.`);
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point

@@ -51,7 +51,12 @@ function checkSameOrg(manifest: RecordingManifest, identity: { organizationId: s
   }
 }
 
-export async function recordOrg(source: RecordingSource, options: RecordOptions, progress: RecordProgress = NO_PROGRESS, now: () => number = Date.now): Promise<RecordSummary> {
+export async function recordOrg(
+  source: RecordingSource,
+  options: RecordOptions,
+  progress: RecordProgress = NO_PROGRESS,
+  now: () => number = Date.now,
+): Promise<RecordSummary> {
   checkRecordOptions(options);
   const started = now();
   const { out, signal } = options;

@@ -73,7 +73,9 @@ export async function planObjects(options: RecordOptions, describe: Describer): 
   for (const clause of options.where ?? []) {
     const target = clause.object.toLowerCase();
     if (!objects.some((o) => o.name.toLowerCase() === target)) {
-      const why = hidden.some((h) => h.toLowerCase() === target) ? 'the running user cannot read it' : 'it is not among the recorded objects (add it with --objects)';
+      const why = hidden.some((h) => h.toLowerCase() === target)
+        ? 'the running user cannot read it'
+        : 'it is not among the recorded objects (add it with --objects)';
       throw new IpemuError('INVALID_INPUT', `--where ${clause.object}: ${why}.`);
     }
   }

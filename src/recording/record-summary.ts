@@ -55,10 +55,14 @@ function limitLine(name: string, limits: LimitsUse, used: number | undefined): s
 
 /** The summary as stderr lines. */
 export function summaryText(summary: RecordSummary): string {
-  const lines: string[] = [`Recorded ${summary.objects.length} object(s) into ${summary.out} in ${seconds(summary.elapsedMs)}${summary.anonymized ? ' (anonymized)' : ''}:`];
+  const lines: string[] = [
+    `Recorded ${summary.objects.length} object(s) into ${summary.out} in ${seconds(summary.elapsedMs)}${summary.anonymized ? ' (anonymized)' : ''}:`,
+  ];
   const width = Math.max(0, ...summary.objects.map((o) => o.object.length));
   for (const o of summary.objects) {
-    lines.push(`  ${o.object.padEnd(width)}  ${n(o.rows).padStart(9)} rows  ${o.via === 'bulk' ? 'Bulk 2.0' : 'REST    '}  ${o.resumed ? 'finished earlier' : seconds(o.ms)}`);
+    lines.push(
+      `  ${o.object.padEnd(width)}  ${n(o.rows).padStart(9)} rows  ${o.via === 'bulk' ? 'Bulk 2.0' : 'REST    '}  ${o.resumed ? 'finished earlier' : seconds(o.ms)}`,
+    );
   }
   if (summary.hiddenObjects.length > 0) lines.push(`Not readable by the running user (not recorded): ${summary.hiddenObjects.join(', ')}`);
   if (summary.skippedFields.length > 0) {

@@ -40,18 +40,22 @@ export async function runMockOrgRecord(flags: RecordFlags, io: CliIo, apiVersion
   try {
     const source = await openRecordingSource(selectionOf(flags, io, apiVersionGiven), io.env);
     try {
-      const summary = await recordOrg(source, {
-        out,
-        objects: flags.objects,
-        where,
-        limit: flags.limit,
-        anonymize: flags.anonymize === true,
-        bulkThreshold: flags.bulkThreshold,
-        bulkPageSize: flags.bulkPageSize,
-        resume: flags.resume === true,
-        jobLinks: [config.jobLink, config.outOfSequenceJobLink],
-        signal: stop.signal,
-      }, progress);
+      const summary = await recordOrg(
+        source,
+        {
+          out,
+          objects: flags.objects,
+          where,
+          limit: flags.limit,
+          anonymize: flags.anonymize === true,
+          bulkThreshold: flags.bulkThreshold,
+          bulkPageSize: flags.bulkPageSize,
+          resume: flags.resume === true,
+          jobLinks: [config.jobLink, config.outOfSequenceJobLink],
+          signal: stop.signal,
+        },
+        progress,
+      );
       bars?.stop();
       io.stderr.write(summaryText(summary));
       if (flags.json) printJson(io, envelope(0, summary));

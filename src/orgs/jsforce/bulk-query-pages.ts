@@ -85,11 +85,16 @@ export async function* bulkQueryPages(ctx: BulkContext, soql: string, options: B
     const deadline = Date.now() + BULK_POLL_TIMEOUT_MS;
     for (let wait = FIRST_POLL_MS; info.state !== 'JobComplete'; wait = Math.min(MAX_POLL_MS, Math.round(wait * 1.5))) {
       if (info.state === 'Failed' || info.state === 'Aborted') {
-        throw new OrgError('BULK_QUERY_FAILED', `The Bulk API 2.0 query job ${info.id} ended ${info.state}${info.errorMessage ? `: ${info.errorMessage}` : '.'}`, 400);
+        throw new OrgError(
+          'BULK_QUERY_FAILED',
+          `The Bulk API 2.0 query job ${info.id} ended ${info.state}${info.errorMessage ? `: ${info.errorMessage}` : '.'}`,
+          400,
+        );
       }
-      if (Date.now() > deadline) throw new OrgError('TIMEOUT', `The Bulk API 2.0 query job ${info.id} did not complete within ${BULK_POLL_TIMEOUT_MS / 60_000} minutes.`, 504);
+      if (Date.now() > deadline)
+        throw new OrgError('TIMEOUT', `The Bulk API 2.0 query job ${info.id} did not complete within ${BULK_POLL_TIMEOUT_MS / 60_000} minutes.`, 504);
       await sleep(wait, signal);
-      info = (await run('bulk query poll', async () => await job.check())) as JobInfo;
+      info = await run('bulk query poll', async () => await job.check());
     }
 
     /** Hands the body on as it came: the page is parsed here, with csv-parse, not by jsforce. */
@@ -107,7 +112,10 @@ export async function* bulkQueryPages(ctx: BulkContext, soql: string, options: B
         next = response.headers['sforce-locator'];
       });
       const query = `maxRecords=${pageSize}${locator === undefined ? '' : `&locator=${encodeURIComponent(locator)}`}`;
-      const body = await run('bulk query results', async () => await api.request<string>({ method: 'GET', url: `${base}?${query}`, headers: { Accept: 'text/csv' } }));
+      const body = await run(
+        'bulk query results',
+        async () => await api.request<string>({ method: 'GET', url: `${base}?${query}`, headers: { Accept: 'text/csv' } }),
+      );
       yield parseCsvPage(body);
       locator = next === undefined || next === '' || next === 'null' ? undefined : next;
     } while (locator !== undefined);

@@ -108,8 +108,9 @@ export class JsforceRecordingSource implements RecordingSource {
   }
 
   async identity(options: SourceCallOptions = {}): Promise<SourceIdentity> {
-    const body = (await this.run('userinfo', async () => await this.connection.request('/services/oauth2/userinfo'), options)) as Record<string, unknown> | null;
-    const text = (key: string): string => (typeof body?.[key] === 'string' ? (body[key] as string) : '');
+    const body: unknown = await this.run('userinfo', async () => await this.connection.request('/services/oauth2/userinfo'), options);
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const text = (key: string): string => (typeof fields[key] === 'string' ? fields[key] : '');
     return { userId: text('user_id'), username: text('preferred_username'), organizationId: text('organization_id') };
   }
 
