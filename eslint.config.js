@@ -29,9 +29,10 @@ const LAYERS = [
   { target: 'mock-org', may: DOWN },
   { target: 'procedures', may: DOWN },
   { target: 'http', may: DOWN, why: 'the HTTP server is handed an Emulator; it does not build one' },
+  { target: 'recording', may: [...DOWN, 'mock-org'] },
   {
     target: 'cli',
-    may: [...DOWN, 'http', 'mock-org', 'ipemu.ts'],
+    may: [...DOWN, 'http', 'mock-org', 'recording', 'ipemu.ts'],
     why: 'services and orgs are wired by the composition root (src/ipemu.ts)',
   },
 ];

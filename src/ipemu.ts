@@ -11,6 +11,9 @@ import type { PluginDefinition } from './core/define-service';
 import { IpemuError } from './core/errors';
 import type { Logger } from './core/logger';
 import type { Org } from './core/org';
+import type { RecordingSource } from './core/recording-source';
+import { DEFAULT_HOST } from './core/listen-defaults';
+import type { ConnectOptions } from './orgs/jsforce/connect';
 import { DEFAULT_API_VERSION } from './salesforce/api-versions';
 import { createCoalescingOrg } from './orgs/coalescing/coalescing-org';
 import { builtInServices } from './services';
@@ -134,16 +137,29 @@ function invalid(message: string): IpemuError {
  * cannot mean one org are INVALID_INPUT.
  */
 export async function openOrg(selection: OrgSelection, env: NodeJS.ProcessEnv): Promise<Org> {
-  const realFlag = selection.instanceUrl !== undefined || selection.accessToken !== undefined || selection.targetOrg !== undefined;
-  if (selection.fixtures !== undefined && realFlag) {
-    throw invalid('--fixtures selects a mock org; it cannot be combined with --instance-url, --access-token or --target-org.');
-  }
+  checkSelection(selection);
   if (selection.fixtures !== undefined) {
     const { MockOrg } = await import('./mock-org/mock-org');
     return MockOrg.fromFixtures(selection.fixtures, mockOrgOptions(selection));
   }
+  const real = await realOrgOptions(selection, env);
+  if (real) {
+    const { connectOrg } = await import('./orgs/jsforce/connect');
+    return connectOrg(real);
+  }
+  return loadDemoOrg(mockOrgOptions(selection));
+}
 
-  const { connectOrg, connectOptionsFromEnv } = await import('./orgs/jsforce/connect');
+function checkSelection(selection: OrgSelection): void {
+  const realFlag = selection.instanceUrl !== undefined || selection.accessToken !== undefined || selection.targetOrg !== undefined;
+  if (selection.fixtures !== undefined && realFlag) {
+    throw invalid('--fixtures selects a mock org; it cannot be combined with --instance-url, --access-token or --target-org.');
+  }
+}
+
+/** The real org a selection without `fixtures` names (flags, then SF_* env), or undefined for the demo org. */
+async function realOrgOptions(selection: OrgSelection, env: NodeJS.ProcessEnv): Promise<ConnectOptions | undefined> {
+  const { connectOptionsFromEnv } = await import('./orgs/jsforce/connect');
   const fromEnv = connectOptionsFromEnv(env);
   const apiVersion = selection.apiVersion ?? fromEnv?.apiVersion ?? DEFAULT_API_VERSION;
   const mockOnlyFlags = (): void => {
@@ -156,17 +172,57 @@ export async function openOrg(selection: OrgSelection, env: NodeJS.ProcessEnv): 
     if (!instanceUrl) throw invalid('--access-token needs --instance-url (or env SF_INSTANCE_URL).');
     if (!accessToken) throw invalid('--instance-url needs --access-token (or env SF_ACCESS_TOKEN).');
     mockOnlyFlags();
-    return connectOrg({ instanceUrl, accessToken, apiVersion });
+    return { instanceUrl, accessToken, apiVersion };
   }
   if (selection.targetOrg !== undefined) {
     mockOnlyFlags();
-    return connectOrg({ targetOrg: selection.targetOrg, apiVersion });
+    return { targetOrg: selection.targetOrg, apiVersion };
   }
   if (fromEnv) {
     mockOnlyFlags();
-    return connectOrg({ ...fromEnv, apiVersion });
+    return { ...fromEnv, apiVersion };
   }
-  return loadDemoOrg(mockOrgOptions(selection));
+  return undefined;
+}
+
+/**
+ * The org `ipemu mock-org record` reads (issue 17), by the same precedence as openOrg: a real org
+ * through jsforce; a mock org (`fixtures`, or the embedded demo org) served in-process by the fake
+ * REST API on 127.0.0.1, port 0, and read through jsforce like a real one (one path), its server
+ * and org closed with the source. `state` applies to a mock org, as for openOrg.
+ */
+export async function openRecordingSource(selection: OrgSelection, env: NodeJS.ProcessEnv): Promise<RecordingSource> {
+  checkSelection(selection);
+  const { connectRecordingSource } = await import('./orgs/jsforce/recording-source');
+  const real = selection.fixtures === undefined ? await realOrgOptions(selection, env) : undefined;
+  if (real) return connectRecordingSource(real);
+  const { MockOrg, DEMO_FIXTURES } = await import('./mock-org/mock-org');
+  const { startMockRestServer } = await import('./mock-org/rest/server');
+  const org = await MockOrg.fromFixtures(selection.fixtures ?? DEMO_FIXTURES, mockOrgOptions(selection));
+  try {
+    const server = await startMockRestServer({ org, host: DEFAULT_HOST, port: 0 });
+    try {
+      const source = await connectRecordingSource({
+        instanceUrl: server.instanceUrl,
+        accessToken: server.accessToken,
+        apiVersion: selection.apiVersion ?? DEFAULT_API_VERSION,
+      });
+      const close = source.close.bind(source);
+      return Object.assign(source, {
+        close: async (): Promise<void> => {
+          await close();
+          await server.close();
+          await org.close();
+        },
+      });
+    } catch (err) {
+      await server.close();
+      throw err;
+    }
+  } catch (err) {
+    await org.close();
+    throw err;
+  }
 }
 
 function mockOrgOptions(selection: OrgSelection): { user?: string; state?: string } {

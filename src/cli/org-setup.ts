@@ -10,7 +10,7 @@ import type { CliIo } from './output';
 import { closeOnStopSignal } from './signals';
 
 /** The org flags as the composition root's OrgSelection: paths resolved from the cwd. */
-function selectionOf(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): OrgSelection {
+export function selectionOf(flags: OrgFlags, io: CliIo, apiVersionGiven: boolean): OrgSelection {
   return {
     fixtures: flags.fixtures === undefined ? undefined : resolve(io.cwd, flags.fixtures),
     user: flags.user,

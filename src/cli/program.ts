@@ -8,7 +8,8 @@ import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } fro
 import { addTransportFlags } from './transport-flags';
 import type { CliIo } from './output';
 import type { IpRunFlags } from './commands/ip-run';
-import { LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
+import { collect, LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
+import { parseObjectNames } from './record-flags';
 
 /**
  * The command tree. Command modules are imported inside the actions so that `ipemu invoke`
@@ -123,6 +124,26 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
       const { runMockOrgGenerate } = await import('./commands/mock-org-generate');
       setExitCode(await runMockOrgGenerate(cmd.opts(), io));
     });
+  addOrgFlags(
+    mockOrg
+      .command('record')
+      .description("record an org (describe, records, the running user's access) into a fixture directory --fixtures loads")
+      .requiredOption('--out <dir>', 'fixture directory to write (new, empty, or a finished recording)')
+      .option('--objects <A,B>', 'also record these objects (API names, comma-separated)', (v: string, p: string[] | undefined) => [
+        ...(p ?? []),
+        ...parseObjectNames(v),
+      ])
+      .option('--where <Object:condition>', 'a SOQL condition for one object (repeatable)', collect, [] as string[])
+      .option('--limit <n>', 'at most n records per object', positiveInt(1_000_000_000))
+      .option('--anonymize', 'replace names, reference numbers and free text with stable fakes')
+      .option('--bulk-threshold <n>', 'objects with at least n rows are read through Bulk API 2.0 (default 10000)', positiveInt(1_000_000_000))
+      .addOption(new Option('--bulk-page-size <n>', 'rows per Bulk API 2.0 results page (maxRecords)').argParser(positiveInt(1_000_000)).hideHelp())
+      .option('--resume', 'continue the unfinished recording in --out')
+      .option('--json', 'print { status, result: <summary>, warnings } on stdout'),
+  ).action(async (_opts: unknown, cmd: Command) => {
+    const { runMockOrgRecord } = await import('./commands/mock-org-record');
+    setExitCode(await runMockOrgRecord(cmd.opts(), io, apiVersionExplicit(cmd)));
+  });
   mockOrg
     .command('validate')
     .description('report every problem in a fixture file or directory')

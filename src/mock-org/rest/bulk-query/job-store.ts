@@ -1,0 +1,165 @@
+import { LRUCache } from 'lru-cache';
+import { makeId } from '../../../salesforce/ids';
+import type { MockOrg } from '../../mock-org';
+import type { Selection } from '../../soql/selection';
+import type { CsvColumn } from './csv-columns';
+import type { JobState } from './job-info';
+import type { JobRequest } from './job-request';
+
+/** Salesforce keeps a query job's results 7 days (ipemu: a job expires 7 days after it was last read). */
+export const JOB_TTL_MS = 7 * 24 * 3600_000;
+
+/** (ipemu) How long a job stays InProgress before it runs its query: clients must poll, as they must with Salesforce. */
+export const DEFAULT_PROCESSING_DELAY_MS = 250;
+
+/** (ipemu) Most jobs kept (all users); the least recently read is dropped first, with its results. */
+export const DEFAULT_MAX_JOBS = 200;
+
+export interface BulkQueryOptions {
+  /** ms between a job's InProgress and its query running (its snapshot); default 250. */
+  processingDelayMs?: number;
+  maxJobs?: number;
+  /** Most result rows all kept jobs may hold (a reference each); the least recently read jobs are dropped first. Default 2,000,000. */
+  maxRows?: number;
+  /** The clock of createdDate and systemModstamp, epoch ms. */
+  now?: () => number;
+  /** How a later step is scheduled (tests step jobs by hand); default setTimeout, unref'd. */
+  schedule?: (step: () => void, ms: number) => void;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly user: string;
+  /** `v64.0`: results are served in this version only. */
+  readonly version: string;
+  readonly request: JobRequest;
+  readonly object: string;
+  readonly createdById: string;
+  readonly createdDate: number;
+  readonly columns: readonly CsvColumn[];
+  systemModstamp: number;
+  state: JobState;
+  /** The rows the query matched when the job ran, with their values as of then; dropped on abort and delete. */
+  result?: Selection;
+  totalProcessingTime: number;
+  errorMessage?: string;
+}
+
+export interface NewJob {
+  readonly user: string;
+  readonly version: string;
+  readonly request: JobRequest;
+  readonly object: string;
+  readonly columns: readonly CsvColumn[];
+  /** The user's view of the org the query runs on. */
+  readonly org: MockOrg;
+}
+
+const defaultSchedule = (step: () => void, ms: number): void => {
+  setTimeout(step, ms).unref();
+};
+
+/**
+ * Bulk API 2.0 query jobs: created UploadComplete, InProgress on the next turn, then after the
+ * processing delay the query runs (its rows are the job's snapshot: later writes are not in its
+ * results) and the job is JobComplete, or Failed with the error. Bounded by count, by rows held,
+ * and by age (7 days after last read).
+ */
+export class JobStore {
+  private readonly jobs: LRUCache<string, Job>;
+  private readonly delay: number;
+  private readonly now: () => number;
+  private readonly schedule: (step: () => void, ms: number) => void;
+  private serial = 0;
+  /** Jobs created since the server started (DailyBulkV2QueryJobs). */
+  created = 0;
+
+  constructor(options: BulkQueryOptions = {}) {
+    this.delay = options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS;
+    this.now = options.now ?? Date.now;
+    this.schedule = options.schedule ?? defaultSchedule;
+    const now = this.now;
+    this.jobs = new LRUCache<string, Job>({
+      max: options.maxJobs ?? DEFAULT_MAX_JOBS,
+      maxSize: options.maxRows ?? 2_000_000,
+      sizeCalculation: (job) => 1 + (job.result?.length ?? 0),
+      ttl: JOB_TTL_MS,
+      updateAgeOnGet: true,
+      ttlResolution: 0,
+      perf: { now: () => now() + 1 },
+      dispose: (job) => {
+        job.result = undefined;
+      },
+    });
+  }
+
+  create(spec: NewJob): Job {
+    const at = this.now();
+    const job: Job = {
+      id: makeId('750', ++this.serial),
+      user: spec.user,
+      version: spec.version,
+      request: spec.request,
+      object: spec.object,
+      createdById: spec.org.userId,
+      createdDate: at,
+      columns: spec.columns,
+      systemModstamp: at,
+      state: 'UploadComplete',
+      totalProcessingTime: 0,
+    };
+    this.jobs.set(job.id, job);
+    this.created++;
+    this.schedule(() => this.start(job, spec.org), 0);
+    return job;
+  }
+
+  /** The user's job; undefined for an unknown, expired or deleted one, or another user's (ipemu). */
+  get(id: string, user: string): Job | undefined {
+    const job = this.jobs.get(id);
+    return job && job.user === user ? job : undefined;
+  }
+
+  /** The user's jobs, oldest first. */
+  list(user: string): Job[] {
+    const mine: Job[] = [];
+    for (const job of this.jobs.values()) if (job.user === user) mine.push(job);
+    return mine.sort((a, b) => a.createdDate - b.createdDate || a.id.localeCompare(b.id));
+  }
+
+  abort(job: Job): void {
+    job.state = 'Aborted';
+    job.result = undefined;
+    job.systemModstamp = this.now();
+  }
+
+  delete(job: Job): void {
+    this.jobs.delete(job.id);
+  }
+
+  private start(job: Job, org: MockOrg): void {
+    if (job.state !== 'UploadComplete') return;
+    job.state = 'InProgress';
+    job.systemModstamp = this.now();
+    this.schedule(() => void this.run(job, org), this.delay);
+  }
+
+  private async run(job: Job, org: MockOrg): Promise<void> {
+    if (job.state !== 'InProgress') return;
+    const started = this.now();
+    try {
+      const result = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
+      if (job.state !== 'InProgress') return; // aborted while it ran
+      job.result = result;
+      job.state = 'JobComplete';
+      // The job's size grew by its rows: set it again so the row bound counts them.
+      if (this.jobs.has(job.id)) this.jobs.set(job.id, job);
+    } catch (err) {
+      if (job.state !== 'InProgress') return;
+      job.state = 'Failed';
+      job.errorMessage = err instanceof Error ? err.message : String(err);
+    }
+    job.totalProcessingTime = Math.max(0, this.now() - started);
+    job.systemModstamp = this.now();
+  }
+}
