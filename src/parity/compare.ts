@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CapturedQuery } from './capturing-org';
 
-/** Where two sides' queries first part: the position in their sorted lists, and each side's query there (null: that side sent fewer). */
+/** Where two sides' queries first part: the position in the org's queries, and each side's query there (null: that side did not send it). */
 export interface QueryDifference {
   index: number;
   org: CapturedQuery | null;
@@ -43,25 +43,34 @@ function recordsOf(query: CapturedQuery): unknown[] | undefined {
   return [...query.records].sort((a, b) => byText(recordKey(a), recordKey(b)));
 }
 
-function sameQuery(a: CapturedQuery, b: CapturedQuery): boolean {
-  return keyOf(a) === keyOf(b) && a.error === b.error && isDeepStrictEqual(recordsOf(a), recordsOf(b));
+/** Two queries of the same text and binds: the same error, or the same records. */
+function sameAnswer(a: CapturedQuery, b: CapturedQuery): boolean {
+  return a.error === b.error && isDeepStrictEqual(recordsOf(a), recordsOf(b));
 }
 
 /**
  * The first difference between the queries one input sent to each side, or undefined when both
- * sent the same queries (text and binds, list binds as sets) and got the same records. Queries are
- * compared as lists sorted by text and binds: a service may send its independent queries in any order.
+ * sent the same queries (text and binds, list binds as sets) and got the same records. Each of the
+ * org's queries, in the order it was sent, is matched with the mock's query of the same text and
+ * binds (a service may send independent queries in either order): the first without a match, or
+ * whose records differ, is the difference; else the first query only the mock was sent.
  */
 export function compareQueries(org: readonly CapturedQuery[], mock: readonly CapturedQuery[]): QueryDifference | undefined {
-  const byKey = (a: CapturedQuery, b: CapturedQuery): number => byText(keyOf(a), keyOf(b));
-  const left = [...org].sort(byKey);
-  const right = [...mock].sort(byKey);
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const a = left[index];
-    const b = right[index];
-    if (a === undefined || b === undefined || !sameQuery(a, b)) return { index, org: a ?? null, mock: b ?? null };
+  const unmatched = new Map<string, number[]>();
+  mock.forEach((query, i) => {
+    const key = keyOf(query);
+    unmatched.set(key, [...(unmatched.get(key) ?? []), i]);
+  });
+  for (let index = 0; index < org.length; index++) {
+    const a = org[index]!;
+    const candidates = unmatched.get(keyOf(a));
+    const match = candidates?.shift();
+    if (match === undefined) return { index, org: a, mock: null };
+    const b = mock[match]!;
+    if (!sameAnswer(a, b)) return { index, org: a, mock: b };
   }
-  return undefined;
+  const left = [...unmatched.values()].flat().sort((x, y) => x - y)[0];
+  return left === undefined ? undefined : { index: org.length, org: null, mock: mock[left]! };
 }
 
 /** Output maps compare exactly: the same keys with deeply equal values. */

@@ -51,6 +51,7 @@ function policyStatusInputs(v: DrawnValues): Record<string, unknown>[] {
     { jobId: job, policyId: UNKNOWN.policy },
     { jobId: UNKNOWN.job, policyId: policy },
     { jobId: job, policyId: policy, referencePolicyNumber: 'REF-NONE' },
+    { referencePolicyNumber: ref },
     // step 5: precedence
     { jobId: job, policyId: policy, referencePolicyNumber: ref },
     { policyId: policy, referencePolicyNumber: ref },
