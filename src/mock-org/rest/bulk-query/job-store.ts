@@ -5,6 +5,7 @@ import type { Selection } from '../../soql/selection';
 import type { CsvColumn } from './csv-columns';
 import type { JobState } from './job-info';
 import type { JobRequest } from './job-request';
+import { DEFAULT_MAX_RECORDS } from './result-pages';
 
 /** Salesforce keeps a query job's results 7 days (ipemu: a job expires 7 days after it was last read). */
 export const JOB_TTL_MS = 7 * 24 * 3600_000;
@@ -21,6 +22,8 @@ export interface BulkQueryOptions {
   maxJobs?: number;
   /** Most result rows all kept jobs may hold (a reference each); the least recently read jobs are dropped first. Default 2,000,000. */
   maxRows?: number;
+  /** Records per results page when a request sets no maxRecords; default DEFAULT_MAX_RECORDS (50,000). */
+  defaultMaxRecords?: number;
   /** The clock of createdDate and systemModstamp, epoch ms. */
   now?: () => number;
   /** How a later step is scheduled (tests step jobs by hand); default setTimeout, unref'd. */
@@ -71,11 +74,14 @@ export class JobStore {
   private readonly now: () => number;
   private readonly schedule: (step: () => void, ms: number) => void;
   private serial = 0;
+  /** Records per results page when a request sets no maxRecords. */
+  readonly defaultMaxRecords: number;
   /** Jobs created since the server started (DailyBulkV2QueryJobs). */
   created = 0;
 
   constructor(options: BulkQueryOptions = {}) {
     this.delay = options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS;
+    this.defaultMaxRecords = options.defaultMaxRecords ?? DEFAULT_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
     const now = this.now;

@@ -28,7 +28,7 @@ export interface PageRequest {
 }
 
 /** The page a request's `locator` and `maxRecords` ask for; a locator this result never gave is refused. */
-export function pageRequestOf(locator: unknown, maxRecords: unknown, length: number): PageRequest {
+export function pageRequestOf(locator: unknown, maxRecords: unknown, length: number, defaultMax: number = DEFAULT_MAX_RECORDS): PageRequest {
   let offset = 0;
   if (locator !== undefined && locator !== '') {
     const text = String(locator);
@@ -36,7 +36,7 @@ export function pageRequestOf(locator: unknown, maxRecords: unknown, length: num
     offset = /^[1-9]\d{0,9}$/.test(decoded) ? Number(decoded) : -1;
     if (offset <= 0 || offset >= length || locatorOf(offset) !== text) throw invalidLocator(text);
   }
-  let max = DEFAULT_MAX_RECORDS;
+  let max = defaultMax;
   if (maxRecords !== undefined && maxRecords !== '') {
     const text = String(maxRecords);
     if (!/^[1-9]\d{0,9}$/.test(text)) throw invalidMaxRecords(text);
