@@ -77,7 +77,7 @@ export function createAnonymizer(salt: string): Anonymizer {
   const plans = new WeakMap<Readonly<Record<string, FieldDecl>>, Map<string, FakeKind | null>>();
   const kindIn = (object: string, fields: Readonly<Record<string, FieldDecl>>, field: string): FakeKind | null => {
     let plan = plans.get(fields);
-    if (plan === undefined) plans.set(fields, (plan = new Map()));
+    if (plan === undefined) plans.set(fields, (plan = new Map<string, FakeKind | null>()));
     let kind = plan.get(field);
     if (kind === undefined) {
       const decl = Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;

@@ -2,6 +2,7 @@ import { IpemuError } from '../core/errors';
 import type { FieldType, FixtureRecord } from '../mock-org/fixtures/types';
 import { KIND_OF_TYPE } from '../mock-org/store/field-kinds';
 import { canonicalDateTime, parseDate } from '../mock-org/store/values';
+import { isUtcDateTime } from '../salesforce/datetimes';
 
 /*
  * Bulk API 2.0 query results are CSV (Bulk API 2.0 and Bulk API Developer Guide, "Get Results for
@@ -41,6 +42,8 @@ export function valueFromCsv(type: FieldType, text: string): unknown {
     case 'date':
       return parseDate(text) === undefined ? refuse(type, text, 'a date (YYYY-MM-DD)') : text;
     case 'datetime':
+      // The form Salesforce writes (`…000Z`) checked by char codes: a 150,000-job pull has 300,000 of them.
+      if (text.length === 24 && isUtcDateTime(text)) return `${text.slice(0, 23)}+0000`;
       return canonicalDateTime(text) ?? refuse(type, text, 'an ISO 8601 datetime');
     default:
       return text;

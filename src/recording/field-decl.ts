@@ -16,26 +16,41 @@ export interface DescribeContext {
   readonly knownObjects?: Iterable<string>;
   /** `Child.Field` → the child relationship name the parent's describe gives that reference. */
   readonly childRelationshipNames?: ReadonlyMap<string, string>;
+  /** The parents whose describes childRelationshipNames was read from: a catalog reference to none of them keeps the catalog's name. */
+  readonly describedObjects?: Iterable<string>;
+}
+
+/** A DescribeContext resolved once per object: lower-case name sets. */
+export interface DescribeScope {
+  readonly known: ReadonlySet<string>;
+  readonly described: ReadonlySet<string>;
+  readonly childNames: ReadonlyMap<string, string>;
 }
 
 /** An API name a record may use as a key (records are plain objects: no Object member names). */
 export const isFieldName = (name: string): boolean => isApiName(name) && !(name in Object.prototype);
 
 /** Reference targets the fixture can name; narrowed to known ones (then polymorphic, so Ids of the others still load). */
-function referenceParts(object: string, field: FieldDescribe, known: ReadonlySet<string>, context: DescribeContext): Partial<FieldDecl> | { why: string } {
+function referenceParts(object: string, field: FieldDescribe, scope: DescribeScope): Partial<FieldDecl> | { why: string } {
+  const catalogField = catalogObject(object)?.fieldByLower.get(field.name.toLowerCase());
   // A catalog reference may name what the catalog names (ApexClass, Profile): unchanged, it is left to the catalog.
-  const catalogTargets = new Set(catalogObject(object)?.fieldByLower.get(field.name.toLowerCase())?.referenceTo ?? []);
-  const targets = field.referenceTo.filter((target) => known.has(target.toLowerCase()) || catalogTargets.has(target));
+  const catalogTargets = new Set(catalogField?.referenceTo ?? []);
+  const referenceTo: readonly string[] = Array.isArray(field.referenceTo) ? field.referenceTo : [];
+  const targets = referenceTo.filter((target) => scope.known.has(target.toLowerCase()) || catalogTargets.has(target));
   if (targets.length === 0) {
-    const named = field.referenceTo.length > 0 ? field.referenceTo.join(', ') : 'no object';
+    const named = referenceTo.length > 0 ? referenceTo.join(', ') : 'no object';
     return { why: `references ${named}, which the recording does not include (record it with --objects)` };
   }
   const parts: Partial<FieldDecl> = { referenceTo: targets };
   if (typeof field.relationshipName === 'string' && isFieldName(field.relationshipName)) parts.relationshipName = field.relationshipName;
-  const polymorphic = field.polymorphicForeignKey === true || field.referenceTo.length > 1 || targets.length < field.referenceTo.length;
+  const polymorphic = field.polymorphicForeignKey === true || referenceTo.length > 1 || targets.length < referenceTo.length;
   if (polymorphic) parts.polymorphic = true;
-  const childName = context.childRelationshipNames?.get(`${object}.${field.name}`);
+  const childName = scope.childNames.get(`${object}.${field.name}`);
   if (childName !== undefined && isFieldName(childName)) parts.childRelationshipName = childName;
+  // No parent of it was described: nothing says its name differs from the catalog's.
+  else if (catalogField?.childRelationshipName && !targets.some((target) => scope.described.has(target.toLowerCase()))) {
+    parts.childRelationshipName = catalogField.childRelationshipName;
+  }
   return parts;
 }
 
@@ -50,7 +65,7 @@ function picklistParts(field: FieldDescribe, multi: boolean): Partial<FieldDecl>
 }
 
 /** The field's full declaration from its describe, or why it cannot be recorded. */
-export function fullDecl(object: string, field: FieldDescribe, known: ReadonlySet<string>, context: DescribeContext): FieldDecl | { why: string } {
+export function fullDecl(object: string, field: FieldDescribe, scope: DescribeScope): FieldDecl | { why: string } {
   if (!isFieldName(field.name)) return { why: 'is not a field name the mock org can store' };
   const mapped = fieldTypeOf(field.type);
   if ('why' in mapped) return mapped;
@@ -61,7 +76,7 @@ export function fullDecl(object: string, field: FieldDescribe, known: ReadonlySe
   decl.createable = access.createable !== false;
   decl.updateable = access.updateable !== false;
   let parts: Partial<FieldDecl> | { why: string } = {};
-  if (mapped.type === 'reference') parts = referenceParts(object, field, known, context);
+  if (mapped.type === 'reference') parts = referenceParts(object, field, scope);
   else if ((mapped.type === 'picklist' || mapped.type === 'multipicklist') && field.type !== 'combobox')
     parts = picklistParts(field, mapped.type === 'multipicklist');
   if ('why' in parts) return parts;

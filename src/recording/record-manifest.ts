@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import isEqual from 'lodash/isEqual';
 import { IpemuError } from '../core/errors';
 import type { DescribeResult } from '../core/org';
-import type { SourceIdentity, SourceLimits } from '../core/recording-source';
+import type { SourceIdentity } from '../core/recording-source';
 import type { RecordOptions, WhereClause } from './record-options';
 
 /**
@@ -44,7 +44,6 @@ export interface RecordingManifest {
   salt?: string;
   describes: Record<string, DescribeResult | 'hidden'>;
   finished: Record<string, FinishedObject>;
-  limitsBefore?: SourceLimits;
 }
 
 function usage(message: string): IpemuError {

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { IpemuError } from '../core/errors';
 import type { DescribeResult } from '../core/org';
-import type { RecordingSource, SourceLimits } from '../core/recording-source';
+import type { RecordingSource, SourceIdentity, SourceLimits } from '../core/recording-source';
 import type { FixtureDocument } from '../mock-org/fixtures/types';
 import { createAnonymizer } from './anonymize';
 import { fixtureUserFromDescribes } from './fixture-user';
@@ -41,12 +41,12 @@ async function limitsOrUndefined(source: RecordingSource, signal: AbortSignal | 
   }
 }
 
-function checkSameOrg(manifest: RecordingManifest, identity: { organizationId: string; userId: string }): void {
+function checkSameOrg(manifest: RecordingManifest, identity: SourceIdentity): void {
   const was = manifest.org;
-  if (was.organizationId !== identity.organizationId || was.userId !== identity.userId) {
+  if (was.organizationId !== identity.organizationId || was.userId !== identity.userId || was.username !== identity.username) {
     throw new IpemuError(
       'INVALID_INPUT',
-      `--resume: the unfinished recording was made from org ${was.organizationId} as user ${was.userId}; this org is ${identity.organizationId}, user ${identity.userId}.`,
+      `--resume: the unfinished recording was made from org ${was.organizationId} as user ${was.username} (${was.userId}); this org is ${identity.organizationId}, user ${identity.username} (${identity.userId}).`,
     );
   }
 }
@@ -66,7 +66,8 @@ export async function recordOrg(
   const identity = await source.identity({ signal });
   if (existing) checkSameOrg(existing, identity);
   const manifest = existing ?? newManifest({ ...identity, instanceUrl: source.instanceUrl }, asked, new Date(started).toISOString());
-  manifest.limitsBefore ??= await limitsOrUndefined(source, signal);
+  // This run's use: a resumed recording reports what the resume used.
+  const limitsBefore = await limitsOrUndefined(source, signal);
   writeManifest(out, manifest);
 
   const describe = async (name: string): Promise<DescribeResult | 'hidden'> => {
@@ -131,7 +132,7 @@ export async function recordOrg(
     hiddenObjects: [...plan.hidden],
     skippedFields: skipped.map(({ object, field, type, why }) => ({ object, field, type, why })),
     danglingReferences: dangling,
-    limits: limitsUse(manifest.limitsBefore, limitsAfter),
+    limits: limitsUse(limitsBefore, limitsAfter),
     user,
     anonymized: manifest.options.anonymize,
     elapsedMs: now() - started,

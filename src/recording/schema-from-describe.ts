@@ -6,7 +6,7 @@ import { BUILT_IN_OBJECTS } from '../mock-org/schema/catalog';
 import { buildSchema, type SchemaProblem } from '../mock-org/schema/schema';
 import { builtField, builtInName, defaultFields } from './catalog-objects';
 import { fieldTypeOf } from './field-types';
-import { fullDecl, isFieldName, minimalDecl, type DescribeContext, type ObjectFlags } from './field-decl';
+import { fullDecl, isFieldName, minimalDecl, type DescribeContext, type DescribeScope, type ObjectFlags } from './field-decl';
 
 export type { DescribeContext } from './field-decl';
 
@@ -46,12 +46,17 @@ function flagsOf(describe: DescribeResult): ObjectFlags {
 export function objectDeclFromDescribe(describe: DescribeResult, context: DescribeContext = {}): { decl: ObjectDecl; skipped: SkippedField[] } {
   const name = builtInName(describe.name) ?? describe.name;
   const flags = flagsOf(describe);
-  const known = new Set([...Object.keys(BUILT_IN_OBJECTS), name, ...(context.knownObjects ?? [])].map((object) => object.toLowerCase()));
+  const lower = (names: Iterable<string>): Set<string> => new Set([...names].map((object) => object.toLowerCase()));
+  const scope: DescribeScope = {
+    known: lower([...Object.keys(BUILT_IN_OBJECTS), name, ...(context.knownObjects ?? [])]),
+    described: lower(context.describedObjects ?? []),
+    childNames: context.childRelationshipNames ?? new Map(),
+  };
   const defaults = defaultFields(name, flags);
   const fields: Record<string, FieldDecl> = {};
   const skipped: SkippedField[] = [];
   for (const field of describe.fields) {
-    const decl = fullDecl(name, field, known, context);
+    const decl = fullDecl(name, field, scope);
     if ('why' in decl) {
       skipped.push({ field: field.name, type: field.type, why: decl.why });
       continue;
@@ -102,7 +107,8 @@ function childRelationshipNames(describes: readonly DescribeResult[]): Map<strin
  * skipped with the mock org's reason, so the schema always loads.
  */
 export function schemaFromDescribes(describes: readonly DescribeResult[]): { schema: Record<string, ObjectDecl>; skipped: SkippedObjectField[] } {
-  const context: DescribeContext = { knownObjects: describes.map((describe) => describe.name), childRelationshipNames: childRelationshipNames(describes) };
+  const names = describes.map((describe) => describe.name);
+  const context: DescribeContext = { knownObjects: names, describedObjects: names, childRelationshipNames: childRelationshipNames(describes) };
   const schema: Record<string, ObjectDecl> = {};
   const skipped: SkippedObjectField[] = [];
   const typeOf = new Map<string, string>();

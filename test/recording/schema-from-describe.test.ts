@@ -168,6 +168,23 @@ describe('objectDeclFromDescribe: what it keeps and what it skips', () => {
     await expect(MockOrg.fromFixtures({ schema })).resolves.toBeInstanceOf(MockOrg);
   });
 
+  test("a catalog reference whose parents were not recorded keeps the catalog's child relationship name; a recorded parent's describe decides it", async () => {
+    const api = (await MockOrg.fromFixtures(DEMO)).overRestApi();
+    const item = await api.describe('InsuranceAsyncBulkRequestItem');
+    expect(schemaFromDescribes([item]).schema.InsuranceAsyncBulkRequestItem!.fields).toEqual({});
+    const job = await api.describe('AsyncApexJob');
+    const rels = job.childRelationships as { field: string; childSObject: string; relationshipName: string | null }[];
+    const unnamed = {
+      ...job,
+      childRelationships: rels.map((r) => (r.childSObject === 'InsuranceAsyncBulkRequestItem' ? { ...r, relationshipName: null } : r)),
+    };
+    const { schema } = schemaFromDescribes([item, unnamed]);
+    expect(Object.keys(schema.InsuranceAsyncBulkRequestItem!.fields)).toEqual(['BatchJobId']);
+    expect(schema.InsuranceAsyncBulkRequestItem!.fields.BatchJobId!.childRelationshipName).toBeUndefined();
+    const recorded = (await MockOrg.fromFixtures({ schema })).overRestApi();
+    expect((await recorded.describe('AsyncApexJob')).childRelationships).toEqual(unnamed.childRelationships);
+  });
+
   test('an object without a key prefix is refused with a clear error naming it', () => {
     expect(() => objectDeclFromDescribe({ ...base([]), keyPrefix: null })).toThrow(
       'Thing__c cannot be recorded: its describe gives no 3-character key prefix (keyPrefix null).',
