@@ -22,6 +22,7 @@ let recorded: ServedOrg;
 let out: string;
 let recordSeconds: number;
 let recordStderr: string;
+let recordSummary: { result: { objects: { object: string; rows: number; via: string }[] } };
 
 const sourceSide = (): OrgSide => ({ instanceUrl: source.instanceUrl, token: source.accessToken });
 const recordedSide = (): OrgSide => ({ instanceUrl: recorded.instanceUrl, token: recorded.accessToken });
@@ -49,6 +50,7 @@ beforeAll(async () => {
   recordSeconds = (Date.now() - started) / 1000;
   recordStderr = record.stderr;
   if (record.code !== 0) throw new Error(`record exited ${record.code}: ${record.stderr}`);
+  recordSummary = jsonOf(record);
   recorded = await serveFixtures(out);
 }, 240_000);
 
@@ -61,17 +63,25 @@ afterAll(async () => {
 /** The recorded objects: every `<Object>.json` of the recording. */
 const recordedObjects = (): string[] =>
   readdirSync(out)
-    .filter((f) => f.endsWith('.json') && f !== 'org.json')
+    .filter((f) => f.endsWith('.json') && f !== 'org.json' && !f.startsWith('.'))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
 
 describe(`a generated ${(POLICIES * JOBS_PER_POLICY).toLocaleString('en-US')}-job org recorded from mock-org serve`, () => {
-  it('records the five generated objects, the 150,000 jobs among them, and reports the run on stderr', async () => {
+  it('records the five generated objects, the 150,000 jobs among them, each object of 10,000 rows or more through Bulk API 2.0', async () => {
     expect(recordedObjects()).toEqual(
       ['AsyncApexJob', 'InsuranceAsyncBulkRecordDetail', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequestItem', 'InsurancePolicy'].sort(),
     );
     expect(await countOf(recordedSide(), 'AsyncApexJob')).toBe(POLICIES * JOBS_PER_POLICY);
-    expect(recordStderr).toContain('AsyncApexJob');
+    const via = Object.fromEntries(recordSummary.result.objects.map((o) => [o.object, o.rows >= 10_000 ? o.via : `${o.via} (${o.rows} rows)`]));
+    expect(via).toEqual({
+      AsyncApexJob: 'bulk',
+      InsurancePolicy: 'bulk',
+      InsuranceAsyncBulkRequestItem: 'bulk',
+      InsuranceAsyncBulkRecordDetail: 'bulk',
+      InsuranceAsyncBulkRequest: 'rest (3000 rows)',
+    });
+    expect(recordStderr).toContain('AsyncApexJob: 150,000 rows');
     process.stderr.write(`roundtrip: recorded in ${recordSeconds.toFixed(1)} s\n`);
   });
 
