@@ -43,7 +43,10 @@ async function buildContext(selected) {
   fs.mkdirSync(config.tmpDir, { recursive: true });
   const ctx = { ipemu };
   // The record suite needs only the large fixture file, not the in-memory orgs.
-  if (selected.includes('record')) ctx.largeFile = generateFile(config.large, 'large-org.json');
+  if (selected.includes('record')) {
+    log('writing the large fixture file with `ipemu mock-org generate`');
+    ctx.largeFile = generateFile(config.large, 'large-org.json');
+  }
   const needsOrgs = selected.some((s) => ['invoke', 'procedures', 'rest', 'aggregates', 'load', 'http', 'soak'].includes(s));
   if (!needsOrgs) return ctx;
   for (const name of ['small', 'large']) {
