@@ -41,7 +41,8 @@ export async function danglingReferences(
   for (const object of objects.keys()) {
     await forEachLine(join(out, `${object}.json`), (line) => {
       const m = ID_AT_START.exec(line);
-      if (m) ids.add(m[1]!);
+      // A copy: the match is a slice that would keep its whole line alive (150,000 lines of a few hundred bytes each).
+      if (m) ids.add(Buffer.from(m[1]!, 'latin1').toString('latin1'));
     });
   }
   const found: DanglingReference[] = [];
