@@ -15,6 +15,7 @@ import { NO_PROGRESS, type RecordProgress } from './record-progress';
 import { danglingReferences } from './record-references';
 import { limitsUse, type RecordSummary } from './record-summary';
 import { schemaFromDescribes } from './schema-from-describe';
+import { PicklistStrays } from './picklist-strays';
 
 /**
  * `ipemu mock-org record` as a function (issue 17): reads `source` into a fixture directory that
@@ -115,7 +116,9 @@ export async function recordOrg(
     objects.push({ object: name, ...finished, resumed: false });
   }
 
-  const dangling = await danglingReferences(out, fieldsOf);
+  const strays = new PicklistStrays(schema);
+  const dangling = await danglingReferences(out, fieldsOf, (object, record) => strays.note(object, record));
+  const widenedPicklists = strays.widen();
   const user = userNameOf(identity.username, manifest.options.anonymize);
   const document: FixtureDocument = { users: { [user]: { ...fixtureUserFromDescribes(plan.described), default: true } }, schema };
   writeFileSync(join(out, `${ORG_FILE}.tmp`), `${JSON.stringify(document, null, 2)}\n`);
@@ -130,6 +133,7 @@ export async function recordOrg(
     out,
     objects,
     hiddenObjects: [...plan.hidden],
+    widenedPicklists,
     skippedFields: skipped.map(({ object, field, type, why }) => ({ object, field, type, why })),
     danglingReferences: dangling,
     limits: limitsUse(limitsBefore, limitsAfter),

@@ -28,20 +28,30 @@ async function forEachLine(path: string, onLine: (line: string) => void): Promis
   for await (const line of lines) if (line.startsWith('{')) onLine(line.endsWith(',') ? line.slice(0, -1) : line);
 }
 
-export async function danglingReferences(out: string, objects: ReadonlyMap<string, RecordedFields>): Promise<DanglingReference[]> {
+/**
+ * `onRecord` sees every record of every object as the fixture holds it (the picklist values a
+ * schema must allow are read here too, so a resumed recording sees the earlier run's records).
+ */
+export async function danglingReferences(
+  out: string,
+  objects: ReadonlyMap<string, RecordedFields>,
+  onRecord?: (object: string, record: Record<string, unknown>) => void,
+): Promise<DanglingReference[]> {
   const ids = new Set<string>();
   for (const object of objects.keys()) {
     await forEachLine(join(out, `${object}.json`), (line) => {
       const m = ID_AT_START.exec(line);
-      if (m) ids.add(m[1]!);
+      // A copy: the match is a slice that would keep its whole line alive (150,000 lines of a few hundred bytes each).
+      if (m) ids.add(Buffer.from(m[1]!, 'latin1').toString('latin1'));
     });
   }
   const found: DanglingReference[] = [];
   for (const [object, fields] of objects) {
-    if (fields.references.length === 0) continue;
+    if (fields.references.length === 0 && onRecord === undefined) continue;
     const byField = new Map(fields.references.map((field) => [field, { object, field, count: 0, examples: [] as string[] }]));
     await forEachLine(join(out, `${object}.json`), (line) => {
       const record = JSON.parse(line) as Record<string, unknown>;
+      onRecord?.(object, record);
       for (const [field, entry] of byField) {
         const value = record[field];
         if (typeof value !== 'string' || value === '' || ids.has(value)) continue;

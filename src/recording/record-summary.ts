@@ -1,6 +1,7 @@
 import type { SourceLimits } from '../core/recording-source';
 import type { Via } from './record-manifest';
 import type { DanglingReference } from './record-references';
+import type { WidenedPicklist } from './picklist-strays';
 
 /** What `recordOrg` answers and `ipemu mock-org record` prints (stderr, or `result` of --json). */
 export interface RecordSummary {
@@ -9,6 +10,8 @@ export interface RecordSummary {
   /** Objects the running user cannot read (recorded as the fixture user's hiddenObjects where the mock org knows them). */
   hiddenObjects: string[];
   skippedFields: { object: string; field: string; type: string; why: string }[];
+  /** Picklists whose recorded records hold values beyond the active ones: the schema allows them too. */
+  widenedPicklists: WidenedPicklist[];
   danglingReferences: DanglingReference[];
   limits: LimitsUse;
   /** The fixture user's name in org.json. */
@@ -68,6 +71,10 @@ export function summaryText(summary: RecordSummary): string {
   if (summary.skippedFields.length > 0) {
     lines.push(`Skipped fields (${summary.skippedFields.length}):`);
     for (const s of summary.skippedFields) lines.push(`  ${s.object}.${s.field} (${s.type}): ${s.why}`);
+  }
+  if (summary.widenedPicklists.length > 0) {
+    lines.push('Picklist values the records hold beyond the active ones (added to the schema):');
+    for (const w of summary.widenedPicklists) lines.push(`  ${w.object}.${w.field}: ${w.values.join(', ')}`);
   }
   if (summary.danglingReferences.length > 0) {
     lines.push('References to records not recorded (kept as they are):');

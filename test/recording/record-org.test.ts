@@ -199,6 +199,37 @@ describe('references', () => {
   });
 });
 
+describe('picklist values beyond the active ones', () => {
+  test('records holding a value the describe no longer lists (an inactive one) still load: the schema is widened and the summary says so', async () => {
+    const source = served.source;
+    const narrowed = {
+      ...source,
+      instanceUrl: source.instanceUrl,
+      apiVersion: source.apiVersion,
+      describe: async (name: string) => {
+        const described = await source.describe(name);
+        if (described === 'hidden' || described.name !== 'AsyncApexJob') return described;
+        const fields = described.fields.map((f) => (f.name === 'Status' ? { ...f, picklistValues: f.picklistValues.filter((v) => v.value !== 'Failed') } : f));
+        return { ...described, fields };
+      },
+      count: source.count.bind(source),
+      query: source.query.bind(source),
+      queryMore: source.queryMore.bind(source),
+      bulkQuery: source.bulkQuery.bind(source),
+      limits: source.limits.bind(source),
+      identity: source.identity.bind(source),
+      secrets: source.secrets.bind(source),
+      close: async () => undefined,
+    };
+    const summary = await recordOrg(narrowed, { out });
+    expect(summary.widenedPicklists).toEqual([{ object: 'AsyncApexJob', field: 'Status', values: ['Failed'] }]);
+    const recorded = await MockOrg.fromFixtures(out);
+    expect((await recorded.query("SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'")).totalSize).toBe(
+      (await served.org.query("SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'")).totalSize,
+    );
+  });
+});
+
 describe('anonymize', () => {
   test('names and reference numbers change, stable across objects; Ids and links stay; the token and the salt are written nowhere once finished', async () => {
     await record({ anonymize: true });
