@@ -81,7 +81,8 @@ async function probe(org: Org): Promise<void> {
     // An object the user cannot see is for the comparison to show.
     if (isOrgError(err) && err.errorCode === 'INVALID_TYPE') return;
     const reason = err instanceof Error ? err.message : String(err);
-    throw new IpemuError('ORG_ERROR', `parity cannot read the org: ${reason}`, isOrgError(err) ? { errorCode: err.errorCode } : undefined);
+    if (!isOrgError(err)) throw new IpemuError('ORG_ERROR', `parity cannot read the org: ${reason}`);
+    throw new IpemuError('ORG_ERROR', `parity cannot read the org (${err.errorCode}): ${reason}`, { errorCode: err.errorCode });
   }
 }
 

@@ -25,6 +25,7 @@ export function parityExitCode(report: ParityReport): number {
 /** The real org the org flags name (never the demo org), then the mock on --fixtures (and --user, --state). */
 async function openBoth(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean, opened: Org[]): Promise<{ org: Org; mock: Org }> {
   if (flags.fixtures === undefined) throw usageError('parity needs --fixtures <dir>: the recorded mock org to compare with the real org.');
+  if (flags.plugin.length > 0) throw usageError('parity runs the built-in read-only services only; --plugin does not apply.');
   const org = await openOrg(
     { instanceUrl: flags.instanceUrl, accessToken: flags.accessToken, targetOrg: flags.targetOrg, apiVersion: apiVersionGiven ? flags.apiVersion : undefined },
     io.env,
