@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FixtureDocument, FixtureRecord } from '../../../src/mock-org/fixtures/types';
-import { JOBS, suiteFixtures } from '../../services/ins-policy-service/suite-fixtures';
+import { CUSTOM_JOB_LINK, JOBS, POLICIES, suiteFixtures } from '../../services/ins-policy-service/suite-fixtures';
 import { runCli, type CliResult } from '../run-cli';
 import { startCli, type RunningCli } from '../spawn-server';
 
@@ -21,6 +21,8 @@ describe('ipemu parity', () => {
   let accessToken: string;
   let same: string;
   let changed: string;
+  let unlinked: string;
+  let config: string;
   let org: string[];
 
   const noToken = (result: CliResult): void => {
@@ -43,6 +45,12 @@ describe('ipemu parity', () => {
     const doc = fixtures();
     (doc.records!.AsyncApexJob as FixtureRecord[]).find((job) => job.Id === JOBS.holding)!.Status = 'Completed';
     writeFileSync(changed, JSON.stringify(doc));
+    unlinked = join(dir, 'unlinked.json');
+    const withoutCustomLinks = fixtures();
+    withoutCustomLinks.records!.PolicyJobLink__c = [];
+    writeFileSync(unlinked, JSON.stringify(withoutCustomLinks));
+    config = join(dir, 'ipemu.config.json');
+    writeFileSync(config, JSON.stringify({ jobLink: CUSTOM_JOB_LINK, outOfSequenceJobLink: CUSTOM_JOB_LINK }));
     server = await startCli(['mock-org', 'serve', '--fixtures', same, '--port', '0']);
     ({ instanceUrl, accessToken } = JSON.parse(server.firstLine) as { instanceUrl: string; accessToken: string });
     org = ['--instance-url', instanceUrl, '--access-token', accessToken];
@@ -107,6 +115,20 @@ describe('ipemu parity', () => {
     });
     noToken(result);
   });
+
+  test('--config applies to both sides: with a custom job link they agree; a recording missing its custom link records then differs on the policy it linked', async () => {
+    const agree = await runCli(['parity', ...org, '--fixtures', same, '--config', config]);
+    expect(agree.code).toBe(0);
+    expect(SUMMARY.exec(agree.stdout.trimEnd())?.[1]).toBe('0');
+    // Without the config neither side reads PolicyJobLink__c: the missing links make no difference.
+    expect((await runCli(['parity', ...org, '--fixtures', unlinked])).code).toBe(0);
+    const differ = await runCli(['parity', ...org, '--fixtures', unlinked, '--config', config, '--json']);
+    expect(differ.code).toBe(1);
+    const { differences } = JSON.parse(differ.stdout).result as { differences: { input: unknown; org: { jobId?: string }; mock: { errorCode: string } }[] };
+    const custom = differences.find((d) => JSON.stringify(d.input) === JSON.stringify({ policyId: POLICIES.custom }));
+    expect(custom?.org.jobId).toBe(JOBS.custom);
+    expect(custom?.mock.errorCode).toBe('INVOKE-404');
+  }, 60_000);
 
   test.each([
     [
