@@ -37,7 +37,13 @@ function recordKey(record: unknown): string {
   return typeof id === 'string' ? id : JSON.stringify(record);
 }
 
-/** Records in order when the SOQL has ORDER BY; as sets by Id otherwise (the org's order is then its own). */
+/**
+ * Records in order when the SOQL has ORDER BY; as sets by Id otherwise: "There's no guarantee of
+ * the order of results unless you use an ORDER BY clause in a query"
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm).
+ * The same page warns that ties in the ORDER BY fields may come in any order: (ipemu) parity still
+ * compares them in order, and the built-in services send no ORDER BY.
+ */
 function recordsOf(query: CapturedQuery): unknown[] | undefined {
   if (query.records === undefined || ORDER_BY.test(query.soql)) return query.records;
   return [...query.records].sort((a, b) => byText(recordKey(a), recordKey(b)));
