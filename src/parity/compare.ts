@@ -45,8 +45,19 @@ function recordKey(record: unknown): string {
  * compares them in order, and the built-in services send no ORDER BY.
  */
 function recordsOf(query: CapturedQuery): unknown[] | undefined {
-  if (query.records === undefined || ORDER_BY.test(query.soql)) return query.records;
-  return [...query.records].sort((a, b) => byText(recordKey(a), recordKey(b)));
+  if (query.records === undefined) return undefined;
+  const records = withoutApiVersion(query.records);
+  return ORDER_BY.test(query.soql) ? records : records.sort((a, b) => byText(recordKey(a), recordKey(b)));
+}
+
+const VERSIONED_URL = /"\/services\/data\/v\d+\.\d+\//g;
+
+/**
+ * (ipemu) The records with the API version left out of each `attributes.url`: it is the version the
+ * client asked for (`--api-version`, SF_* env), not the org's data, and the mock answers in its own.
+ */
+function withoutApiVersion(records: readonly unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(records).replace(VERSIONED_URL, '"/services/data/')) as unknown[];
 }
 
 /** Two queries of the same text and binds: the same error, or the same records. */
