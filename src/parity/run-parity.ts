@@ -34,6 +34,8 @@ export interface ParityOptions {
   inputs?: readonly ParityInput[];
   /** Monotonic milliseconds, for the two sides' times. */
   clock?: () => number;
+  /** Called after each chunk of inputs is compared on both sides (a CLI's progress line). */
+  onProgress?: (compared: number, total: number, differences: number) => void;
 }
 
 export interface ParityDifference {
@@ -167,6 +169,7 @@ export async function runParity(options: ParityOptions): Promise<ParityReport> {
         report.differences.push({ service, input, org: a.value, mock: b.value, ...(queries ? { queries } : {}) });
       });
       report.compared += chunk.length;
+      options.onProgress?.(report.compared, inputs.length, report.differenceCount);
     }
   } finally {
     await Promise.all([orgSide.emulator.close(), mockSide.emulator.close()]);

@@ -61,12 +61,14 @@ describe('runParity: only the read-only services, on read-only orgs', () => {
     }
   });
 
-  it('hands each emulator a read-only org (the real org included), and runs the given inputs', async () => {
+  it('hands each emulator a read-only org (the real org included), runs the given inputs, and reports progress per chunk', async () => {
     const pair = await parityPair(suiteFixtures());
     const handed: Org[] = [];
+    const progress = jest.fn();
     try {
       const report = await parityOn(pair, {
         inputs: [{ service: JOB_STATUS, input: { jobId: '7075j00004uK6GjAAK' } }],
+        onProgress: progress,
         emulate: (org, orgLayer) => {
           handed.push(org);
           return createEmulator({ org, orgLayer, procedures: false });
@@ -76,6 +78,7 @@ describe('runParity: only the read-only services, on read-only orgs', () => {
       expect(handed).toHaveLength(2);
       for (const org of handed) for (const writer of WRITERS) expect(org[writer]).toBeUndefined();
       expect(handed[0]!.remote).toBe(true);
+      expect(progress.mock.calls).toEqual([[1, 1, 0]]);
     } finally {
       await pair.close();
     }

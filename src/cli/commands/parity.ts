@@ -41,6 +41,13 @@ async function openBoth(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean,
   return { org, mock };
 }
 
+/** On a terminal, one stderr line that says how far the run is. */
+function progressLine(io: CliIo): ((compared: number, total: number, differences: number) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return (compared, total, differences) => io.stderr.write(`\r\x1b[Kparity: ${n(compared)} of ${n(total)} inputs, ${n(differences)} differences so far`);
+}
+
 export async function runParityCommand(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
   const config = loadConfigFile(resolve(io.cwd, flags.config ?? 'ipemu.config.json'), flags.config !== undefined);
   const opened: Org[] = [];
@@ -56,7 +63,9 @@ export async function runParityCommand(flags: ParityFlags, io: CliIo, apiVersion
       emulate: (side, orgLayer) => createEmulator({ org: side, orgLayer, config, procedures: false }),
       limit: flags.limit,
       concurrency: flags.concurrency,
+      onProgress: progressLine(io),
     });
+    if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
     const exit = parityExitCode(report);
     if (flags.json) printJson(io, envelope(exit, report, report.warnings));
     else {
