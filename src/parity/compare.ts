@@ -37,10 +37,27 @@ function recordKey(record: unknown): string {
   return typeof id === 'string' ? id : JSON.stringify(record);
 }
 
-/** Records in order when the SOQL has ORDER BY; as sets by Id otherwise (the org's order is then its own). */
+/**
+ * Records in order when the SOQL has ORDER BY; as sets by Id otherwise: "There's no guarantee of
+ * the order of results unless you use an ORDER BY clause in a query"
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_orderby.htm).
+ * The same page warns that ties in the ORDER BY fields may come in any order: (ipemu) parity still
+ * compares them in order, and the built-in services send no ORDER BY.
+ */
 function recordsOf(query: CapturedQuery): unknown[] | undefined {
-  if (query.records === undefined || ORDER_BY.test(query.soql)) return query.records;
-  return [...query.records].sort((a, b) => byText(recordKey(a), recordKey(b)));
+  if (query.records === undefined) return undefined;
+  const records = withoutApiVersion(query.records);
+  return ORDER_BY.test(query.soql) ? records : records.sort((a, b) => byText(recordKey(a), recordKey(b)));
+}
+
+const VERSIONED_URL = /"\/services\/data\/v\d+\.\d+\//g;
+
+/**
+ * (ipemu) The records with the API version left out of each `attributes.url`: it is the version the
+ * client asked for (`--api-version`, SF_* env), not the org's data, and the mock answers in its own.
+ */
+function withoutApiVersion(records: readonly unknown[]): unknown[] {
+  return JSON.parse(JSON.stringify(records).replace(VERSIONED_URL, '"/services/data/')) as unknown[];
 }
 
 /** Two queries of the same text and binds: the same error, or the same records. */

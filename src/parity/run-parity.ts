@@ -34,6 +34,8 @@ export interface ParityOptions {
   inputs?: readonly ParityInput[];
   /** Monotonic milliseconds, for the two sides' times. */
   clock?: () => number;
+  /** Called after each chunk of inputs is compared on both sides (a CLI's progress line). */
+  onProgress?: (compared: number, total: number, differences: number) => void;
 }
 
 export interface ParityDifference {
@@ -81,15 +83,53 @@ async function probe(org: Org): Promise<void> {
     // An object the user cannot see is for the comparison to show.
     if (isOrgError(err) && err.errorCode === 'INVALID_TYPE') return;
     const reason = err instanceof Error ? err.message : String(err);
-    throw new IpemuError('ORG_ERROR', `parity cannot read the org: ${reason}`, isOrgError(err) ? { errorCode: err.errorCode } : undefined);
+    if (!isOrgError(err)) throw new IpemuError('ORG_ERROR', `parity cannot read the org: ${reason}`);
+    throw new IpemuError('ORG_ERROR', `parity cannot read the org (${err.errorCode}): ${reason}`, { errorCode: err.errorCode });
   }
 }
 
 type Outcome = { value: OutputMap; queries: CapturedQuery[] };
 
-async function runSide(side: Side, chunk: readonly ParityInput[], concurrency: number, clock: () => number): Promise<{ outcomes: Outcome[]; ms: number }> {
+/** The org's failures that say nothing about the mock: the org went away, the session ended, the API limit was reached. */
+const STOPPING = new Set(['UNREACHABLE', 'INVALID_SESSION_ID', 'REQUEST_LIMIT_EXCEEDED']);
+
+/** The org failure of STOPPING an output map reports, if it does. */
+function stoppingCode(value: OutputMap): string | undefined {
+  const details = value.details as { errorCode?: unknown } | undefined;
+  const code = value.errorCode === 'INVOKE-502' && typeof details?.errorCode === 'string' ? details.errorCode : undefined;
+  return code !== undefined && STOPPING.has(code) ? code : undefined;
+}
+
+/**
+ * One side's invocations of a chunk, each with its queries. On the org's side (`done`: the inputs
+ * compared before the chunk) a failure of STOPPING ends the run (exit 5) as soon as it comes back:
+ * no further input starts, rather than each later one waiting out the org's retries to be counted
+ * as a difference.
+ */
+async function runSide(
+  side: Side,
+  chunk: readonly ParityInput[],
+  concurrency: number,
+  clock: () => number,
+  done?: number,
+): Promise<{ outcomes: Outcome[]; ms: number }> {
   const started = clock();
-  const outcomes = await boundedMap(chunk, concurrency, ({ service, input }) => side.capture.run(() => side.emulator.invoke(service, input)));
+  let failure: IpemuError | undefined;
+  const outcomes = await boundedMap(
+    chunk,
+    concurrency,
+    async ({ service, input }, i) => {
+      const outcome = await side.capture.run(() => side.emulator.invoke(service, input));
+      const code = done === undefined ? undefined : stoppingCode(outcome.value);
+      if (code !== undefined && failure === undefined) {
+        const at = (done! + i + 1).toLocaleString('en-US');
+        failure = new IpemuError('ORG_ERROR', `parity stopped at input ${at}: ${String(outcome.value.error)}`, { errorCode: code });
+      }
+      return outcome;
+    },
+    () => failure !== undefined,
+  );
+  if (failure) throw failure;
   return { outcomes, ms: clock() - started };
 }
 
@@ -115,7 +155,7 @@ export async function runParity(options: ParityOptions): Promise<ParityReport> {
   try {
     for (let start = 0; start < inputs.length; start += chunkSize) {
       const chunk = inputs.slice(start, start + chunkSize);
-      const org = await runSide(orgSide, chunk, concurrency, clock);
+      const org = await runSide(orgSide, chunk, concurrency, clock, report.compared);
       const mock = await runSide(mockSide, chunk, concurrency, clock);
       report.orgMs += org.ms;
       report.mockMs += mock.ms;
@@ -129,6 +169,7 @@ export async function runParity(options: ParityOptions): Promise<ParityReport> {
         report.differences.push({ service, input, org: a.value, mock: b.value, ...(queries ? { queries } : {}) });
       });
       report.compared += chunk.length;
+      options.onProgress?.(report.compared, inputs.length, report.differenceCount);
     }
   } finally {
     await Promise.all([orgSide.emulator.close(), mockSide.emulator.close()]);

@@ -19,10 +19,10 @@ export interface ParityPair {
 }
 
 /** `realSource` served over REST as the org, `mockSource` (default the same) loaded in process as the mock. */
-export async function parityPair(realSource: string | FixtureDocument, mockSource = realSource, mockUser?: string): Promise<ParityPair> {
+export async function parityPair(realSource: string | FixtureDocument, mockSource = realSource, mockUser?: string, apiVersion?: string): Promise<ParityPair> {
   const real = await MockOrg.fromFixtures(realSource, { clock: FROZEN });
   const server = await startMockRestServer({ org: real });
-  const org = await connectOrg({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, maxRetries: 0 });
+  const org = await connectOrg({ instanceUrl: server.instanceUrl, accessToken: server.accessToken, maxRetries: 0, ...(apiVersion ? { apiVersion } : {}) });
   const mock = await MockOrg.fromFixtures(mockSource, { clock: FROZEN, ...(mockUser ? { user: mockUser } : {}) });
   return {
     org,

@@ -1,5 +1,5 @@
 import { IpemuError } from '../../src/core/errors';
-import type { Org } from '../../src/core/org';
+import { OrgError, type Org } from '../../src/core/org';
 import { createEmulator } from '../../src/ipemu';
 import { DEMO_FIXTURES, MockOrg } from '../../src/mock-org/mock-org';
 import { readOnlyOrg } from '../../src/parity/read-only-org';
@@ -61,12 +61,14 @@ describe('runParity: only the read-only services, on read-only orgs', () => {
     }
   });
 
-  it('hands each emulator a read-only org (the real org included), and runs the given inputs', async () => {
+  it('hands each emulator a read-only org (the real org included), runs the given inputs, and reports progress per chunk', async () => {
     const pair = await parityPair(suiteFixtures());
     const handed: Org[] = [];
+    const progress = jest.fn();
     try {
       const report = await parityOn(pair, {
         inputs: [{ service: JOB_STATUS, input: { jobId: '7075j00004uK6GjAAK' } }],
+        onProgress: progress,
         emulate: (org, orgLayer) => {
           handed.push(org);
           return createEmulator({ org, orgLayer, procedures: false });
@@ -76,6 +78,33 @@ describe('runParity: only the read-only services, on read-only orgs', () => {
       expect(handed).toHaveLength(2);
       for (const org of handed) for (const writer of WRITERS) expect(org[writer]).toBeUndefined();
       expect(handed[0]!.remote).toBe(true);
+      expect(progress.mock.calls).toEqual([[1, 1, 0]]);
+    } finally {
+      await pair.close();
+    }
+  });
+});
+
+describe('runParity: an org that fails', () => {
+  it('an org failing mid-run (UNREACHABLE) stops the run with ORG_ERROR naming the input, starting no further input, rather than a difference per input', async () => {
+    const pair = await parityPair(suiteFixtures());
+    let queries = 0;
+    const failing: Org = {
+      get cacheKey() {
+        return pair.org.cacheKey;
+      },
+      remote: true,
+      describe: (sobject, options) => pair.org.describe(sobject, options),
+      query: (soql, binds, options) =>
+        ++queries > 5 ? Promise.reject(new OrgError('UNREACHABLE', 'The org could not be reached (ECONNRESET).', 502)) : pair.org.query(soql, binds, options),
+    };
+    try {
+      await expect(parityOn({ ...pair, org: failing })).rejects.toMatchObject({
+        code: 'ORG_ERROR',
+        message: expect.stringMatching(/^parity stopped at input \d+: The org returned an error: The org could not be reached \(ECONNRESET\)\.$/),
+      });
+      // No input starts after the failure: only those already in flight (8) still ask, not the rest of the 256-input chunk.
+      expect(queries).toBeLessThan(40);
     } finally {
       await pair.close();
     }

@@ -25,6 +25,7 @@ export function parityExitCode(report: ParityReport): number {
 /** The real org the org flags name (never the demo org), then the mock on --fixtures (and --user, --state). */
 async function openBoth(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean, opened: Org[]): Promise<{ org: Org; mock: Org }> {
   if (flags.fixtures === undefined) throw usageError('parity needs --fixtures <dir>: the recorded mock org to compare with the real org.');
+  if (flags.plugin.length > 0) throw usageError('parity runs the built-in read-only services only; --plugin does not apply.');
   const org = await openOrg(
     { instanceUrl: flags.instanceUrl, accessToken: flags.accessToken, targetOrg: flags.targetOrg, apiVersion: apiVersionGiven ? flags.apiVersion : undefined },
     io.env,
@@ -38,6 +39,13 @@ async function openBoth(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean,
   );
   opened.push(mock);
   return { org, mock };
+}
+
+/** On a terminal, one stderr line that says how far the run is. */
+function progressLine(io: CliIo): ((compared: number, total: number, differences: number) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return (compared, total, differences) => io.stderr.write(`\r\x1b[Kparity: ${n(compared)} of ${n(total)} inputs, ${n(differences)} differences so far`);
 }
 
 export async function runParityCommand(flags: ParityFlags, io: CliIo, apiVersionGiven: boolean): Promise<number> {
@@ -55,7 +63,9 @@ export async function runParityCommand(flags: ParityFlags, io: CliIo, apiVersion
       emulate: (side, orgLayer) => createEmulator({ org: side, orgLayer, config, procedures: false }),
       limit: flags.limit,
       concurrency: flags.concurrency,
+      onProgress: progressLine(io),
     });
+    if (io.stderr.isTTY) io.stderr.write('\r\x1b[K');
     const exit = parityExitCode(report);
     if (flags.json) printJson(io, envelope(exit, report, report.warnings));
     else {
