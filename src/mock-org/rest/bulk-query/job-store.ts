@@ -80,7 +80,8 @@ export class JobStore {
   created = 0;
 
   constructor(options: BulkQueryOptions = {}) {
-    this.delay = options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS;
+    // setTimeout fires at once past 2^31 - 1 ms: a longer delay is that long.
+    this.delay = Math.min(options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS, 2 ** 31 - 1);
     this.defaultMaxRecords = options.defaultMaxRecords ?? DEFAULT_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
