@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { makeId } from '../../../salesforce/ids';
 import type { MockOrg } from '../../mock-org';
-import type { Selection } from '../../soql/selection';
 import type { CsvColumn } from './csv-columns';
+import { takeSnapshot, type JobSnapshot } from './job-snapshot';
 import type { JobState } from './job-info';
 import type { JobRequest } from './job-request';
 import { DEFAULT_MAX_RECORDS } from './result-pages';
@@ -42,8 +42,8 @@ export interface Job {
   readonly columns: readonly CsvColumn[];
   systemModstamp: number;
   state: JobState;
-  /** The rows the query matched when the job ran, with their values as of then; dropped on abort and delete. */
-  result?: Selection;
+  /** The rows the query matched when the job ran, with their values as of then; dropped on abort, delete and expiry. */
+  result?: JobSnapshot;
   totalProcessingTime: number;
   errorMessage?: string;
 }
@@ -80,7 +80,8 @@ export class JobStore {
   created = 0;
 
   constructor(options: BulkQueryOptions = {}) {
-    this.delay = options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS;
+    // setTimeout fires at once past 2^31 - 1 ms: a longer delay is that long.
+    this.delay = Math.min(options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS, 2 ** 31 - 1);
     this.defaultMaxRecords = options.defaultMaxRecords ?? DEFAULT_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
@@ -88,7 +89,7 @@ export class JobStore {
     this.jobs = new LRUCache<string, Job>({
       max: options.maxJobs ?? DEFAULT_MAX_JOBS,
       maxSize: options.maxRows ?? 2_000_000,
-      sizeCalculation: (job) => 1 + (job.result?.length ?? 0),
+      sizeCalculation: (job) => 1 + (job.result ? job.result.rows.length * (job.result.parentCells ? 2 : 1) : 0),
       ttl: JOB_TTL_MS,
       updateAgeOnGet: true,
       ttlResolution: 0,
@@ -154,7 +155,8 @@ export class JobStore {
     if (job.state !== 'InProgress') return;
     const started = this.now();
     try {
-      const result = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
+      const rows = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
+      const result = await takeSnapshot(rows, job.columns);
       if (job.state !== 'InProgress') return; // aborted while it ran
       job.result = result;
       job.state = 'JobComplete';
