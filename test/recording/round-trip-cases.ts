@@ -24,8 +24,8 @@ export interface RoundTripOptions {
   objects: string[];
   /** Flags every recording gets (e.g. `--objects`). */
   recordFlags: string[];
-  /** Extra parity runs, each with these flags (e.g. a `--config` naming another job link). */
-  parityRuns?: { name: string; flags(work: string): string[] }[];
+  /** Extra parity runs, each with these flags (e.g. a `--config` naming another job link), for the users listed. */
+  parityRuns?: { name: string; users: string[]; flags(work: string): string[] }[];
 }
 
 /**
@@ -78,7 +78,7 @@ export function describeRoundTrips(opts: RoundTripOptions): void {
       }
     });
 
-    const parityRuns = [{ name: 'the default config', flags: (): string[] => [] }, ...(opts.parityRuns ?? [])];
+    const parityRuns = [{ name: 'the default config', flags: (): string[] => [] }, ...(opts.parityRuns ?? []).filter((run) => run.users.includes(user))];
     it.each(parityRuns.map((r) => [r.name, r] as const))('`ipemu parity` as the same user with %s finds 0 differences (exit 0)', async (_name, run) => {
       const { source, work } = opts.context();
       const result = await parityCli(source, token, out, run.flags(work));

@@ -51,6 +51,9 @@ describe('the service suite fixtures through mock-org serve → record → --fix
     ],
     objects: OBJECTS,
     recordFlags: ['--objects', 'PolicyJobLink__c'],
-    parityRuns: [{ name: 'the custom job link (--config)', flags: (dir) => ['--config', join(dir, 'custom-link.config.json')] }],
+    // The custom link matters to the users who can read it all, and to the one who cannot read its job field.
+    parityRuns: [
+      { name: 'the custom job link (--config)', users: ['admin', 'customhidden'], flags: (dir) => ['--config', join(dir, 'custom-link.config.json')] },
+    ],
   });
 });
