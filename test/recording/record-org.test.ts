@@ -250,10 +250,11 @@ describe('Bulk API 2.0 refusing a job', () => {
 
     removeDir(out);
     const limited = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as typeof source, source, {
-      // eslint-disable-next-line require-yield -- it fails before its first page
       bulkQuery: () =>
         (async function* () {
-          throw new OrgError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403);
+          // It fails before its first page.
+          await Promise.reject(new OrgError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403));
+          yield* source.bulkQuery('');
         })(),
     });
     await expect(recordOrg(limited, { out, bulkThreshold: 1 })).rejects.toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
