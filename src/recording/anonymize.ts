@@ -65,6 +65,32 @@ function shaped(kind: FakeKind, hex: string): string {
   }
 }
 
+/** Every string leaf of a JSON value replaced (keys, numbers, booleans and nulls kept). */
+function mapStrings(value: unknown, fake: (text: string) => string): unknown {
+  if (typeof value === 'string') return fake(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, fake));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, fake)]));
+  return value;
+}
+
+/**
+ * (ipemu) Free text holding a JSON object or array (InsuranceAsyncBulkRequest.AdditionalInformation,
+ * which InsAsyncBulkService parses) keeps its structure: its string values are faked, its keys kept.
+ * Undefined when the text is no such JSON or its anonymized form does not fit the field.
+ */
+function fakeJson(text: string, length: number, fake: (text: string) => string): string | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const out = JSON.stringify(mapStrings(parsed, fake));
+  return out.length <= length ? out : undefined;
+}
+
 export function createAnonymizer(salt: string): Anonymizer {
   if (salt === '') throw new IpemuError('INVALID_INPUT', 'An anonymizer needs a non-empty salt.');
   const fake = (kind: FakeKind, value: string, length = 255): string => {
@@ -97,7 +123,12 @@ export function createAnonymizer(salt: string): Anonymizer {
           continue;
         }
         const kind = kindIn(object, fields, field);
-        out[field] = kind === null || typeof value !== 'string' ? value : fake(kind, value, fields[field]!.length);
+        if (kind === null || typeof value !== 'string') out[field] = value;
+        else {
+          const length = fields[field]!.length ?? 255;
+          const json = kind === 'text' ? fakeJson(value, length, (leaf) => fake('text', leaf, Infinity)) : undefined;
+          out[field] = json ?? fake(kind, value, length);
+        }
       }
       return out;
     },

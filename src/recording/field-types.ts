@@ -2,9 +2,9 @@ import type { FieldType } from '../mock-org/fixtures/types';
 import { FIELD_TYPES } from '../mock-org/schema/schema';
 
 /*
- * Salesforce describe types (the REST API's `type`, SOAP API Developer Guide, "Field Types":
- * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/field_types.htm) → the mock
- * org's field types. A type the mock org does not hold is skipped with the reason.
+ * Salesforce describe types (the REST API's `type`; the values of Apex's Schema.DisplayType:
+ * https://developer.salesforce.com/docs/platform/apex-ref/references/apex-ref/apex-enum-schema-displaytype.html)
+ * → the mock org's field types. A type the mock org does not hold is skipped with the reason.
  */
 
 /** (ipemu) Stored as the nearest mock type: a combobox takes any text, an encrypted string reads as text, a long as a whole number (exact up to 2^53). */
@@ -18,6 +18,8 @@ const WHY_SKIPPED: Readonly<Record<string, string>> = {
   anyType: 'a field of any type (anyType) has no one mock type',
   complexvalue: 'the mock org holds no complex (structured) values',
   json: 'the mock org holds no JSON fields',
+  floatarray: 'the mock org holds no arrays of numbers',
+  datacategorygroupreference: 'the mock org has no data categories',
 };
 
 /** The mock type a describe type maps to, or why the field cannot be recorded. */

@@ -103,6 +103,19 @@ describe('createAnonymizer: stable fakes for names, reference numbers and free t
     );
   });
 
+  test('(ipemu) free text holding JSON keeps its structure: keys, numbers and booleans kept, every string value faked; JSON that would not fit becomes a plain fake', () => {
+    const a = createAnonymizer('salt-1');
+    const info = JSON.stringify({ accountId: '001000000000001AAA', note: 'call Jane Doe', count: 2, flags: [true, 'urgent case'] });
+    const out = a.anonymizeRecord('Claim__c', CLAIM, { Notes__c: info }).Notes__c as string;
+    const parsed = JSON.parse(out);
+    expect(Object.keys(parsed)).toEqual(['accountId', 'note', 'count', 'flags']);
+    expect(parsed).toMatchObject({ count: 2, flags: [true, expect.stringMatching(/^Text [0-9a-f]{16}$/)], note: expect.stringMatching(/^Text [0-9a-f]{16}$/) });
+    expect(out).not.toContain('Jane');
+    expect(out).not.toContain('001000000000001AAA');
+    const short = a.anonymizeRecord('Claim__c', { Notes__c: { type: 'textarea', length: 30 } }, { Notes__c: '{"a":"b","c":"d"}' }).Notes__c;
+    expect(short).toMatch(/^Text [0-9a-f]{16}$/);
+  });
+
   test('fakes fit their field: any length from 1 up, any kind (fast-check)', () => {
     const kinds = ['name', 'number', 'text', 'email', 'phone', 'url'] as const;
     fc.assert(

@@ -98,7 +98,7 @@ export async function registerBulkQueryRoutes(api: FastifyInstance, deps: BulkQu
       const result = job.result;
       if (job.state !== 'JobComplete' || !result) throw jobNotComplete(job.state);
       const { locator, maxRecords } = request.query as { locator?: unknown; maxRecords?: unknown };
-      const page = resultPage(result, job.columns, job.request, pageRequestOf(locator, maxRecords, result.length));
+      const page = resultPage(result, job.columns, job.request, pageRequestOf(locator, maxRecords, result.rows.length, deps.jobs.defaultMaxRecords));
       return reply
         .header('content-type', 'text/csv; charset=UTF-8')
         .header('sforce-locator', page.nextLocator)

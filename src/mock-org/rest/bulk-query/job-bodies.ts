@@ -32,7 +32,7 @@ export function summaryOf(job: Job): JobSummary {
 export function infoOf(job: Job): JobInfo {
   const info: JobInfo = {
     ...summaryOf(job),
-    numberRecordsProcessed: job.state === 'JobComplete' ? (job.result?.length ?? 0) : 0,
+    numberRecordsProcessed: job.state === 'JobComplete' ? (job.result?.rows.length ?? 0) : 0,
     retries: 0,
     totalProcessingTime: job.totalProcessingTime,
     isPkChunkingSupported: false,

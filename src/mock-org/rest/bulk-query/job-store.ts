@@ -1,10 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import { makeId } from '../../../salesforce/ids';
 import type { MockOrg } from '../../mock-org';
-import type { Selection } from '../../soql/selection';
 import type { CsvColumn } from './csv-columns';
+import { takeSnapshot, type JobSnapshot } from './job-snapshot';
 import type { JobState } from './job-info';
 import type { JobRequest } from './job-request';
+import { DEFAULT_MAX_RECORDS } from './result-pages';
 
 /** Salesforce keeps a query job's results 7 days (ipemu: a job expires 7 days after it was last read). */
 export const JOB_TTL_MS = 7 * 24 * 3600_000;
@@ -21,6 +22,8 @@ export interface BulkQueryOptions {
   maxJobs?: number;
   /** Most result rows all kept jobs may hold (a reference each); the least recently read jobs are dropped first. Default 2,000,000. */
   maxRows?: number;
+  /** Records per results page when a request sets no maxRecords; default DEFAULT_MAX_RECORDS (50,000). */
+  defaultMaxRecords?: number;
   /** The clock of createdDate and systemModstamp, epoch ms. */
   now?: () => number;
   /** How a later step is scheduled (tests step jobs by hand); default setTimeout, unref'd. */
@@ -39,8 +42,8 @@ export interface Job {
   readonly columns: readonly CsvColumn[];
   systemModstamp: number;
   state: JobState;
-  /** The rows the query matched when the job ran, with their values as of then; dropped on abort and delete. */
-  result?: Selection;
+  /** The rows the query matched when the job ran, with their values as of then; dropped on abort, delete and expiry. */
+  result?: JobSnapshot;
   totalProcessingTime: number;
   errorMessage?: string;
 }
@@ -71,18 +74,22 @@ export class JobStore {
   private readonly now: () => number;
   private readonly schedule: (step: () => void, ms: number) => void;
   private serial = 0;
+  /** Records per results page when a request sets no maxRecords. */
+  readonly defaultMaxRecords: number;
   /** Jobs created since the server started (DailyBulkV2QueryJobs). */
   created = 0;
 
   constructor(options: BulkQueryOptions = {}) {
-    this.delay = options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS;
+    // setTimeout fires at once past 2^31 - 1 ms: a longer delay is that long.
+    this.delay = Math.min(options.processingDelayMs ?? DEFAULT_PROCESSING_DELAY_MS, 2 ** 31 - 1);
+    this.defaultMaxRecords = options.defaultMaxRecords ?? DEFAULT_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
     const now = this.now;
     this.jobs = new LRUCache<string, Job>({
       max: options.maxJobs ?? DEFAULT_MAX_JOBS,
       maxSize: options.maxRows ?? 2_000_000,
-      sizeCalculation: (job) => 1 + (job.result?.length ?? 0),
+      sizeCalculation: (job) => 1 + (job.result ? job.result.rows.length * (job.result.parentCells ? 2 : 1) : 0),
       ttl: JOB_TTL_MS,
       updateAgeOnGet: true,
       ttlResolution: 0,
@@ -148,7 +155,8 @@ export class JobStore {
     if (job.state !== 'InProgress') return;
     const started = this.now();
     try {
-      const result = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
+      const rows = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
+      const result = await takeSnapshot(rows, job.columns);
       if (job.state !== 'InProgress') return; // aborted while it ran
       job.result = result;
       job.state = 'JobComplete';

@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
+import type { SObjectRecord } from '../../../core/org';
 import { stringify } from 'csv-stringify/sync';
-import type { Selection } from '../../soql/selection';
 import { cellOf, type CsvColumn } from './csv-columns';
 import { invalidLocator, invalidMaxRecords } from './bulk-errors';
+import { isParentColumn, type JobSnapshot } from './job-snapshot';
 import { COLUMN_DELIMITERS, LINE_ENDINGS, type ColumnDelimiter, type LineEnding } from './job-info';
 
 /**
@@ -28,7 +29,7 @@ export interface PageRequest {
 }
 
 /** The page a request's `locator` and `maxRecords` ask for; a locator this result never gave is refused. */
-export function pageRequestOf(locator: unknown, maxRecords: unknown, length: number): PageRequest {
+export function pageRequestOf(locator: unknown, maxRecords: unknown, length: number, defaultMax: number = DEFAULT_MAX_RECORDS): PageRequest {
   let offset = 0;
   if (locator !== undefined && locator !== '') {
     const text = String(locator);
@@ -36,7 +37,7 @@ export function pageRequestOf(locator: unknown, maxRecords: unknown, length: num
     offset = /^[1-9]\d{0,9}$/.test(decoded) ? Number(decoded) : -1;
     if (offset <= 0 || offset >= length || locatorOf(offset) !== text) throw invalidLocator(text);
   }
-  let max = DEFAULT_MAX_RECORDS;
+  let max = defaultMax;
   if (maxRecords !== undefined && maxRecords !== '') {
     const text = String(maxRecords);
     if (!/^[1-9]\d{0,9}$/.test(text)) throw invalidMaxRecords(text);
@@ -64,8 +65,16 @@ export interface ResultPage {
  * every cell is quoted with `"` (a `"` inside doubled), in the job's delimiter and line ending.
  * (ipemu) An empty cell (null) is written `""`, as other cells are quoted.
  */
-export function resultPage(result: Selection, columns: readonly CsvColumn[], format: CsvFormat, page: PageRequest): ResultPage {
+export function resultPage(snapshot: JobSnapshot, columns: readonly CsvColumn[], format: CsvFormat, page: PageRequest): ResultPage {
+  const { rows: result, parentCells } = snapshot;
   const end = Math.min(result.length, page.offset + page.maxRecords);
+  // Each column's cell: from the record, or (a parent column) from the cells the snapshot took.
+  let parent = 0;
+  const readers = columns.map((column) => {
+    if (!parentCells || !isParentColumn(column)) return (record: SObjectRecord) => cellOf(record, column);
+    const at = parent++;
+    return (_record: SObjectRecord, row: number) => parentCells[row]![at]!;
+  });
   const options = {
     quoted: true,
     quoted_empty: true,
@@ -77,7 +86,7 @@ export function resultPage(result: Selection, columns: readonly CsvColumn[], for
     for (let start = page.offset; start < end; start += CHUNK_ROWS) {
       const records = result.records(start, Math.min(end, start + CHUNK_ROWS));
       yield stringify(
-        records.map((record) => columns.map((column) => cellOf(record, column))),
+        records.map((record, i) => readers.map((read) => read(record, start + i))),
         options,
       );
     }

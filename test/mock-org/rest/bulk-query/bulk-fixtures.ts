@@ -70,9 +70,10 @@ export async function runJob(bulk: BulkServer, body: Record<string, unknown>, ve
   const created = await bulk.call(bulk.jobsUrl('', version), { method: 'POST', json: body });
   const job = (await created.json()) as { id?: string };
   if (created.status !== 200 || !job.id) throw new Error(`create answered ${created.status}: ${JSON.stringify(job)}`);
-  for (;;) {
+  for (let polls = 0; polls < 2000; polls++) {
     const info = (await (await bulk.call(bulk.jobsUrl(`/${job.id}`, version))).json()) as Record<string, unknown>;
     if (info.state !== 'UploadComplete' && info.state !== 'InProgress') return { id: job.id, info };
     await new Promise((resolve) => setImmediate(resolve));
   }
+  throw new Error(`job ${job.id} still running after 2,000 polls`);
 }

@@ -198,6 +198,20 @@ describe('snapshot and operations', () => {
     expect(fresh).not.toContain(`"${policyId(5)}"`);
   });
 
+  it('keeps the parent fields as they were too: a parent renamed or deleted after the job ran is not seen in Parent.Field columns', async () => {
+    const soql = 'SELECT Id, ParentPolicy.Name, ParentPolicy.IsPolicyEditLocked FROM InsurancePolicy ORDER BY Id';
+    const { id } = await runJob(bulk, { operation: 'query', query: soql });
+    const before = (await page(id)).text;
+    expect(before).toContain(`"${policyId(2)}","Plain","true"`);
+    bulk.org.updateSync('InsurancePolicy', policyId(1), { Name: 'Renamed later', IsPolicyEditLocked: false });
+    bulk.org.deleteSync('InsurancePolicy', policyId(2));
+    expect((await page(id)).text).toBe(before);
+    const paged = (await allPages(id, 2)).map((p) => p.text.split('\n').slice(1, -1).join('\n')).join('\n');
+    expect(paged).toBe(before.split('\n').slice(1, -1).join('\n'));
+    const fresh = (await page((await runJob(bulk, { operation: 'query', query: soql })).id)).text;
+    expect(fresh).toContain(`"${policyId(5)}","Renamed later","false"`);
+  });
+
   it('queryAll includes deleted records with IsDeleted true; query leaves them out', async () => {
     bulk.org.deleteSync('InsurancePolicy', policyId(2));
     const soql = 'SELECT Id, IsDeleted FROM InsurancePolicy ORDER BY Id';
