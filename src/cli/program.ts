@@ -100,7 +100,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     setExitCode(await runServe(cmd.opts(), io, apiVersionExplicit(cmd)));
   });
 
-  const mockOrg = program.command('mock-org').description('the mock org: serve its fake REST API, generate or validate fixtures');
+  const mockOrg = program.command('mock-org').description('the mock org: serve its fake REST API, generate, validate or record fixtures');
   const mockServe = addProcedureFlags(mockOrg.command('serve'))
     .description('serve a fake Salesforce REST API over a mock org, with the Integration Procedure routes')
     .option('--fixtures <path>', 'fixtures (default: the embedded demo org)')

@@ -31,6 +31,8 @@ export interface FinishedObject {
   rows: number;
   via: Via;
   ms: number;
+  /** Why Bulk API 2.0 refused the object's query job, which was then read through REST. */
+  bulkRefused?: string;
 }
 
 export interface RecordingManifest {

@@ -59,32 +59,58 @@ function checkStop(signal: AbortSignal | undefined): void {
     throw signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The recording was interrupted.'), { name: 'AbortError' });
 }
 
+/**
+ * (ipemu) Bulk API 2.0 refusing a query job it cannot run (an object it does not support, a field
+ * it cannot export) before any row came: the object is read through REST instead, and the summary
+ * says why. Failures of the org itself (limits, session, network) end the recording as they are.
+ */
+const NOT_FALLBACK = new Set(['REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID', 'UNREACHABLE', 'SERVER_ERROR', 'INVALID_RESPONSE', 'TIMEOUT']);
+
+type Add = (record: FixtureRecord) => Promise<void>;
+
+async function pullBulk(run: ObjectRun, soql: string, add: Add, written: () => number, total: number): Promise<void> {
+  for await (const page of run.source.bulkQuery(soql, { signal: run.signal, pageSize: run.bulkPageSize })) {
+    checkStop(run.signal);
+    for (const row of page.rows) await add(recordFromCsvRow(page.header, row, run.fields.types));
+    run.progress.rows?.(run.object, written(), total);
+  }
+}
+
+async function pullRest(run: ObjectRun, soql: string, add: Add, written: () => number, total: number): Promise<void> {
+  let page = await run.source.query(soql, { signal: run.signal });
+  for (;;) {
+    checkStop(run.signal);
+    for (const record of page.records) await add(withoutAttributes(record));
+    run.progress.rows?.(run.object, written(), total);
+    if (page.nextRecordsUrl === undefined) return;
+    page = await run.source.queryMore(page.nextRecordsUrl, { signal: run.signal });
+  }
+}
+
 export async function recordObject(run: ObjectRun): Promise<FinishedObject> {
   const started = run.now();
   const total = await countOf(run);
-  const via: Via = total > 0 && total >= run.bulkThreshold ? 'bulk' : 'rest';
+  let via: Via = total > 0 && total >= run.bulkThreshold ? 'bulk' : 'rest';
   const soql = `SELECT ${run.fields.names.join(', ')} FROM ${run.object}${whereOf(run)}${run.limit === undefined ? '' : ` LIMIT ${run.limit}`}`;
   run.progress.started?.(run.object, total, via);
   const writer = await RecordFileWriter.create(run.out, run.object);
-  const add = async (record: FixtureRecord): Promise<void> => {
+  const add: Add = async (record) => {
     await writer.add(run.anonymizer ? run.anonymizer.anonymizeRecord(run.object, run.fields.decls, record) : record);
   };
+  const written = (): number => writer.rows;
+  let bulkRefused: string | undefined;
   try {
     if (via === 'bulk') {
-      for await (const page of run.source.bulkQuery(soql, { signal: run.signal, pageSize: run.bulkPageSize })) {
-        checkStop(run.signal);
-        for (const row of page.rows) await add(recordFromCsvRow(page.header, row, run.fields.types));
-        run.progress.rows?.(run.object, writer.rows, total);
+      try {
+        await pullBulk(run, soql, add, written, total);
+      } catch (err) {
+        if (writer.rows > 0 || !isOrgError(err) || NOT_FALLBACK.has(err.errorCode) || run.signal?.aborted) throw err;
+        bulkRefused = `${err.errorCode}: ${err.message.slice(0, 200)}`;
+        via = 'rest';
+        await pullRest(run, soql, add, written, total);
       }
     } else {
-      let page = await run.source.query(soql, { signal: run.signal });
-      for (;;) {
-        checkStop(run.signal);
-        for (const record of page.records) await add(withoutAttributes(record));
-        run.progress.rows?.(run.object, writer.rows, total);
-        if (page.nextRecordsUrl === undefined) break;
-        page = await run.source.queryMore(page.nextRecordsUrl, { signal: run.signal });
-      }
+      await pullRest(run, soql, add, written, total);
     }
     checkStop(run.signal);
     await writer.finish();
@@ -93,6 +119,7 @@ export async function recordObject(run: ObjectRun): Promise<FinishedObject> {
     throw err;
   }
   const finished: FinishedObject = { rows: writer.rows, via, ms: run.now() - started };
+  if (bulkRefused !== undefined) finished.bulkRefused = bulkRefused;
   run.progress.finished?.(run.object, finished.rows, via, finished.ms);
   return finished;
 }

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IpemuError } from '../core/errors';
 import type { DescribeResult } from '../core/org';
@@ -63,12 +63,27 @@ export async function recordOrg(
   const { out, signal } = options;
   const bulkThreshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
   const asked = manifestOptions(options, bulkThreshold);
+  const created = !existsSync(out);
   const existing = openOut(out, asked, options.resume === true);
-  const identity = await source.identity({ signal });
-  if (existing) checkSameOrg(existing, identity);
+  let identity: SourceIdentity;
+  let limitsBefore: SourceLimits | undefined;
+  try {
+    identity = await source.identity({ signal });
+    if (existing) checkSameOrg(existing, identity);
+    // This run's use: a resumed recording reports what the resume used.
+    limitsBefore = await limitsOrUndefined(source, signal);
+  } catch (err) {
+    // Nothing was recorded: a folder this run made is not left behind.
+    if (created) {
+      try {
+        rmdirSync(out);
+      } catch {
+        // Not empty after all: left as it is.
+      }
+    }
+    throw err;
+  }
   const manifest = existing ?? newManifest({ ...identity, instanceUrl: source.instanceUrl }, asked, new Date(started).toISOString());
-  // This run's use: a resumed recording reports what the resume used.
-  const limitsBefore = await limitsOrUndefined(source, signal);
   writeManifest(out, manifest);
 
   const describe = async (name: string): Promise<DescribeResult | 'hidden'> => {

@@ -6,7 +6,16 @@ import type { WidenedPicklist } from './picklist-strays';
 /** What `recordOrg` answers and `ipemu mock-org record` prints (stderr, or `result` of --json). */
 export interface RecordSummary {
   out: string;
-  objects: { object: string; rows: number; via: Via; ms: number; /** Finished by an earlier run (--resume). */ resumed: boolean }[];
+  objects: {
+    object: string;
+    rows: number;
+    via: Via;
+    ms: number;
+    /** Finished by an earlier run (--resume). */
+    resumed: boolean;
+    /** Why Bulk API 2.0 refused the object's query job (it was read through REST). */
+    bulkRefused?: string;
+  }[];
   /** Objects the running user cannot read (recorded as the fixture user's hiddenObjects where the mock org knows them). */
   hiddenObjects: string[];
   skippedFields: { object: string; field: string; type: string; why: string }[];
@@ -67,6 +76,8 @@ export function summaryText(summary: RecordSummary): string {
       `  ${o.object.padEnd(width)}  ${n(o.rows).padStart(9)} rows  ${o.via === 'bulk' ? 'Bulk 2.0' : 'REST    '}  ${o.resumed ? 'finished earlier' : seconds(o.ms)}`,
     );
   }
+  for (const o of summary.objects)
+    if (o.bulkRefused !== undefined) lines.push(`${o.object}: Bulk API 2.0 refused the query job (${o.bulkRefused}); read through REST.`);
   if (summary.hiddenObjects.length > 0) lines.push(`Not readable by the running user (not recorded): ${summary.hiddenObjects.join(', ')}`);
   if (summary.skippedFields.length > 0) {
     lines.push(`Skipped fields (${summary.skippedFields.length}):`);

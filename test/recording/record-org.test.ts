@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MockOrg } from '../../src/mock-org/mock-org';
+import { OrgError } from '../../src/core/org';
 import type { FixtureDocument } from '../../src/mock-org/fixtures/types';
 import { recordOrg } from '../../src/recording/record-org';
 import type { RecordSummary } from '../../src/recording/record-summary';
@@ -227,6 +228,36 @@ describe('picklist values beyond the active ones', () => {
     expect((await recorded.query("SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'")).totalSize).toBe(
       (await served.org.query("SELECT COUNT() FROM AsyncApexJob WHERE Status = 'Failed'")).totalSize,
     );
+  });
+});
+
+describe('Bulk API 2.0 refusing a job', () => {
+  test('a query job refused before any row (an object Bulk API 2.0 does not support) is read through REST instead: same records, the summary says why; an org failure (limits) is not retried', async () => {
+    const source = served.source;
+    const refusing = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as typeof source, source, {
+      bulkQuery: (soql: string) =>
+        (async function* () {
+          if (/FROM AsyncApexJob/.test(soql)) throw new OrgError('INVALIDENTITY', 'Entity AsyncApexJob is not supported by the Bulk API.', 400);
+          yield* source.bulkQuery(soql);
+        })(),
+    });
+    const summary = await recordOrg(refusing, { out, bulkThreshold: 1 });
+    const job = summary.objects.find((o) => o.object === 'AsyncApexJob')!;
+    expect(job).toMatchObject({ via: 'rest', bulkRefused: 'INVALIDENTITY: Entity AsyncApexJob is not supported by the Bulk API.' });
+    expect(summary.objects.filter((o) => o.object !== 'AsyncApexJob').every((o) => o.via === 'bulk')).toBe(true);
+    const { source: rows, recorded } = await bothAnswers(served.org, out, 'AsyncApexJob');
+    expect(recorded).toEqual(rows);
+
+    removeDir(out);
+    const limited = Object.assign(Object.create(Object.getPrototypeOf(source) as object) as typeof source, source, {
+      bulkQuery: () =>
+        (async function* () {
+          // It fails before its first page.
+          await Promise.reject(new OrgError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', 403));
+          yield* source.bulkQuery('');
+        })(),
+    });
+    await expect(recordOrg(limited, { out, bulkThreshold: 1 })).rejects.toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
   });
 });
 

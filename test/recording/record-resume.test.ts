@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OrgError } from '../../src/core/org';
 import { recordOrg } from '../../src/recording/record-org';
 import type { RecordingManifest } from '../../src/recording/record-manifest';
 import type { RecordProgress } from '../../src/recording/record-progress';
@@ -121,6 +122,16 @@ describe('what --out may hold', () => {
     writeFileSync(join(fresh, 'Account.json'), '[]');
     await expect(recordOrg(s.source, { out: fresh })).rejects.toMatchObject({ message: expect.stringContaining('Account.json') });
     expect(existsSync(join(fresh, 'AsyncApexJob.json'))).toBe(true);
+  });
+
+  test('an org that fails before anything is recorded (its identity request) leaves no folder behind', async () => {
+    const s = await served();
+    const fresh = join(out, 'never');
+    const failing = Object.assign(Object.create(Object.getPrototypeOf(s.source) as object) as typeof s.source, s.source, {
+      identity: async () => Promise.reject(new OrgError('UNREACHABLE', 'The org could not be reached (ECONNREFUSED).', 502)),
+    });
+    await expect(recordOrg(failing, { out: fresh })).rejects.toMatchObject({ errorCode: 'UNREACHABLE' });
+    expect(existsSync(fresh)).toBe(false);
   });
 
   test('an --out that is a file, or a manifest that is not one: INVALID_INPUT', async () => {
