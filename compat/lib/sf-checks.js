@@ -153,23 +153,43 @@ function sfChecks() {
       },
     },
     {
-      name: 'query --bulk',
-      command: 'sf data query --bulk --wait 5 -q "SELECT Id, Status FROM AsyncApexJob"',
+      name: 'export bulk, json',
+      command: 'sf data export bulk --query "SELECT Id, Status FROM AsyncApexJob" --output-file <tmp>.json --result-format json --wait 5',
       async run(ctx) {
-        // Bulk API 2.0 query: sf creates a job, polls it and reads its CSV results.
+        // sf 2.146 has no `data query --bulk`: `data export bulk` is its Bulk API 2.0 query (a job, polled, its CSV pages read).
         const soql = 'SELECT Id, Status FROM AsyncApexJob';
-        const result = await sfResult(ctx, queryArgs(soql, '--bulk', '--wait', '5'));
-        const records = Array.isArray(result?.records) ? result.records : [];
-        const want = await bulkExpected(ctx, soql);
-        expect(records.length === want.size, `${records.length} rows, /query answers ${want.size}`);
-        for (const record of records) {
-          expect(want.get(record.Id) === record.Status, `${record.Id}: Status ${record.Status}, /query says ${want.get(record.Id)}`);
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ipemu-compat-export-')), 'jobs.json');
+        try {
+          await sfResult(ctx, [
+            'data',
+            'export',
+            'bulk',
+            '--query',
+            soql,
+            '--output-file',
+            file,
+            '--result-format',
+            'json',
+            '--wait',
+            '5',
+            '--target-org',
+            ALIAS,
+          ]);
+          const records = JSON.parse(fs.readFileSync(file, 'utf8'));
+          expect(Array.isArray(records), `the file holds ${typeof records}, not an array of records`);
+          const want = await bulkExpected(ctx, soql);
+          expect(records.length === want.size, `${records.length} records, /query answers ${want.size}`);
+          for (const record of records) {
+            expect(want.get(record.Id) === record.Status, `${record.Id}: Status ${record.Status}, /query says ${want.get(record.Id)}`);
+          }
+          return `${records.length} jobs through a Bulk API 2.0 query job`;
+        } finally {
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
         }
-        return `${records.length} jobs through a Bulk API 2.0 query job`;
       },
     },
     {
-      name: 'export bulk',
+      name: 'export bulk, csv',
       command: 'sf data export bulk --query "SELECT Id, Status FROM AsyncApexJob" --output-file <tmp>.csv --wait 5',
       async run(ctx) {
         const soql = 'SELECT Id, Status FROM AsyncApexJob';

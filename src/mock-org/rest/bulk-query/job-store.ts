@@ -20,7 +20,7 @@ export interface BulkQueryOptions {
   /** ms between a job's InProgress and its query running (its snapshot); default 250. */
   processingDelayMs?: number;
   maxJobs?: number;
-  /** Most result rows all kept jobs may hold (a reference each); the least recently read jobs are dropped first. Default 2,000,000. */
+  /** Most result rows all kept jobs may hold (a reference each); the least recently read jobs are dropped first, and a job whose result alone is larger fails. Default 2,000,000. */
   maxRows?: number;
   /** Records per results page when a request sets no maxRecords; default DEFAULT_MAX_RECORDS (50,000). */
   defaultMaxRecords?: number;
@@ -58,6 +58,12 @@ export interface NewJob {
   readonly org: MockOrg;
 }
 
+/** (ipemu) Most result rows all kept jobs may hold. */
+export const DEFAULT_MAX_ROWS = 2_000_000;
+
+/** What a job costs the row bound: one, plus a reference per row (two when it keeps parent cells). */
+const sizeOf = (result: JobSnapshot | undefined): number => 1 + (result ? result.rows.length * (result.parentCells ? 2 : 1) : 0);
+
 const defaultSchedule = (step: () => void, ms: number): void => {
   setTimeout(step, ms).unref();
 };
@@ -73,6 +79,7 @@ export class JobStore {
   private readonly delay: number;
   private readonly now: () => number;
   private readonly schedule: (step: () => void, ms: number) => void;
+  private readonly maxRows: number;
   private serial = 0;
   /** Records per results page when a request sets no maxRecords. */
   readonly defaultMaxRecords: number;
@@ -85,11 +92,12 @@ export class JobStore {
     this.defaultMaxRecords = options.defaultMaxRecords ?? DEFAULT_MAX_RECORDS;
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
+    this.maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
     const now = this.now;
     this.jobs = new LRUCache<string, Job>({
       max: options.maxJobs ?? DEFAULT_MAX_JOBS,
-      maxSize: options.maxRows ?? 2_000_000,
-      sizeCalculation: (job) => 1 + (job.result ? job.result.rows.length * (job.result.parentCells ? 2 : 1) : 0),
+      maxSize: this.maxRows,
+      sizeCalculation: (job) => sizeOf(job.result),
       ttl: JOB_TTL_MS,
       updateAgeOnGet: true,
       ttlResolution: 0,
@@ -157,11 +165,15 @@ export class JobStore {
     try {
       const rows = await org.select(job.request.query, undefined, { withDeleted: job.request.operation === 'queryAll' });
       const result = await takeSnapshot(rows, job.columns);
-      if (job.state !== 'InProgress') return; // aborted while it ran
+      // Aborted, deleted or dropped while it ran: its rows are not kept.
+      if (job.state !== 'InProgress' || !this.jobs.has(job.id)) return;
+      if (sizeOf(result) > this.maxRows)
+        throw new Error(`(ipemu) The result's ${result.rows.length} rows exceed the ${this.maxRows} rows the mock keeps for query jobs.`);
+      // lru-cache sizes an entry when it is set, and not again for the same value: out and in again, with its rows.
+      this.jobs.delete(job.id);
       job.result = result;
       job.state = 'JobComplete';
-      // The job's size grew by its rows: set it again so the row bound counts them.
-      if (this.jobs.has(job.id)) this.jobs.set(job.id, job);
+      this.jobs.set(job.id, job);
     } catch (err) {
       if (job.state !== 'InProgress') return;
       job.state = 'Failed';

@@ -222,6 +222,20 @@ describe('PATCH /jobs/query/<id> (abort) and DELETE', () => {
   });
 });
 
+describe('methods', () => {
+  it.each([
+    ['PUT', '/<id>', 'GET,HEAD,PATCH,DELETE'],
+    ['POST', '/<id>/results', 'GET,HEAD'],
+    ['DELETE', '', 'GET,HEAD,POST'],
+  ])('answers %s on /jobs/query%s with 405 METHOD_NOT_ALLOWED naming %s', async (method, path, allowed) => {
+    const { id } = (await (await create({ operation: 'query', query: 'SELECT Id FROM InsurancePolicy' })).json()) as { id: string };
+    const res = await bulk.call(bulk.jobsUrl(path.replace('<id>', id)), { method, json: {} });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allowed.split(',').join(', '));
+    expect(await res.json()).toEqual([{ errorCode: 'METHOD_NOT_ALLOWED', message: `HTTP Method '${method}' not allowed. Allowed are ${allowed}` }]);
+  });
+});
+
 describe('GET /jobs/query (list)', () => {
   it('lists the user’s jobs oldest first as { done, records, nextRecordsUrl }, filters by jobType, and leaves out other users’ jobs', async () => {
     const first = (await (await create({ operation: 'query', query: 'SELECT Id FROM InsurancePolicy' })).json()) as { id: string };

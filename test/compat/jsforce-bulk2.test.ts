@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Connection } from 'jsforce';
 import { QueryJobV2 } from 'jsforce/lib/api/bulk2';
-import { bulkFixtures, JOBS, policyId, startBulkServer, type BulkServer } from './bulk-fixtures';
+import { bulkFixtures, JOBS, policyId, startBulkServer, type BulkServer } from '../mock-org/rest/bulk-query/bulk-fixtures';
 
 /* jsforce 3.10.16's `conn.bulk2` against `startMockRestServer` over loopback. */
 
