@@ -26,3 +26,7 @@ export type { MockOrgOptions } from './mock-org/mock-org';
 export type { FixtureDocument, FixtureUser, FixtureRecord, ObjectDecl, FieldDecl } from './mock-org/fixtures/types';
 export { connectOrg } from './orgs/jsforce/connect';
 export type { ConnectOptions } from './orgs/jsforce/connect';
+export { runParity } from './parity/run-parity';
+export type { ParityOptions, ParityReport, ParityDifference } from './parity/run-parity';
+export { PARITY_SERVICES } from './parity/parity-services';
+export type { ParityInput } from './parity/parity-services';
