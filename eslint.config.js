@@ -30,9 +30,10 @@ const LAYERS = [
   { target: 'procedures', may: DOWN },
   { target: 'http', may: DOWN, why: 'the HTTP server is handed an Emulator; it does not build one' },
   { target: 'recording', may: [...DOWN, 'mock-org'] },
+  { target: 'parity', may: DOWN, why: 'ipemu parity is handed its orgs and emulators; it sees only the Org and Emulator ports' },
   {
     target: 'cli',
-    may: [...DOWN, 'http', 'mock-org', 'recording', 'ipemu.ts'],
+    may: [...DOWN, 'http', 'mock-org', 'recording', 'parity', 'ipemu.ts'],
     why: 'services and orgs are wired by the composition root (src/ipemu.ts)',
   },
 ];
@@ -149,6 +150,10 @@ module.exports = defineConfig(
   {
     files: ['src/core/**/*.ts', 'src/services/**/*.ts'],
     rules: packageRules(SERVER_AND_CLI_PACKAGES, 'core and services see only the Org port (DESIGN.md §1 rule 1)'),
+  },
+  {
+    files: ['src/parity/**/*.ts'],
+    rules: packageRules(SERVER_AND_CLI_PACKAGES, 'ipemu parity compares two orgs through the Org and Emulator ports only'),
   },
   {
     files: ['src/mock-org/**/*.ts'],

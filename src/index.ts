@@ -34,3 +34,7 @@ export type { RecordProgress } from './recording/record-progress';
 export type { RecordSummary } from './recording/record-summary';
 export type { RecordingSource, SourceBulkPage, SourceQueryPage, SourceLimits, SourceIdentity } from './core/recording-source';
 export { connectRecordingSource } from './orgs/jsforce/recording-source';
+export { runParity } from './parity/run-parity';
+export type { ParityOptions, ParityReport, ParityDifference } from './parity/run-parity';
+export { PARITY_SERVICES } from './parity/parity-services';
+export type { ParityInput } from './parity/parity-services';

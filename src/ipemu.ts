@@ -39,6 +39,8 @@ export interface EmulatorOptions {
    * CLI's `invoke` and `batch` run no procedure).
    */
   procedures?: readonly string[] | false;
+  /** A layer over the coalescing org, the org the services see (`ipemu parity` records each invocation's queries there). */
+  orgLayer?: (org: Org) => Org;
 }
 
 /**
@@ -101,11 +103,12 @@ async function loadDemoOrg(options: { user?: string; state?: string } = {}): Pro
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const given = options.org;
+  const layer = options.orgLayer ?? ((org: Org): Org => org);
   return assembleEmulator({
     services: builtInServices,
     plugins: options.plugins,
     procedures: options.procedures === false ? undefined : loadProcedures(procedurePaths(options.procedures ?? [])),
-    org: given ? createCoalescingOrg(given) : async () => createCoalescingOrg(await loadDemoOrg()),
+    org: given ? layer(createCoalescingOrg(given)) : async () => layer(createCoalescingOrg(await loadDemoOrg())),
     config: options.config,
     logger: options.logger,
   });

@@ -6,6 +6,7 @@ import { addOrgFlags, apiVersionExplicit } from './org-flags';
 import { addProcedureFlags } from './procedure-flags';
 import { headerTimeoutOption, keepAliveTimeoutOption, maxConnectionsOption } from './listen-flags';
 import { addTransportFlags } from './transport-flags';
+import { addParityCommand } from './parity-command';
 import type { CliIo } from './output';
 import type { IpRunFlags } from './commands/ip-run';
 import { collect, LOG_LEVELS, nonNegativeInt, port, positiveInt, seconds } from './parsers';
@@ -155,6 +156,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     });
 
   addIpCommands(program, setExitCode, io);
+  addParityCommand(program, setExitCode, io);
   return program;
 }
 
