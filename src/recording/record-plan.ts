@@ -5,13 +5,14 @@ import type { DescribeResult } from '../core/org';
 import type { RecordOptions } from './record-options';
 
 /**
- * Which objects a recording reads, in order: AsyncApexJob, InsurancePolicy, the bulk request
- * InsAsyncBulkService reads, each configured job link's object and every object its jobIdField
- * path walks through (InsuranceAsyncBulkRecordDetail → InsuranceAsyncBulkRequestItem), then the
- * objects of `--objects`. Each object once, under the name its describe gives.
+ * Which objects a recording reads, in order: AsyncApexJob, InsurancePolicy, the bulk requests and
+ * their items InsAsyncBulkService reads (also when the user cannot see a link object that leads to
+ * the items), each configured job link's object and every object its jobIdField path walks through
+ * (InsuranceAsyncBulkRecordDetail → InsuranceAsyncBulkRequestItem), then the objects of
+ * `--objects`. Each object once, under the name its describe gives.
  */
 
-export const BASE_OBJECTS: readonly string[] = ['AsyncApexJob', 'InsurancePolicy', 'InsuranceAsyncBulkRequest'];
+export const BASE_OBJECTS: readonly string[] = ['AsyncApexJob', 'InsurancePolicy', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequestItem'];
 
 export type Describer = (sobject: string) => Promise<DescribeResult | 'hidden'>;
 

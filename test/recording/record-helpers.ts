@@ -9,7 +9,7 @@ import type { RecordingSource } from '../../src/core/recording-source';
 import { connectRecordingSource } from '../../src/orgs/jsforce/recording-source';
 
 export const DEMO = join(__dirname, '../../fixtures/demo');
-export const DEMO_OBJECTS = ['AsyncApexJob', 'InsurancePolicy', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRecordDetail', 'InsuranceAsyncBulkRequestItem'];
+export const DEMO_OBJECTS = ['AsyncApexJob', 'InsurancePolicy', 'InsuranceAsyncBulkRequest', 'InsuranceAsyncBulkRequestItem', 'InsuranceAsyncBulkRecordDetail'];
 
 export interface Served {
   org: MockOrg;

@@ -85,6 +85,20 @@ describe('recording the demo org', () => {
     await MockOrg.fromFixtures(out);
   });
 
+  test('a user who cannot see the job link object still gets the bulk request items recorded (InsAsyncBulkService reads them directly)', async () => {
+    await served.close();
+    served = await serve({
+      users: { nodetail: { default: true, hiddenObjects: ['InsuranceAsyncBulkRecordDetail'] } },
+      records: {
+        InsuranceAsyncBulkRequest: [{ Id: '0rf5w0000000001AAA' }],
+        InsuranceAsyncBulkRequestItem: [{ Id: '0rg5w0000000001AAA', InsuranceAsyncBulkRequestId: '0rf5w0000000001AAA' }],
+      },
+    });
+    const summary = await record();
+    expect(summary.hiddenObjects).toEqual(['InsuranceAsyncBulkRecordDetail']);
+    expect(summary.objects.map((o) => [o.object, o.rows])).toEqual(expect.arrayContaining([['InsuranceAsyncBulkRequestItem', 1]]));
+  });
+
   test.each([
     ['REST', {}],
     ['Bulk API 2.0', { bulkThreshold: 1 }],

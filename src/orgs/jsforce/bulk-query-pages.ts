@@ -24,8 +24,8 @@ const MAX_POLL_MS = 5_000;
 export interface BulkContext {
   readonly connection: Connection;
   readonly requests: OrgRequests;
-  /** Maps a jsforce failure to an OrgError, scrubbed of secrets. */
-  readonly fail: (op: string, err: unknown) => unknown;
+  /** Runs one request under the caller's signal and a deadline, its failure mapped to an OrgError. */
+  readonly run: <T>(op: string, work: () => Promise<T>, signal: AbortSignal | undefined) => Promise<T>;
   /** Waits (tests pass a fast clock); default setTimeout. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -72,13 +72,7 @@ export async function* bulkQueryPages(ctx: BulkContext, soql: string, options: B
     bodyParams: { operation: 'query', query: soql, columnDelimiter: 'COMMA', lineEnding: 'LF' },
     pollingOptions: connection.bulk2,
   });
-  const run = async <T>(op: string, work: () => Promise<T>): Promise<T> => {
-    try {
-      return await requests.run(work, signal);
-    } catch (err) {
-      throw ctx.fail(op, err);
-    }
-  };
+  const run = <T>(op: string, work: () => Promise<T>): Promise<T> => ctx.run(op, work, signal);
   let info = (await run('bulk query create', async () => await job.open())) as JobInfo;
   let finished = false;
   try {

@@ -72,7 +72,7 @@ describe('ipemu mock-org record', () => {
     for (const text of [allText(out), run.stdout, run.stderr]) expect(text).not.toContain(accessToken);
   });
 
-  test('the org fails on the second object: exit 5 naming the org error and --resume; the same command is then refused (exit 2); with --resume it finishes (exit 0) without reading the first object again', async () => {
+  test('the org fails on the second object: exit 5 naming the org error and --resume (--json: status 5, errorCode, resumable); the same command is then refused (exit 2); with --resume it finishes (exit 0) without reading the first object again', async () => {
     const limited = join(dir, 'limited');
     cpSync(DEMO, limited, { recursive: true });
     const orgJson = JSON.parse(readFileSync(join(limited, 'org.json'), 'utf8')) as Record<string, unknown>;
@@ -90,15 +90,20 @@ describe('ipemu mock-org record', () => {
       out,
       ...more,
     ];
-    const failed = await runCli(args(first));
+    const failed = await runCli(args(first, '--json'));
     expect(failed.code).toBe(5);
+    expect(JSON.parse(failed.stdout)).toEqual({
+      status: 5,
+      result: { error: expect.any(String), errorCode: 'REQUEST_LIMIT_EXCEEDED', out, resumable: true },
+      warnings: [],
+    });
     expect(failed.stderr).toContain('ipemu: the org failed (REQUEST_LIMIT_EXCEEDED)');
     expect(failed.stderr).toContain('run the same command with --resume');
     const second = await serveCli();
-    const refused = await runCli(args(second));
+    const refused = await runCli(args(second, '--json'));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('pass --resume');
-    const resumed = await runCli(args(second, '--resume'));
+    const resumed = await runCli(args(second, '--json', '--resume'));
     expect(resumed.stderr).toContain('AsyncApexJob: finished earlier (32 rows), not read again');
     expect(resumed.stderr).not.toContain('AsyncApexJob: reading');
     expect(resumed.code).toBe(0);
