@@ -24,10 +24,12 @@ const create = (json: unknown, version = VERSION): Promise<Response> => bulk.cal
 const info = async (id: string): Promise<Record<string, unknown>> => (await (await bulk.call(bulk.jobsUrl(`/${id}`))).json()) as Record<string, unknown>;
 
 describe('POST /jobs/query', () => {
-  it('answers 200 with the job info: a 750 Id, the object, the creator, UploadComplete, Parallel, CSV, the version, LF and COMMA by default', async () => {
+  it('answers 200 with the job info: a 750 Id, the object, the creator, UploadComplete, Parallel, CSV, apiVersion 64.0 written as a decimal, LF and COMMA by default', async () => {
     const res = await create({ operation: 'query', query: 'SELECT Id, Status FROM AsyncApexJob' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, unknown>;
+    const text = await res.text();
+    expect(text).toContain('"apiVersion":64.0,');
+    const body = JSON.parse(text) as Record<string, unknown>;
     expect(body).toEqual({
       id: expect.stringMatching(/^750[A-Za-z0-9]{15}$/),
       operation: 'query',
