@@ -94,6 +94,18 @@ describe('POST /jobs/query', () => {
     expect(error!.message).toContain('ReferencePolicyNumber');
   });
 
+  it('refuses an object the user may not see as /query does: 400 INVALID_TYPE', async () => {
+    const token = await issueTokenForServer('agent');
+    const soql = 'SELECT Id FROM AsyncApexJob';
+    const res = await bulk.call(bulk.jobsUrl(), { method: 'POST', json: { operation: 'query', query: soql }, token });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errorCode: string }[];
+    expect(body[0]!.errorCode).toBe('INVALID_TYPE');
+    const rest = await bulk.call(`/services/data/${VERSION}/query?q=${encodeURIComponent(soql)}`, { token });
+    expect(body).toEqual(await rest.json());
+    expect(rest.status).toBe(400);
+  });
+
   it.each([
     ['an unknown operation', 'JSON_PARSER_ERROR', { operation: 'delete', query: 'SELECT Id FROM AsyncApexJob' }, 'OperationEnum'],
     ['a bad delimiter', 'JSON_PARSER_ERROR', { operation: 'query', query: 'SELECT Id FROM AsyncApexJob', columnDelimiter: 'COLON' }, 'ColumnDelimiterEnum'],
