@@ -2,6 +2,7 @@
 // The sf commands the suite runs, each with what its answer must be. Expected values come from the
 // demo fixtures and from the REST API itself, never from sf's own earlier answers alone.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { parse } = require('csv-parse/sync');
 const { REPO } = require('./mock-server');
@@ -34,6 +35,13 @@ async function sfResult(ctx, args, env) {
   const res = await ctx.sf([...args, '--json'], env);
   expect(res.code === 0 && res.json?.status === 0, sfFailure(res));
   return res.json.result;
+}
+
+/** Id → Status as the REST API's /query answers the same SOQL (the expected rows of a bulk check). */
+async function bulkExpected(ctx, soql) {
+  const res = await ctx.rest.request('GET', `/services/data/v${ctx.apiVersion}/query?q=${encodeURIComponent(soql)}`);
+  expect(res.status === 200 && Array.isArray(res.body?.records), `/query answered ${res.status}`);
+  return new Map(res.body.records.map((r) => [r.Id, r.Status]));
 }
 
 const queryArgs = (soql, ...more) => ['data', 'query', '--query', soql, '--target-org', ALIAS, ...more];
@@ -142,6 +150,75 @@ function sfChecks() {
         const [row] = result.records;
         expect(row.Id === ctx.deletedId && row.IsDeleted === true, `row ${row.Id} IsDeleted=${row.IsDeleted}`);
         return `${row.Id} IsDeleted=true`;
+      },
+    },
+    {
+      name: 'export bulk, json',
+      command: 'sf data export bulk --query "SELECT Id, Status FROM AsyncApexJob" --output-file <tmp>.json --result-format json --wait 5',
+      async run(ctx) {
+        // sf 2.146 has no `data query --bulk`: `data export bulk` is its Bulk API 2.0 query (a job, polled, its CSV pages read).
+        const soql = 'SELECT Id, Status FROM AsyncApexJob';
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ipemu-compat-export-')), 'jobs.json');
+        try {
+          await sfResult(ctx, [
+            'data',
+            'export',
+            'bulk',
+            '--query',
+            soql,
+            '--output-file',
+            file,
+            '--result-format',
+            'json',
+            '--wait',
+            '5',
+            '--target-org',
+            ALIAS,
+          ]);
+          const records = JSON.parse(fs.readFileSync(file, 'utf8'));
+          expect(Array.isArray(records), `the file holds ${typeof records}, not an array of records`);
+          const want = await bulkExpected(ctx, soql);
+          expect(records.length === want.size, `${records.length} records, /query answers ${want.size}`);
+          for (const record of records) {
+            expect(want.get(record.Id) === record.Status, `${record.Id}: Status ${record.Status}, /query says ${want.get(record.Id)}`);
+          }
+          return `${records.length} jobs through a Bulk API 2.0 query job`;
+        } finally {
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        }
+      },
+    },
+    {
+      name: 'export bulk, csv',
+      command: 'sf data export bulk --query "SELECT Id, Status FROM AsyncApexJob" --output-file <tmp>.csv --wait 5',
+      async run(ctx) {
+        const soql = 'SELECT Id, Status FROM AsyncApexJob';
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ipemu-compat-export-')), 'jobs.csv');
+        try {
+          await sfResult(ctx, [
+            'data',
+            'export',
+            'bulk',
+            '--query',
+            soql,
+            '--output-file',
+            file,
+            '--result-format',
+            'csv',
+            '--wait',
+            '5',
+            '--target-org',
+            ALIAS,
+          ]);
+          const [header, ...rows] = parse(fs.readFileSync(file, 'utf8'));
+          expect(JSON.stringify(header) === JSON.stringify(['Id', 'Status']), `header ${JSON.stringify(header)}`);
+          const want = await bulkExpected(ctx, soql);
+          expect(rows.length === want.size, `${rows.length} rows, /query answers ${want.size}`);
+          for (const [id, status] of rows) expect(want.get(id) === status, `${id}: Status ${status}, /query says ${want.get(id)}`);
+          return `${rows.length} rows written`;
+        } finally {
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        }
       },
     },
     {

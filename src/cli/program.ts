@@ -106,6 +106,7 @@ export function buildProgram({ io, setExitCode, writeErr }: ProgramHooks): Comma
     .option('--state <file>', "keep the mock org's writes in this file (locked; created if missing)")
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser(port).default(0))
     .option('--host <host>', 'interface to bind', DEFAULT_HOST)
+    .addOption(new Option('--bulk-delay <ms>', 'how long a Bulk API 2.0 query job stays InProgress before it runs (default 250)').argParser(nonNegativeInt))
     .addOption(maxConnectionsOption())
     .addOption(headerTimeoutOption())
     .addOption(keepAliveTimeoutOption());

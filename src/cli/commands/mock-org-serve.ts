@@ -11,6 +11,8 @@ export interface MockServeFlags extends ListenFlags, ProcedureFlags, TransportFl
   fixtures?: string;
   state?: string;
   port: number;
+  /** ms a Bulk API 2.0 query job stays InProgress. */
+  bulkDelay?: number;
 }
 
 export async function runMockOrgServe(flags: MockServeFlags, io: CliIo): Promise<number> {
@@ -42,6 +44,7 @@ async function serveMockOrg(flags: MockServeFlags, io: CliIo, transport: ServerT
       port: flags.port,
       limits: listenLimitsOf(flags),
       extensions: [procedures.extension],
+      ...(flags.bulkDelay === undefined ? {} : { bulkQuery: { processingDelayMs: flags.bulkDelay } }),
       ...(transport.tls ? { tls: transport.tls } : {}),
       ...(transport.cors ? { cors: transport.cors } : {}),
     });

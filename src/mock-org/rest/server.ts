@@ -20,6 +20,9 @@ import { schemeOf } from '../../core/tls-options';
 import { bearerOf } from './bearer';
 import { identityUrl, registerIdentityRoutes } from './identity';
 import { registerSoapLoginRoutes } from './soap-login';
+import { JobStore, type BulkQueryOptions } from './bulk-query/job-store';
+import { registerBulkQueryRoutes } from './bulk-query/bulk-query-routes';
+import { bulkQueryLimits } from './bulk-query/bulk-limits';
 
 export interface MockRestServerOptions extends WireOptions {
   /** The same MockOrg the in-process path runs: no second engine. */
@@ -38,6 +41,8 @@ export interface MockRestServerOptions extends WireOptions {
   limits?: Partial<ListenLimits>;
   /** Routes other layers add (the CLI adds the Integration Procedure routes): mock-org imports neither. */
   extensions?: readonly MockRestExtension[];
+  /** Bulk API 2.0 query jobs: processing delay, bounds, clock. */
+  bulkQuery?: BulkQueryOptions;
 }
 
 /** A fastify plugin mounted in one of the REST API's scopes, where its token rules, version check and limits apply. */
@@ -68,6 +73,7 @@ export { MAX_URL_BYTES } from './rest-errors';
 interface ServerState {
   tokens: TokenStore;
   cursors: CursorStore;
+  jobs: JobStore;
   counted: number;
   max: number;
   /** Set once listening (startMockRestServer); inject()-only servers fall back to the default host. */
@@ -105,6 +111,7 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
   const state: ServerState = {
     tokens: new TokenStore(),
     cursors: new CursorStore(),
+    jobs: new JobStore(opts.bulkQuery),
     counted: 0,
     max: opts.dailyApiRequests ?? opts.org.restSettings.dailyApiRequests ?? DEFAULT_DAILY_API_REQUESTS,
   };
@@ -185,10 +192,12 @@ export function buildMockRestServer(opts: MockRestServerOptions): FastifyInstanc
       );
       void api.register(async (scope) => registerQueryRoutes(scope, { orgOf, cursors: state.cursors }));
       void api.register(async (scope) => registerSObjectRoutes(scope, { orgOf }));
+      void api.register(async (scope) => registerBulkQueryRoutes(scope, { orgOf, jobs: state.jobs }));
       void api.register(async (writes) => registerRecordWrites(writes, orgFor));
 
       api.get('/limits', async () => ({
         DailyApiRequests: { Max: state.max, Remaining: Math.max(0, state.max - state.counted) },
+        ...bulkQueryLimits(state.jobs),
       }));
     },
     { prefix: '/services/data/:version' },

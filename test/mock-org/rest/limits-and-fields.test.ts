@@ -25,7 +25,11 @@ describe('DailyApiRequests', () => {
       expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 403, body: LIMIT_EXCEEDED });
     }
     const limits = await get(`${V}/limits`);
-    expect(limits.json()).toEqual({ DailyApiRequests: { Max: 3, Remaining: 0 } });
+    expect(limits.json()).toEqual({
+      DailyApiRequests: { Max: 3, Remaining: 0 },
+      DailyBulkV2QueryJobs: { Max: 10_000, Remaining: 10_000 },
+      DailyBulkV2QueryFileStorageMB: { Max: 976_562, Remaining: 976_562 },
+    });
     expect((await get(`${V}/sobjects`, 'wrong')).statusCode).toBe(401); // the token is still checked first
   });
 

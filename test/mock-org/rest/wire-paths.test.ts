@@ -70,7 +70,11 @@ describe('over a real socket, as a client sends them', () => {
     try {
       const reply = await rawExchange(server.instanceUrl, rawGet(`/${V}/limits/`, [`Authorization: Bearer ${WIRE_TOKEN}`]));
       expect(reply.status).toBe(200);
-      expect(JSON.parse(reply.body)).toEqual({ DailyApiRequests: { Max: expect.any(Number), Remaining: expect.any(Number) } });
+      expect(JSON.parse(reply.body)).toEqual({
+        DailyApiRequests: { Max: expect.any(Number), Remaining: expect.any(Number) },
+        DailyBulkV2QueryJobs: { Max: 10_000, Remaining: 10_000 },
+        DailyBulkV2QueryFileStorageMB: { Max: 976_562, Remaining: 976_562 },
+      });
     } finally {
       await server.close();
     }
