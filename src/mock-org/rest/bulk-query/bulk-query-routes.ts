@@ -7,7 +7,7 @@ import { invalidJobState, JOB_NOT_TERMINATED, jobNotComplete, versionMismatch } 
 import { bulkQueryPlan } from './bulk-query-check';
 import { csvColumns } from './csv-columns';
 import { readJobRequest } from './job-request';
-import { createdJobOf, infoOf } from './job-bodies';
+import { createdJobOf, infoOf, jobJson } from './job-bodies';
 import type { Job, JobStore } from './job-store';
 import { listPage } from './job-list';
 import { pageRequestOf, resultPage } from './result-pages';
@@ -18,6 +18,9 @@ export interface BulkQueryRouteDeps extends DataRouteDeps {
 
 /** Bulk API 2.0 query jobs exist from API version 47.0 ("Query jobs in Bulk API 2.0 are available in API version 47.0 and later", queries.htm). */
 const FIRST_VERSION = 47;
+
+/** A job body, sent as JSON with its apiVersion a decimal. */
+const sendJob = (reply: FastifyReply, body: unknown): FastifyReply => reply.type('application/json; charset=utf-8').send(jobJson(body));
 
 const versionOf = (request: FastifyRequest): string => (request.params as { version: string }).version;
 
@@ -53,7 +56,7 @@ export async function registerBulkQueryRoutes(api: FastifyInstance, deps: BulkQu
         columns: csvColumns(plan.root, plan.columns),
         org,
       });
-      return createdJobOf(job);
+      return sendJob(reply, createdJobOf(job));
     } catch (err) {
       return sendRestError(err, request, reply);
     }
@@ -65,7 +68,7 @@ export async function registerBulkQueryRoutes(api: FastifyInstance, deps: BulkQu
 
   api.get('/jobs/query/:jobId', async (request, reply) => {
     const job = jobOf(request, reply);
-    return job ? infoOf(job) : reply;
+    return job ? sendJob(reply, infoOf(job)) : reply;
   });
 
   api.patch('/jobs/query/:jobId', async (request, reply) => {
@@ -79,7 +82,7 @@ export async function registerBulkQueryRoutes(api: FastifyInstance, deps: BulkQu
       return sendRestError(invalidJobState(`Job ${job.id} is ${job.state}: only an UploadComplete or InProgress job can be aborted.`), request, reply);
     }
     deps.jobs.abort(job);
-    return createdJobOf(job);
+    return sendJob(reply, createdJobOf(job));
   });
 
   api.delete('/jobs/query/:jobId', async (request, reply) => {

@@ -40,3 +40,12 @@ export function infoOf(job: Job): JobInfo {
   if (job.errorMessage !== undefined) info.errorMessage = job.errorMessage;
   return info;
 }
+
+/**
+ * A job body as JSON, `apiVersion` written as Salesforce writes it (`64.0`, a decimal: the
+ * guide's examples, query_create_job.htm), which JSON.stringify writes `64`. The bodies hold no
+ * text a client chose but the object's API name, so the key cannot occur inside a value.
+ */
+export function jobJson(body: unknown): string {
+  return JSON.stringify(body).replace(/"apiVersion":(\d+)(?=[,}])/g, '"apiVersion":$1.0');
+}

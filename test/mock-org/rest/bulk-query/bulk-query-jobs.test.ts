@@ -24,10 +24,12 @@ const create = (json: unknown, version = VERSION): Promise<Response> => bulk.cal
 const info = async (id: string): Promise<Record<string, unknown>> => (await (await bulk.call(bulk.jobsUrl(`/${id}`))).json()) as Record<string, unknown>;
 
 describe('POST /jobs/query', () => {
-  it('answers 200 with the job info: a 750 Id, the object, the creator, UploadComplete, Parallel, CSV, the version, LF and COMMA by default', async () => {
+  it('answers 200 with the job info: a 750 Id, the object, the creator, UploadComplete, Parallel, CSV, apiVersion 64.0 written as a decimal, LF and COMMA by default', async () => {
     const res = await create({ operation: 'query', query: 'SELECT Id, Status FROM AsyncApexJob' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as Record<string, unknown>;
+    const text = await res.text();
+    expect(text).toContain('"apiVersion":64.0,');
+    const body = JSON.parse(text) as Record<string, unknown>;
     expect(body).toEqual({
       id: expect.stringMatching(/^750[A-Za-z0-9]{15}$/),
       operation: 'query',
@@ -90,6 +92,18 @@ describe('POST /jobs/query', () => {
     const [error] = (await res.json()) as { errorCode: string; message: string }[];
     expect(error!.errorCode).toBe('INVALID_FIELD');
     expect(error!.message).toContain('ReferencePolicyNumber');
+  });
+
+  it('refuses an object the user may not see as /query does: 400 INVALID_TYPE', async () => {
+    const token = await issueTokenForServer('agent');
+    const soql = 'SELECT Id FROM AsyncApexJob';
+    const res = await bulk.call(bulk.jobsUrl(), { method: 'POST', json: { operation: 'query', query: soql }, token });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errorCode: string }[];
+    expect(body[0]!.errorCode).toBe('INVALID_TYPE');
+    const rest = await bulk.call(`/services/data/${VERSION}/query?q=${encodeURIComponent(soql)}`, { token });
+    expect(body).toEqual(await rest.json());
+    expect(rest.status).toBe(400);
   });
 
   it.each([
