@@ -10,6 +10,11 @@ export interface QueryDifference {
 
 const ORDER_BY = /\bORDER\s+BY\b/i;
 
+/** Whether a query's records compare in order (it has ORDER BY) rather than as a set by Id. */
+export function isOrdered(soql: string): boolean {
+  return ORDER_BY.test(soql);
+}
+
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -32,7 +37,8 @@ function keyOf(query: CapturedQuery): string {
   return `${query.soql}\u0000${bindsKey(query.binds)}`;
 }
 
-function recordKey(record: unknown): string {
+/** A record's key in a comparison: its Id, else its JSON. */
+export function recordKey(record: unknown): string {
   const id = typeof record === 'object' && record !== null ? (record as { Id?: unknown }).Id : undefined;
   return typeof id === 'string' ? id : JSON.stringify(record);
 }
@@ -44,10 +50,10 @@ function recordKey(record: unknown): string {
  * The same page warns that ties in the ORDER BY fields may come in any order: (ipemu) parity still
  * compares them in order, and the built-in services send no ORDER BY.
  */
-function recordsOf(query: CapturedQuery): unknown[] | undefined {
+export function recordsOf(query: CapturedQuery): unknown[] | undefined {
   if (query.records === undefined) return undefined;
   const records = withoutApiVersion(query.records);
-  return ORDER_BY.test(query.soql) ? records : records.sort((a, b) => byText(recordKey(a), recordKey(b)));
+  return isOrdered(query.soql) ? records : records.sort((a, b) => byText(recordKey(a), recordKey(b)));
 }
 
 const VERSIONED_URL = /"\/services\/data\/v\d+\.\d+\//g;

@@ -12,7 +12,11 @@ import { startCli, type RunningCli } from '../spawn-server';
  * written to a temp dir, are the recording.
  */
 const SUMMARY = /^parity: [\d,]+ inputs across 4 services, (\d[\d,]*) differences? \(org \d+\.\d s, mock \d+\.\d s\)$/;
-const HOLDING = `InsPolicyService:getPolicyAsyncJobStatus {"jobId":"${JOBS.holding}"} org: {"status":"WaitingToProcess","jobId":"${JOBS.holding}","errorCode":"INVOKE-200","error":"OK"} mock: {"status":"Success","jobId":"${JOBS.holding}","errorCode":"INVOKE-200","error":"OK"} queries: `;
+const HOLDING = `InsPolicyService:getPolicyAsyncJobStatus {"jobId":"${JOBS.holding}"}`;
+const HOLDING_DETAILS = [
+  '  output status: org "WaitingToProcess", mock "Success"',
+  '  query 1: SELECT Id, Status, NumberOfErrors, ExtendedStatus, CreatedDate FROM AsyncApexJob WHERE Id IN :jobIds (1 bind value)',
+];
 
 describe('ipemu parity', () => {
   let dir: string;
@@ -79,15 +83,19 @@ describe('ipemu parity', () => {
     noToken(result);
   });
 
-  test("one job's Status changed in the recording: a line per difference (the job's line with both maps), the count in the summary, exit 1", async () => {
+  test("one job's Status changed in the recording: a block per difference (the input, then where outputs and queries part), the count in the summary, exit 1", async () => {
     const result = await runCli(['parity', ...org, '--fixtures', changed]);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     const summary = SUMMARY.exec(lines.at(-1)!);
     expect(summary).not.toBeNull();
-    expect(Number(summary![1])).toBe(lines.length - 1);
-    expect(lines.some((line) => line.startsWith(HOLDING))).toBe(true);
-    for (const line of lines.slice(0, -1)) expect(line).toContain(JOBS.holding);
+    const heads = lines.slice(0, -1).filter((line) => !line.startsWith(' '));
+    expect(Number(summary![1])).toBe(heads.length);
+    for (const head of heads) expect(head.toLowerCase()).toContain(JOBS.holding.slice(0, 15).toLowerCase());
+    const at = lines.indexOf(HOLDING);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(HOLDING_DETAILS);
+    expect(lines[at + 3]).toMatch(new RegExp(`^ {4}record ${JOBS.holding} Status: org "Holding", mock "Completed"$`));
     noToken(result);
   });
 
