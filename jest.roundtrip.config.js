@@ -1,4 +1,7 @@
-/** `npm run roundtrip`: the 150,000-job round trip (issue 17 item 3), too slow for `npm test`. */
+/**
+ * `npm run roundtrip`: the round trips through the CLI (mock-org serve → mock-org record → parity,
+ * per fixture user) and the 150,000-job one (issue 17 item 3): too slow for `npm test`.
+ */
 const base = require('./jest.config');
 
 /** @type {import('jest').Config} */
