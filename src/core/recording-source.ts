@@ -63,7 +63,7 @@ export interface RecordingSource {
   bulkQuery(soql: string, options?: BulkQueryOptions): AsyncIterable<SourceBulkPage>;
   limits(options?: SourceCallOptions): Promise<SourceLimits>;
   identity(options?: SourceCallOptions): Promise<SourceIdentity>;
-  /** Secret values (tokens) that must never be written anywhere: the recorder checks its output against them. */
+  /** This connection's secret values (tokens), for a caller that must keep them out of what it prints or writes. */
   secrets(): readonly string[];
   close(): Promise<void>;
 }

@@ -48,6 +48,21 @@ export interface RecordingManifest {
   finished: Record<string, FinishedObject>;
 }
 
+/** What an anonymized recording's finished manifest says in place of a name. */
+export const ANONYMIZED = '(anonymized)';
+
+/**
+ * (ipemu) Once an anonymized recording is finished its manifest names neither the org nor its user
+ * (the username and the instance URL, often the company's My Domain) nor the records (a --where
+ * condition may quote a name): they are needed only to resume, and a finished recording is not
+ * resumed. The salt goes too (record-org.ts).
+ */
+export function forgetNames(manifest: RecordingManifest): void {
+  manifest.org = { ...manifest.org, username: ANONYMIZED, instanceUrl: ANONYMIZED };
+  manifest.options.where = manifest.options.where.map(({ object }) => ({ object, condition: ANONYMIZED }));
+  delete manifest.salt;
+}
+
 function usage(message: string): IpemuError {
   return new IpemuError('INVALID_INPUT', message);
 }

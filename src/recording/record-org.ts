@@ -8,7 +8,7 @@ import { createAnonymizer } from './anonymize';
 import { fixtureUserFromDescribes } from './fixture-user';
 import { checkRecordOptions, DEFAULT_BULK_THRESHOLD, type RecordOptions } from './record-options';
 import { planObjects } from './record-plan';
-import { manifestOptions, newManifest, openOut, ORG_FILE, writeManifest, type RecordingManifest } from './record-manifest';
+import { forgetNames, manifestOptions, newManifest, openOut, ORG_FILE, writeManifest, type RecordingManifest } from './record-manifest';
 import { recordedFields, type RecordedFields } from './record-fields';
 import { recordObject } from './record-object';
 import { NO_PROGRESS, type RecordProgress } from './record-progress';
@@ -143,6 +143,7 @@ export async function recordOrg(
   manifest.status = 'finished';
   manifest.finishedAt = new Date(now()).toISOString();
   delete manifest.salt;
+  if (manifest.options.anonymize) forgetNames(manifest);
   writeManifest(out, manifest);
   return {
     out,

@@ -296,4 +296,16 @@ describe('anonymize', () => {
     expect(manifest).not.toHaveProperty('salt');
     await MockOrg.fromFixtures(out);
   });
+
+  test("a finished anonymized recording's manifest names neither the org, its user nor a --where condition, and a new recording still overwrites it", async () => {
+    await record({ anonymize: true, where: [{ object: 'InsurancePolicy', condition: "Name LIKE 'P-%'" }] });
+    const text = readFileSync(join(out, '.ipemu-recording.json'), 'utf8');
+    const manifest = JSON.parse(text) as { org: { username: string; instanceUrl: string }; options: { where: unknown[] } };
+    expect(manifest.org).toMatchObject({ username: '(anonymized)', instanceUrl: '(anonymized)' });
+    expect(manifest.options.where).toEqual([{ object: 'InsurancePolicy', condition: '(anonymized)' }]);
+    expect(text).not.toContain(served.server.instanceUrl);
+    expect(text).not.toContain('P-%');
+    await record({});
+    expect(JSON.parse(readFileSync(join(out, '.ipemu-recording.json'), 'utf8')).org.instanceUrl).toBe(served.server.instanceUrl);
+  });
 });
