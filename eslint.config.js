@@ -156,6 +156,10 @@ module.exports = defineConfig(
     rules: packageRules(SERVER_AND_CLI_PACKAGES, 'ipemu parity compares two orgs through the Org and Emulator ports only'),
   },
   {
+    files: ['src/recording/**/*.ts'],
+    rules: packageRules(SERVER_AND_CLI_PACKAGES, 'the recorder reads an org only through the RecordingSource port (core/recording-source.ts)'),
+  },
+  {
     files: ['src/mock-org/**/*.ts'],
     rules: packageRules(['jsforce', 'commander'], 'the mock org is an org, not a client or a CLI'),
   },
